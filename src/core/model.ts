@@ -1,0 +1,110 @@
+/**
+ * The shapes of the curated data under data/: formulation rules and glossary entries.
+ * The JSON Schemas in data/schema/ describe the same shapes for editors and for validation.
+ */
+import type { Confidence, IsoDate, Severity } from './types';
+
+/**
+ * outdated    superseded wording (以习近平同志为总书记的党中央)
+ * era         a goal, campaign or event that is over: only wrong where the text speaks of it as current
+ * renamed     an institution that has a new name
+ * nonstandard wrong at any date (习总书记, 中国人民共和国)
+ * collocation wrong verb or pairing with a numbered concept (坚定“四个意识”)
+ * format      公文 format: numbering, dates, punctuation conventions
+ */
+export type RuleKind = 'outdated' | 'era' | 'renamed' | 'nonstandard' | 'collocation' | 'format';
+
+export interface RuleExample {
+  text: string;
+  /** Reference date for this example (default: 2026-06-01). */
+  date?: IsoDate;
+  /** For `fire` examples: the text after applying the rule's fix. */
+  fixed?: string;
+}
+
+export interface RuleEntry {
+  /** Stable kebab-case id, unique across all loaded files. */
+  id: string;
+  kind: RuleKind;
+  /** Literal strings, all matched in one pass. Curly and straight quotes are interchangeable. */
+  patterns?: string[];
+  /**
+   * Guarded regular expressions: each runs only on the sentence around a hit of one of
+   * `triggers`, and only its matches that cover that hit count.
+   */
+  regex?: string[];
+  triggers?: string[];
+  /** For kind `collocation` with `object`: the concept (without quotes) the verb goes with. */
+  object?: string;
+  /** Standard verbs for `object`; the first is the fix. */
+  verbs?: string[];
+  /** Verbs that are wrong with `object`. */
+  wrongVerbs?: string[];
+  /** The standard wording; `$1`… refer to regex groups. Absent: no automatic fix. */
+  replacement?: string;
+  /** Other acceptable replacements, shown in the message. */
+  alternatives?: string[];
+  /** The date from which the old wording is wrong (YYYY, YYYY-MM or YYYY-MM-DD); absent: any date. */
+  since?: string;
+  /** Short Chinese message; default is built from the kind and the replacement. */
+  message?: string;
+  /** Why (Chinese, in our own words). */
+  explanation: string;
+  source: string;
+  confidence: Confidence;
+  severity?: Severity;
+  /** Context exceptions. */
+  unless?: {
+    /** Silent when the match is immediately preceded by one of these (学 for 习总书记). */
+    before?: string[];
+    /** Silent when the match is immediately followed by one of these. */
+    after?: string[];
+    /** Silent when the match lies inside an occurrence of one of these (改革开放新时期). */
+    inside?: string[];
+    /** Silent inside a book title 《…》 (a historical document's name). */
+    inTitle?: boolean;
+    /** Silent inside quotation marks “…” (a quotation of older text). */
+    inQuote?: boolean;
+  };
+  /** Kind `era`: extra cue words, added to the built-in ones, read in the same sentence. */
+  era?: { current?: string[]; past?: string[] };
+  /** Self-tests run by the test suite (and at load time for user files). */
+  examples: { fire: Array<string | RuleExample>; pass: Array<string | RuleExample> };
+}
+
+export interface RuleFile {
+  $schema?: string;
+  rules: RuleEntry[];
+}
+
+export type TermStatus = 'current' | 'dated' | 'historical';
+
+export interface GlossaryEntry {
+  /** The phrase as written in text, without quotes (两个维护). */
+  term: string;
+  /** Other spellings that refer to the same entry. */
+  aliases?: string[];
+  /** The items the phrase stands for, in canonical order and wording. */
+  expansion: string[];
+  /** Short explanation in Chinese, in our own words. */
+  summary: string;
+  /** Where and when it comes from (Chinese). */
+  origin: string;
+  since?: string;
+  status: TermStatus;
+  /** Note on status (e.g. 首个百年目标已实现). */
+  statusNote?: string;
+  /** Standard collocations as whole phrases (坚决做到“两个维护”). */
+  collocations: string[];
+  /** The canonical full wording, when one exists; near-misses of it are flagged. */
+  canonical?: string;
+  source: string;
+  /** Where the user's seed corpus uses or explains it (file names). */
+  corpus?: string[];
+  confidence?: Confidence;
+}
+
+export interface GlossaryFile {
+  $schema?: string;
+  entries: GlossaryEntry[];
+}

@@ -1,0 +1,80 @@
+/**
+ * Text model: a document's text with line starts, and conversions between UTF-16 offsets and
+ * 1-based line/column positions (columns count UTF-16 code units, as VS Code does).
+ * Line breaks: LF, CRLF and lone CR. A leading BOM is removed by `normalizeInput`.
+ */
+
+export interface Position {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column in UTF-16 code units. */
+  column: number;
+}
+
+export function normalizeInput(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export class TextDoc {
+  readonly text: string;
+  /** Offset of the first character of each line. */
+  readonly lineStarts: number[];
+
+  constructor(text: string) {
+    this.text = text;
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** 0-based index of the line containing `offset`. */
+  lineIndexAt(offset: number): number {
+    const s = this.lineStarts;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const li = this.lineIndexAt(o);
+    return { line: li + 1, column: o - this.lineStarts[li] + 1 };
+  }
+
+  offsetAt(pos: Position): number {
+    const li = Math.max(0, Math.min(pos.line - 1, this.lineStarts.length - 1));
+    const start = this.lineStarts[li];
+    const end = this.lineEnd(li);
+    return Math.min(start + Math.max(0, pos.column - 1), end);
+  }
+
+  /** Offset just past the last character of line `li` (0-based), excluding the line break. */
+  lineEnd(li: number): number {
+    if (li + 1 >= this.lineStarts.length) return this.text.length;
+    let e = this.lineStarts[li + 1];
+    if (this.text.charCodeAt(e - 1) === 10) e--;
+    if (this.text.charCodeAt(e - 1) === 13) e--;
+    return e;
+  }
+
+  /** Text of line `li` (0-based) without its line break. */
+  lineText(li: number): string {
+    return this.text.slice(this.lineStarts[li], this.lineEnd(li));
+  }
+}
