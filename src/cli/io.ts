@@ -1,0 +1,30 @@
+/** Console I/O for the CLI, injectable so tests can run commands in-process. */
+export interface CliIO {
+  out(s: string): void;
+  err(s: string): void;
+  /** Whole standard input (for --batch modes). */
+  readStdin(): Promise<string>;
+}
+
+export const processIO: CliIO = {
+  out: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'),
+  err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
+  readStdin: () =>
+    new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      process.stdin.on('data', (c: Buffer) => chunks.push(c));
+      process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      process.stdin.on('error', reject);
+    }),
+};
+
+/** An input or usage problem: the CLI prints `gongwen: <message>` and exits 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** A command: returns the exit code. Throw UsageError for exit 2 with a one-line message. */
+export type Command = (argv: string[], io: CliIO) => Promise<number>;

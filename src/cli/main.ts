@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+/**
+ * `gongwen` — the command-line front of the checking core.
+ * Each subcommand lives in src/cli/commands/<name>.ts and exports `run: Command`.
+ * Errors the user can fix (usage, a missing or malformed file) print one line and exit 2;
+ * nothing prints a stack trace.
+ */
+import { processIO, UsageError, type CliIO, type Command } from './io';
+
+const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
+  check: () => import('./commands/check'),
+  outline: () => import('./commands/outline'),
+  explain: () => import('./commands/explain'),
+  demo: () => import('./commands/demo'),
+  mine: () => import('./commands/mine'),
+  merge: () => import('./commands/merge'),
+  complete: () => import('./commands/complete'),
+};
+
+export const USAGE = `用法: gongwen <命令> [选项]
+
+命令:
+  check [--format text|json] [--date YYYY-MM-DD] [--rules F]... [--glossary F]... 路径...
+                         检查过时、不规范表述、标点与提纲层次
+  outline [--format text|json] 文件
+                         打印提纲结构树及其问题
+  explain 提法            查看固定提法的释义（如 两个维护）
+  complete [--format text|json] [--limit N] [--patterns F] [--batch] 文本
+                         给出续写建议（--batch 从标准输入逐行读取）
+  mine [--out F] [--min-count N] 路径...
+                         从语料中挖掘短语与结构模式（需要 nodejieba）
+  merge A.json B.json... --out F
+                         合并分别挖掘的模式文件
+  demo                   在自带示例稿上演示检查、提纲与补全
+
+退出码: 0 无警告或错误，1 有警告或错误，2 用法或输入错误。`;
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    io.out(require('../../package.json').version);
+    return 0;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.err(`gongwen: 未知命令 “${name}”。运行 gongwen --help 查看用法。`);
+    return 2;
+  }
+  try {
+    const mod = await load();
+    return await mod.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`gongwen: ${e.message}`);
+      return 2;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    io.err(`gongwen ${name}: 内部错误：${msg.split('\n')[0]}`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`gongwen: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
