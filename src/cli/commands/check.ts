@@ -1,0 +1,102 @@
+/** `gongwen check`: findings for files and folders, as text lines or JSON. */
+import { check } from '../../core/check';
+import { DataError } from '../../core/data';
+import { loadDataset, type Dataset } from '../../core/dataset';
+import { isValidIsoDate } from '../../core/date';
+import { TextDoc } from '../../core/text';
+import type { Finding } from '../../core/types';
+import { parseArgs } from '../args';
+import { expandPaths, languageOf, readDraft, type InputProblem } from '../files';
+import { UsageError, type Command } from '../io';
+
+export interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  ruleId: string;
+  category: string;
+  message: string;
+  fix?: string;
+  reason?: string;
+  since?: string;
+  source?: string;
+}
+
+const SEVERITY_CN: Record<string, string> = { error: '错误', warning: '警告', info: '提示', hint: '建议' };
+
+/** Shared by check and outline: --rules/--glossary into a Dataset, errors as UsageError. */
+export function datasetFromArgs(ruleFiles: string[], glossaryFiles: string[]): Dataset {
+  try {
+    return loadDataset({ ruleFiles, glossaryFiles }).dataset;
+  } catch (e) {
+    if (e instanceof DataError) throw new UsageError(`数据文件有误：${e.message}`);
+    throw e;
+  }
+}
+
+export function parseDateArg(d: string | undefined): string | undefined {
+  if (d === undefined) return undefined;
+  if (!isValidIsoDate(d)) throw new UsageError(`--date 应为 YYYY-MM-DD 格式的日期：${d}`);
+  return d;
+}
+
+export function toJson(file: string, doc: TextDoc, f: Finding): JsonFinding {
+  const s = doc.positionAt(f.start);
+  const e = doc.positionAt(f.end);
+  const j: JsonFinding = {
+    file,
+    line: s.line,
+    column: s.column,
+    endLine: e.line,
+    endColumn: e.column,
+    severity: f.severity,
+    ruleId: f.ruleId,
+    category: f.category,
+    message: f.message,
+  };
+  if (f.fix) j.fix = f.fix.text;
+  if (f.reason) j.reason = f.reason;
+  if (f.since) j.since = f.since;
+  if (f.source) j.source = f.source;
+  return j;
+}
+
+export const run: Command = async (argv, io) => {
+  const a = parseArgs(argv, ['format', 'date', 'rules', 'glossary'], []);
+  const format = a.opts.get('format') ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json：${format}`);
+  const date = parseDateArg(a.opts.get('date'));
+  if (!a.positional.length) throw new UsageError('请给出要检查的文件或文件夹，例如 gongwen check 讲话稿.txt');
+  const dataset = datasetFromArgs(a.multi.get('rules') ?? [], a.multi.get('glossary') ?? []);
+  const { files, problems } = expandPaths(a.positional);
+  const all: JsonFinding[] = [];
+  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  const dates = new Set<string>();
+  for (const file of files) {
+    const r = readDraft(file);
+    if (!r.ok) {
+      problems.push(r.problem);
+      continue;
+    }
+    const result = check(r.text, { date, language: languageOf(file), dataset });
+    dates.add(result.date);
+    const doc = new TextDoc(r.text);
+    for (const f of result.findings) {
+      counts[f.severity]++;
+      const j = toJson(file, doc, f);
+      all.push(j);
+      if (format === 'text') {
+        io.out(`${file}:${j.line}:${j.column} ${f.severity} ${f.ruleId} ${f.message}${f.fix ? ` → ${f.fix.text || '（删除）'}` : ''}`);
+      }
+    }
+  }
+  if (format === 'json') io.out(JSON.stringify(all, null, 2));
+  for (const p of problems) io.err(`gongwen: ${p.file}: ${p.message}`);
+  const summary = `检查了 ${files.length - problems.filter((p) => files.includes(p.file)).length} 个文件（参考日期 ${[...dates].join('、') || date || '—'}）：${counts.error} 个${SEVERITY_CN.error}，${counts.warning} 个${SEVERITY_CN.warning}，${counts.info} 个${SEVERITY_CN.info}，${counts.hint} 个${SEVERITY_CN.hint}`;
+  io.err(summary);
+  if (problems.length) return 2;
+  return counts.error + counts.warning > 0 ? 1 : 0;
+};

@@ -1,0 +1,74 @@
+/**
+ * Reading the CLI's inputs: files and folders (recursive) of drafts, decoded from UTF-8,
+ * UTF-16 with BOM or GB18030. Problems become one-line messages naming the file.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { decodeBytes, DecodeError } from '../core/decode';
+import { normalizeInput } from '../core/text';
+
+export const DRAFT_EXTENSIONS = ['.txt', '.md', '.markdown'];
+
+export interface InputProblem {
+  file: string;
+  message: string;
+}
+
+/** Expands files and folders into draft files; problems (missing paths) are collected. */
+export function expandPaths(paths: string[], exts = DRAFT_EXTENSIONS): { files: string[]; problems: InputProblem[] } {
+  const files: string[] = [];
+  const problems: InputProblem[] = [];
+  const walk = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      problems.push({ file: dir, message: `无法读取文件夹（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）` });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const ent of entries) {
+      if (ent.name.startsWith('.') || ent.name === 'node_modules') continue;
+      const p = path.join(dir, ent.name);
+      if (ent.isDirectory()) walk(p);
+      else if (ent.isFile() && exts.includes(path.extname(ent.name).toLowerCase())) files.push(p);
+    }
+  };
+  for (const p of paths) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(p);
+    } catch {
+      problems.push({ file: p, message: '文件或文件夹不存在' });
+      continue;
+    }
+    if (st.isDirectory()) walk(p);
+    else files.push(p);
+  }
+  return { files, problems };
+}
+
+export type ReadResult = { ok: true; text: string; encoding: string } | { ok: false; problem: InputProblem };
+
+export function readDraft(file: string): ReadResult {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '是文件夹，不是文件' : `无法读取（${code ?? (e as Error).message}）`;
+    return { ok: false, problem: { file, message } };
+  }
+  try {
+    const d = decodeBytes(bytes);
+    return { ok: true, text: normalizeInput(d.text), encoding: d.encoding };
+  } catch (e) {
+    if (e instanceof DecodeError) return { ok: false, problem: { file, message: e.message } };
+    throw e;
+  }
+}
+
+export function languageOf(file: string): 'markdown' | 'plaintext' {
+  const ext = path.extname(file).toLowerCase();
+  return ext === '.md' || ext === '.markdown' ? 'markdown' : 'plaintext';
+}

@@ -1,0 +1,82 @@
+/**
+ * The checker: runs every rule kind over a document and returns its findings, as of a reference
+ * date. One module per rule kind (src/core/rules/*, src/core/outline/check.ts); this file only
+ * orchestrates: date, one automaton pass, suppression, per-rule severities, sorting.
+ */
+import { detectDocumentDate, isValidIsoDate, todayIso } from './date';
+import { foldQuotes } from './context';
+import { loadBuiltinDataset, type Dataset } from './dataset';
+import { checkCollocations } from './rules/collocation';
+import type { RuleContext } from './rules/context';
+import { checkFormulations } from './rules/formulation';
+import { checkMisquotes } from './rules/misquote';
+import { checkPunctuation } from './rules/punctuation';
+import { findSuppressions, isSuppressed } from './suppress';
+import { TextDoc } from './text';
+import type { Category, Finding, IsoDate, Severity } from './types';
+
+export type RuleModule = (ctx: RuleContext) => Finding[];
+
+/** The rule kinds, in report order. Outline checks register themselves in RULE_MODULES below. */
+export const RULE_MODULES: Record<string, RuleModule> = {
+  formulation: checkFormulations,
+  collocation: checkCollocations,
+  misquote: checkMisquotes,
+  punctuation: checkPunctuation,
+};
+
+export interface CheckOptions {
+  /** Reference date YYYY-MM-DD; default: the draft's own date line, else today. */
+  date?: IsoDate;
+  /** Today's date, for tests (default: the clock). */
+  today?: IsoDate;
+  language?: 'markdown' | 'plaintext';
+  /** Per-rule severity override, or 'off'. Keys are rule ids or categories. */
+  severity?: Record<string, Severity | 'off'>;
+  /** Rule kinds to run (keys of RULE_MODULES); default all. */
+  kinds?: string[];
+  dataset?: Dataset;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  /** The date the check ran as of, and where it came from. */
+  date: IsoDate;
+  dateSource: 'option' | 'document' | 'today';
+}
+
+export function resolveDate(text: string, opts: CheckOptions): { date: IsoDate; dateSource: CheckResult['dateSource'] } {
+  if (opts.date) {
+    if (!isValidIsoDate(opts.date)) throw new RangeError(`参考日期格式应为 YYYY-MM-DD：${opts.date}`);
+    return { date: opts.date, dateSource: 'option' };
+  }
+  const doc = detectDocumentDate(text);
+  if (doc) return { date: doc, dateSource: 'document' };
+  return { date: opts.today ?? todayIso(), dateSource: 'today' };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+export function check(text: string, opts: CheckOptions = {}): CheckResult {
+  const { date, dateSource } = resolveDate(text, opts);
+  const dataset = opts.dataset ?? loadBuiltinDataset();
+  const language = opts.language ?? 'plaintext';
+  const folded = foldQuotes(text);
+  const ctx: RuleContext = { text, folded, date, dataset, hits: dataset.matcher.findAll(folded), language };
+  const suppress = findSuppressions(text, language);
+  const doc = new TextDoc(text);
+  const kinds = opts.kinds ?? Object.keys(RULE_MODULES);
+  const findings: Finding[] = [];
+  for (const k of kinds) {
+    const mod = RULE_MODULES[k];
+    if (!mod) continue;
+    for (const f of mod(ctx)) {
+      const override = opts.severity?.[f.ruleId] ?? opts.severity?.[f.category as Category];
+      if (override === 'off') continue;
+      if (isSuppressed(suppress, f.ruleId, f.start, f.end, doc.lineIndexAt(f.start))) continue;
+      findings.push(override ? { ...f, severity: override } : f);
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.ruleId < b.ruleId ? -1 : 1));
+  return { findings, date, dateSource };
+}

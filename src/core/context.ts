@@ -1,0 +1,68 @@
+/** Context helpers shared by the rule modules: quote folding, sentences, enclosing marks. */
+
+const QUOTE_FOLD: Record<string, string> = {
+  '“': '"', '”': '"', '„': '"', '〝': '"', '〞': '"', '＂': '"',
+  '‘': "'", '’': "'", '＇': "'",
+};
+
+/** Curly and straight quotes become straight ones; one character for one, so offsets are kept. */
+export function foldQuotes(s: string): string {
+  let needs = false;
+  for (let i = 0; i < s.length; i++) if (QUOTE_FOLD[s[i]]) { needs = true; break; }
+  if (!needs) return s;
+  let r = '';
+  for (let i = 0; i < s.length; i++) r += QUOTE_FOLD[s[i]] ?? s[i];
+  return r;
+}
+
+const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';', '\n', '\r']);
+
+/** [start, end) of the sentence around offset `at` (bounded to `max` characters each side). */
+export function sentenceAround(text: string, at: number, atEnd = at, max = 300): [number, number] {
+  let s = at;
+  const sLimit = Math.max(0, at - max);
+  while (s > sLimit && !SENTENCE_END.has(text[s - 1])) s--;
+  let e = atEnd;
+  const eLimit = Math.min(text.length, atEnd + max);
+  while (e < eLimit && !SENTENCE_END.has(text[e])) e++;
+  if (e < text.length && SENTENCE_END.has(text[e]) && text[e] !== '\n' && text[e] !== '\r') e++;
+  return [s, e];
+}
+
+/** Whether [start, end) lies inside an open…close pair on the same line (e.g. 《…》 or “…”). */
+export function isEnclosed(text: string, start: number, end: number, open: string, close: string): boolean {
+  let depth = 0;
+  for (let i = start - 1; i >= 0 && i >= start - 200; i--) {
+    const c = text[i];
+    if (c === '\n' || c === '\r') break;
+    if (c === close) depth++;
+    else if (c === open) {
+      if (depth === 0) {
+        for (let j = end; j < text.length && j < end + 200; j++) {
+          const d = text[j];
+          if (d === '\n' || d === '\r' || d === open) return false;
+          if (d === close) return true;
+        }
+        return false;
+      }
+      depth--;
+    }
+  }
+  return false;
+}
+
+export function isHan(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xd840 && code <= 0xd87f) // high surrogates of CJK extension planes
+  );
+}
+
+/** Han characters and CJK/full-width punctuation: text that is Chinese prose. */
+export function isCjkChar(ch: string | undefined): boolean {
+  if (!ch) return false;
+  const c = ch.charCodeAt(0);
+  return isHan(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff5e) || c === 0x201c || c === 0x201d;
+}

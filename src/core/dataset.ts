@@ -1,0 +1,131 @@
+/**
+ * A Dataset is the loaded data compiled for checking: every literal the rules look for (patterns,
+ * regex triggers, collocation objects) goes into one Aho–Corasick automaton, so a check is one pass
+ * over the text whatever the number of rules.
+ */
+import { AhoCorasick } from './ahocorasick';
+import { foldQuotes } from './context';
+import {
+  builtinGlossaryFile,
+  builtinRuleFiles,
+  DataError,
+  readData,
+  type RawData,
+} from './data';
+import { sinceToIso } from './date';
+import { Glossary } from './glossary';
+import type { RuleEntry, RuleKind } from './model';
+import type { Category, IsoDate, Severity } from './types';
+
+export type LiteralRole = 'pattern' | 'trigger' | 'object';
+
+export interface CompiledRule {
+  entry: RuleEntry & { file?: string };
+  category: Category;
+  severity: Severity;
+  since?: IsoDate;
+  regexes: RegExp[];
+}
+
+const CATEGORY: Record<RuleKind, Category> = {
+  outdated: 'outdated',
+  era: 'outdated',
+  renamed: 'outdated',
+  nonstandard: 'nonstandard',
+  collocation: 'nonstandard',
+  format: 'punctuation',
+};
+
+export function defaultSeverity(r: RuleEntry): Severity {
+  if (r.severity) return r.severity;
+  return r.confidence === 'high' ? 'warning' : r.confidence === 'medium' ? 'info' : 'hint';
+}
+
+export class Dataset {
+  readonly rules: CompiledRule[];
+  readonly glossary: Glossary;
+  readonly matcher: AhoCorasick;
+  /** For each automaton pattern: which rule and in what role. */
+  readonly owners: Array<{ rule: number; role: LiteralRole }>;
+  readonly byId = new Map<string, CompiledRule>();
+
+  constructor(raw: RawData) {
+    this.rules = raw.rules.map((entry) => {
+      let regexes: RegExp[] = [];
+      try {
+        regexes = (entry.regex ?? []).map((s) => new RegExp(s, 'gu'));
+      } catch (e) {
+        throw new DataError(entry.file, `规则 ${entry.id} 的正则表达式无效：${(e as Error).message}`);
+      }
+      return {
+        entry,
+        category: CATEGORY[entry.kind],
+        severity: defaultSeverity(entry),
+        since: entry.since ? sinceToIso(entry.since) : undefined,
+        regexes,
+      };
+    });
+    for (const r of this.rules) this.byId.set(r.entry.id, r);
+    const literals: string[] = [];
+    this.owners = [];
+    this.rules.forEach((r, i) => {
+      const add = (s: string, role: LiteralRole) => {
+        literals.push(foldQuotes(s));
+        this.owners.push({ rule: i, role });
+      };
+      for (const p of r.entry.patterns ?? []) add(p, 'pattern');
+      if (r.regexes.length) for (const t of r.entry.triggers ?? []) add(t, 'trigger');
+      if (r.entry.object) add(r.entry.object, 'object');
+    });
+    this.matcher = new AhoCorasick(literals);
+    this.glossary = new Glossary(raw.glossary);
+  }
+}
+
+let builtin: Dataset | undefined;
+
+/** The built-in rules and glossary (read once, then cached). */
+export function loadBuiltinDataset(): Dataset {
+  builtin ??= new Dataset(readData(builtinRuleFiles(), [builtinGlossaryFile()]));
+  return builtin;
+}
+
+export interface LoadOptions {
+  /** Extra rule files of the data/rules format. */
+  ruleFiles?: string[];
+  /** Extra glossary files of the data/glossary.json format. */
+  glossaryFiles?: string[];
+  /** Whether rules with regular expressions may come from these files (false in untrusted workspaces). */
+  allowRegex?: boolean;
+  /** Include the built-in data (default true). */
+  builtin?: boolean;
+}
+
+export interface LoadResult {
+  dataset: Dataset;
+  /** Rules that were not loaded, with why (e.g. regex rules in an untrusted workspace). */
+  skipped: Array<{ file: string; id: string; why: string }>;
+}
+
+/** Built-in data plus user files. Throws DataError naming the first bad file. */
+export function loadDataset(opts: LoadOptions = {}): LoadResult {
+  const useBuiltin = opts.builtin !== false;
+  const userRules = opts.ruleFiles ?? [];
+  const userGloss = opts.glossaryFiles ?? [];
+  const raw = readData(
+    [...(useBuiltin ? builtinRuleFiles() : []), ...userRules],
+    [...(useBuiltin ? [builtinGlossaryFile()] : []), ...userGloss],
+  );
+  const skipped: LoadResult['skipped'] = [];
+  if (opts.allowRegex === false) {
+    const user = new Set(userRules);
+    raw.rules = raw.rules.filter((r) => {
+      if (user.has(r.file) && r.regex?.length) {
+        skipped.push({ file: r.file, id: r.id, why: '受限模式下不加载含正则表达式的工作区规则' });
+        return false;
+      }
+      return true;
+    });
+  }
+  return { dataset: new Dataset(raw), skipped };
+}

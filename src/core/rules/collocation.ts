@@ -1,0 +1,51 @@
+/**
+ * Collocations of numbered concepts: a concept goes with its own verb (增强“四个意识”,
+ * 坚定“四个自信”, 做到“两个维护”). Rules with `object`, `verbs` and `wrongVerbs` in
+ * data/rules/*.json; the object is found by the shared automaton, then the verb right before
+ * it (before the opening quote, if any) is compared with the wrong ones.
+ */
+import type { Finding } from '../types';
+import { sinceCn, type RuleContext } from './context';
+import { isExcepted } from './formulation';
+
+export function checkCollocations(ctx: RuleContext): Finding[] {
+  const { dataset, text, folded, date } = ctx;
+  const findings: Finding[] = [];
+  for (const h of ctx.hits) {
+    const owner = dataset.owners[h.pattern];
+    if (owner.role !== 'object') continue;
+    const rule = dataset.rules[owner.rule];
+    const e = rule.entry;
+    if (rule.since && date < rule.since) continue;
+    let p = h.start;
+    if (folded[p - 1] === '"') p--;
+    const right = e.verbs ?? [];
+    // A right verb that ends here (牢固树立 vs 树立) wins over a shorter wrong one.
+    let wrong: string | undefined;
+    for (const w of e.wrongVerbs ?? []) {
+      if (p >= w.length && folded.startsWith(w, p - w.length) && (!wrong || w.length > wrong.length)) wrong = w;
+    }
+    if (!wrong) continue;
+    if (right.some((v) => v.length > wrong!.length && v.endsWith(wrong!) && folded.startsWith(v, p - v.length))) continue;
+    const start = p - wrong.length;
+    if (isExcepted(text, folded, e, start, h.end)) continue;
+    const fixVerb = right[0];
+    const quoted = text.slice(p, h.end + (folded[h.end] === '"' ? 1 : 0));
+    findings.push({
+      ruleId: e.id,
+      category: rule.category,
+      severity: rule.severity,
+      start,
+      end: p,
+      message:
+        e.message ??
+        `搭配不当：${quoted}一般与“${right.join('”“')}”搭配，不说“${wrong}”${e.since ? `（自${sinceCn(e.since)}起）` : ''}`,
+      fix: fixVerb ? { start, end: p, text: fixVerb } : undefined,
+      reason: e.explanation,
+      source: e.source,
+      confidence: e.confidence,
+      ...(e.since ? { since: e.since } : {}),
+    });
+  }
+  return findings;
+}

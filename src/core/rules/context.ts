@@ -1,0 +1,22 @@
+import type { AcMatch } from '../ahocorasick';
+import type { Dataset } from '../dataset';
+import type { IsoDate } from '../types';
+
+/** What every rule module gets: the text, its quote-folded copy, the date and the literal hits. */
+export interface RuleContext {
+  text: string;
+  /** `text` with curly quotes folded to straight ones (same length and offsets). */
+  folded: string;
+  /** Reference date: the check runs as of this day. */
+  date: IsoDate;
+  dataset: Dataset;
+  /** All hits of the dataset's literal automaton in `folded`, by end position. */
+  hits: AcMatch[];
+  language: 'markdown' | 'plaintext';
+}
+
+/** 2016-10-27 → 2016年10月27日 (the precision the rule gave). */
+export function sinceCn(since: string): string {
+  const [y, m, d] = since.split('-');
+  return `${y}年${m ? `${+m}月` : ''}${d ? `${+d}日` : ''}`;
+}

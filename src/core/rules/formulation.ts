@@ -1,0 +1,178 @@
+/**
+ * Formulation rules from data (kinds outdated, era, renamed, nonstandard, format and literal
+ * collocations): literal patterns and guarded regexes, date-aware, with context exceptions.
+ * Rule data: data/rules/*.json. Tests: test/core/formulation.test.ts and the rules' own examples
+ * (test/core/rules-data.test.ts).
+ */
+import { foldQuotes, isEnclosed, sentenceAround } from '../context';
+import type { CompiledRule } from '../dataset';
+import type { RuleEntry } from '../model';
+import type { Finding, Severity } from '../types';
+import { sinceCn, type RuleContext } from './context';
+
+interface Candidate {
+  rule: CompiledRule;
+  start: number;
+  end: number;
+  replacement?: string;
+}
+
+/** Built-in cue words for kind `era`, read in the sentence around a hit. */
+export const ERA_PAST = ['已', '已经', '取得', '胜利', '如期', '历史性', '回顾', '过去', '曾', '当年', '此前', '期间', '圆满', '完成了', '实现了'];
+export const ERA_CURRENT = ['决胜', '打赢', '打好', '坚决', '确保', '正在', '推进', '深入开展', '扎实开展', '全力', '奋力', '当前', '今年', '助力', '聚焦', '持续', '要', '将', '继续'];
+
+function hasAny(s: string, words: readonly string[]): boolean {
+  for (const w of words) if (s.includes(w)) return true;
+  return false;
+}
+
+function startsWithAny(folded: string, at: number, words: readonly string[] | undefined): boolean {
+  if (!words) return false;
+  for (const w of words) {
+    const f = foldQuotes(w);
+    if (folded.startsWith(f, at)) return true;
+  }
+  return false;
+}
+
+function endsWithAny(folded: string, at: number, words: readonly string[] | undefined): boolean {
+  if (!words) return false;
+  for (const w of words) {
+    const f = foldQuotes(w);
+    if (at >= f.length && folded.startsWith(f, at - f.length)) return true;
+  }
+  return false;
+}
+
+function insideAny(folded: string, start: number, end: number, words: readonly string[] | undefined): boolean {
+  if (!words) return false;
+  for (const w of words) {
+    const f = foldQuotes(w);
+    const from = Math.max(0, end - f.length);
+    let i = folded.indexOf(f, from);
+    while (i !== -1 && i <= start) {
+      if (i + f.length >= end) return true;
+      i = folded.indexOf(f, i + 1);
+    }
+  }
+  return false;
+}
+
+/** Whether the context exceptions of `entry` silence the hit [start, end). */
+export function isExcepted(text: string, folded: string, entry: RuleEntry, start: number, end: number): boolean {
+  const u = entry.unless;
+  if (!u) return false;
+  if (endsWithAny(folded, start, u.before)) return true;
+  if (startsWithAny(folded, end, u.after)) return true;
+  if (insideAny(folded, start, end, u.inside)) return true;
+  if (u.inTitle && isEnclosed(text, start, end, '《', '》')) return true;
+  if (u.inQuote && isEnclosed(text, start, end, '“', '”')) return true;
+  return false;
+}
+
+/**
+ * Kind `era`: `undefined` when the sentence speaks of the thing as past (silent), otherwise the
+ * severity: the rule's own when the sentence treats it as current, a hint when it cannot tell.
+ */
+export function eraSeverity(text: string, rule: CompiledRule, start: number, end: number): Severity | undefined {
+  const [s, e] = sentenceAround(text, start, end);
+  const sentence = text.slice(s, start) + text.slice(end, e);
+  const past = rule.entry.era?.past ? [...ERA_PAST, ...rule.entry.era.past] : ERA_PAST;
+  if (hasAny(sentence, past)) return undefined;
+  const current = rule.entry.era?.current ? [...ERA_CURRENT, ...rule.entry.era.current] : ERA_CURRENT;
+  return hasAny(sentence, current) ? rule.severity : 'hint';
+}
+
+function defaultMessage(rule: CompiledRule, matched: string, replacement: string | undefined): string {
+  const e = rule.entry;
+  const to = replacement ? `，应为“${replacement}”` : '';
+  const since = rule.since && e.since ? `（自${sinceCn(e.since)}起）` : '';
+  switch (e.kind) {
+    case 'outdated':
+      return `“${matched}”是过时表述${since}${to}`;
+    case 'era':
+      return `“${matched}”所指的目标或工作已成过去${since}，不宜作为当前任务表述${replacement ? `；可改为“${replacement}”` : ''}`;
+    case 'renamed':
+      return `“${matched}”已更名${since}${replacement ? `，现为“${replacement}”` : ''}`;
+    case 'collocation':
+      return `搭配不当：“${matched}”${to}`;
+    case 'format':
+      return `格式不规范：“${matched}”${to}`;
+    default:
+      return `“${matched}”不规范${to}`;
+  }
+}
+
+function regexCandidates(ctx: RuleContext, rule: CompiledRule, hitStart: number, hitEnd: number): Candidate[] {
+  const [s, e] = sentenceAround(ctx.folded, hitStart, hitEnd);
+  const sentence = ctx.folded.slice(s, e);
+  const out: Candidate[] = [];
+  for (const re of rule.regexes) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(sentence))) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const start = s + m.index;
+      const end = start + m[0].length;
+      if (start <= hitStart && end >= hitEnd) {
+        const replacement =
+          rule.entry.replacement !== undefined
+            ? m[0].replace(new RegExp(re.source, 'u'), rule.entry.replacement)
+            : undefined;
+        out.push({ rule, start, end, replacement });
+      }
+    }
+  }
+  return out;
+}
+
+export function checkFormulations(ctx: RuleContext): Finding[] {
+  const { dataset, text, folded, date } = ctx;
+  const candidates: Candidate[] = [];
+  for (const h of ctx.hits) {
+    const owner = dataset.owners[h.pattern];
+    const rule = dataset.rules[owner.rule];
+    if (rule.since && date < rule.since) continue;
+    if (owner.role === 'pattern') {
+      candidates.push({ rule, start: h.start, end: h.end, replacement: rule.entry.replacement });
+    } else if (owner.role === 'trigger') {
+      candidates.push(...regexCandidates(ctx, rule, h.start, h.end));
+    }
+  }
+  // Per rule, keep the leftmost-longest of overlapping candidates.
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const lastEnd = new Map<CompiledRule, number>();
+  const findings: Finding[] = [];
+  for (const c of candidates) {
+    if ((lastEnd.get(c.rule) ?? -1) > c.start) continue;
+    const e = c.rule.entry;
+    if (isExcepted(text, folded, e, c.start, c.end)) continue;
+    let severity: Severity | undefined = c.rule.severity;
+    if (e.kind === 'era') {
+      severity = eraSeverity(text, c.rule, c.start, c.end);
+      if (!severity) continue;
+    }
+    lastEnd.set(c.rule, c.end);
+    const matched = text.slice(c.start, c.end);
+    const f: Finding = {
+      ruleId: e.id,
+      category: c.rule.category,
+      severity,
+      start: c.start,
+      end: c.end,
+      message: e.message ?? defaultMessage(c.rule, matched, c.replacement),
+      reason: e.explanation,
+      source: e.source,
+      confidence: e.confidence,
+    };
+    if (e.since) f.since = e.since;
+    if (c.replacement !== undefined && c.replacement !== matched) {
+      f.fix = { start: c.start, end: c.end, text: c.replacement };
+    }
+    findings.push(f);
+  }
+  return findings;
+}

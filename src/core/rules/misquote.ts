@@ -1,0 +1,142 @@
+/**
+ * Misquoted canonical formulations: a sentence that comes close to a glossary entry's canonical
+ * text (or one clause of it) without matching it — words dropped, changed or reordered — gets the
+ * canonical text as its fix. Exact quotes are silent.
+ *
+ * Cheap filter first: every canonical clause is indexed by its character bigrams; a sentence is a
+ * candidate for a clause only when it shares most of the clause's bigrams. Only then is the
+ * Levenshtein distance (fast-levenshtein) computed, on one window per candidate.
+ */
+import { get as levenshtein } from 'fast-levenshtein';
+import type { Glossary } from '../glossary';
+import type { GlossaryEntry } from '../model';
+import type { Finding } from '../types';
+import type { RuleContext } from './context';
+
+interface Clause {
+  entry: GlossaryEntry;
+  text: string;
+  whole: boolean;
+  bigrams: string[];
+}
+
+interface Index {
+  clauses: Clause[];
+  byBigram: Map<string, number[]>;
+}
+
+/** Minimum share of a clause's distinct bigrams a sentence must contain to be compared. */
+const MIN_SHARED = 0.6;
+/** Largest edit distance, relative to the clause length, still taken as a misquote. */
+const MAX_RATIO = 0.3;
+const MIN_CLAUSE = 10;
+
+const cache = new WeakMap<Glossary, Index>();
+
+function bigramsOf(s: string): string[] {
+  const set = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) set.add(s.slice(i, i + 2));
+  return [...set];
+}
+
+function indexFor(glossary: Glossary): Index {
+  let idx = cache.get(glossary);
+  if (idx) return idx;
+  const clauses: Clause[] = [];
+  for (const entry of glossary.entries) {
+    if (!entry.canonical) continue;
+    const parts = entry.canonical.split(/[，；]/).filter((p) => p.length >= MIN_CLAUSE);
+    const texts = new Map<string, boolean>([[entry.canonical, true]]);
+    if (parts.length > 1) for (const p of parts) if (!texts.has(p)) texts.set(p, false);
+    for (const [text, whole] of texts) clauses.push({ entry, text, whole, bigrams: bigramsOf(text) });
+  }
+  const byBigram = new Map<string, number[]>();
+  clauses.forEach((c, i) => {
+    for (const b of c.bigrams) {
+      const l = byBigram.get(b);
+      if (l) l.push(i);
+      else byBigram.set(b, [i]);
+    }
+  });
+  idx = { clauses, byBigram };
+  cache.set(glossary, idx);
+  return idx;
+}
+
+/** Window of the sentence that lines up with the clause: from its first to its last anchor. */
+function windowFor(sentence: string, clause: string): [number, number] | undefined {
+  const heads = [clause.slice(0, 2), clause.slice(1, 3), clause.slice(2, 4)];
+  const tails = [clause.slice(-2), clause.slice(-3, -1), clause.slice(-4, -2)];
+  let s = -1;
+  heads.forEach((h, k) => {
+    const i = sentence.indexOf(h);
+    if (i >= 0 && (s < 0 || i - k < s)) s = Math.max(0, i - k);
+  });
+  let e = -1;
+  tails.forEach((t, k) => {
+    const i = sentence.lastIndexOf(t);
+    if (i >= 0) e = Math.max(e, Math.min(sentence.length, i + t.length + k));
+  });
+  if (s < 0 || e <= s) return undefined;
+  return [s, e];
+}
+
+export function checkMisquotes(ctx: RuleContext): Finding[] {
+  const idx = indexFor(ctx.dataset.glossary);
+  if (!idx.clauses.length) return [];
+  const { text } = ctx;
+  const findings: Finding[] = [];
+  const counts = new Int32Array(idx.clauses.length);
+  const sentenceRe = /[^。！？!?\n\r]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = sentenceRe.exec(text))) {
+    const sentence = m[0];
+    if (sentence.length < MIN_CLAUSE) continue;
+    counts.fill(0);
+    const seen = new Set<string>();
+    for (let i = 0; i + 1 < sentence.length; i++) {
+      const b = sentence.slice(i, i + 2);
+      if (seen.has(b)) continue;
+      seen.add(b);
+      const l = idx.byBigram.get(b);
+      if (l) for (const c of l) counts[c]++;
+    }
+    const covered: Array<[number, number]> = [];
+    const candidates = idx.clauses
+      .map((c, i) => ({ c, shared: counts[i] / c.bigrams.length }))
+      .filter((x) => x.shared >= MIN_SHARED)
+      .sort((a, b) => Number(b.c.whole) - Number(a.c.whole) || b.c.text.length - a.c.text.length);
+    const satisfied = new Set<GlossaryEntry>();
+    for (const { c } of candidates) {
+      if (sentence.includes(c.text)) {
+        if (c.whole) satisfied.add(c.entry);
+        covered.push([sentence.indexOf(c.text), sentence.indexOf(c.text) + c.text.length]);
+        continue;
+      }
+      if (satisfied.has(c.entry)) continue;
+      const w = windowFor(sentence, c.text);
+      if (!w) continue;
+      const [ws, we] = w;
+      if (covered.some(([a, b]) => ws < b && we > a)) continue;
+      const found = sentence.slice(ws, we);
+      if (found.length < c.text.length * 0.6) continue;
+      const d = levenshtein(found, c.text);
+      if (d === 0 || d > c.text.length * MAX_RATIO) continue;
+      covered.push([ws, we]);
+      const start = m.index + ws;
+      findings.push({
+        ruleId: 'canonical-wording',
+        category: 'nonstandard',
+        severity: 'info',
+        start,
+        end: start + found.length,
+        message: `与“${c.entry.term}”的规范表述有出入（相差 ${d} 处），规范表述为：${c.text}`,
+        fix: { start, end: start + found.length, text: c.text },
+        reason: `“${c.entry.term}”有固定的规范表述，引用时不宜增删或改动字词、调整顺序。`,
+        source: c.entry.source,
+        confidence: 'medium',
+      });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,92 @@
+/**
+ * What the checker must not look at or must not report:
+ * - inline directives the drafter wrote, honoured by every front end:
+ *     gongwen-disable-next-line [规则…]   the next line
+ *     gongwen-disable-line [规则…]        this line
+ *     gongwen-disable [规则…]             the whole file
+ *   In Markdown inside an HTML comment (<!-- gongwen-disable-next-line xi-abbrev -->); in plain
+ *   text on a line of its own. No rule ids means every rule.
+ * - text that is not prose: the directive lines themselves, URLs, and in Markdown fenced code,
+ *   inline code and HTML comments.
+ */
+
+export interface Suppressions {
+  /** Offsets ranges not checked at all. */
+  excluded: Array<[number, number]>;
+  /** 0-based line → rule ids (empty set = all rules). */
+  lines: Map<number, Set<string> | 'all'>;
+  file: Set<string> | 'all' | undefined;
+}
+
+const DIRECTIVE = /gongwen-disable(-next-line|-line)?((?:[ \t]*,?[ \t]*[a-z0-9][a-z0-9-]*)*)/g;
+
+function lineStarts(text: string): number[] {
+  const s = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) s.push(i + 1);
+  return s;
+}
+
+function lineOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function addIds(prev: Set<string> | 'all' | undefined, ids: string[]): Set<string> | 'all' {
+  if (!ids.length || prev === 'all') return 'all';
+  const s = new Set(prev ?? []);
+  for (const id of ids) s.add(id);
+  return s;
+}
+
+export function findSuppressions(text: string, language: 'markdown' | 'plaintext'): Suppressions {
+  const excluded: Array<[number, number]> = [];
+  const lines = new Map<number, Set<string> | 'all'>();
+  let file: Suppressions['file'];
+  if (!text.includes('gongwen-disable') && !text.includes('://') && language !== 'markdown') {
+    return { excluded, lines, file };
+  }
+  const starts = lineStarts(text);
+  DIRECTIVE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DIRECTIVE.exec(text))) {
+    const ids = (m[2] ?? '').split(/[\s,]+/).filter((x) => x && x !== '-->');
+    const li = lineOf(starts, m.index);
+    const lineEnd = li + 1 < starts.length ? starts[li + 1] : text.length;
+    excluded.push([starts[li], lineEnd]);
+    if (m[1] === '-next-line') lines.set(li + 1, addIds(lines.get(li + 1), ids));
+    else if (m[1] === '-line') lines.set(li, addIds(lines.get(li), ids));
+    else file = addIds(file, ids);
+  }
+  const url = /https?:\/\/[^\s\u3000-\u303f\uff01-\uff5e“”]+/g;
+  while ((m = url.exec(text))) excluded.push([m.index, m.index + m[0].length]);
+  if (language === 'markdown') {
+    const md = /^(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^\1[^\n]*$|(?![\s\S]))|<!--[\s\S]*?-->|`[^`\n]+`|\]\([^)\n]*\)/gm;
+    while ((m = md.exec(text))) excluded.push([m.index, m.index + m[0].length]);
+  }
+  excluded.sort((a, b) => a[0] - b[0]);
+  return { excluded, lines, file };
+}
+
+export function isSuppressed(
+  s: Suppressions,
+  ruleId: string,
+  start: number,
+  end: number,
+  lineIndex: number,
+): boolean {
+  if (s.file === 'all' || s.file?.has(ruleId)) return true;
+  const l = s.lines.get(lineIndex);
+  if (l === 'all' || l?.has(ruleId)) return true;
+  for (const [a, b] of s.excluded) {
+    if (a >= end) break;
+    if (start < b && end > a) return true;
+    if (start === end && start >= a && start < b) return true;
+  }
+  return false;
+}
