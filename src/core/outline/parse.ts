@@ -1,0 +1,435 @@
+/**
+ * Outline parser: finds the numbering markers of a speech or report and builds its tree, in one
+ * linear pass over the text (sticky regexes tried only where a marker may stand).
+ *
+ * Where markers may stand
+ * - Headings (`一、` `（一）` `1.` `（1）` and their wrong forms): at the start of a line (after
+ *   indentation), or mid-line right after 。！？ — drafts pasted from PDFs or web pages often have
+ *   paragraphs glued together (seed 003). Also after 。 followed by a scraping artefact made of
+ *   ASCII letters in parentheses, e.g. `。(be)四、结语` (seed 003).
+ * - Enumerations (`一是` `二要` `第三` `首先`…): at the start of a line or of a sentence, i.e. after
+ *   。！？；： (possibly followed by a closing quote). So 统一是, 唯一要求, 统一要求 never count.
+ * - Page numbers glued to line starts by scrapers (`2、工作者,…`) are recognised (see
+ *   `detectPageNumbers`) and skipped: the line then continues the previous line, as if the break
+ *   and the number were not there.
+ *
+ * Tree
+ * - GB headings nest by level (a `1.` under `一、` without `（一）` is kept as a child: the check
+ *   `outline-level-skip` reports it). `level` of a heading is its GB level (1–4).
+ * - An enumeration run (一是…二是…) nests under the node it appears in; its `level` is the parent's
+ *   level + 1. Three styles are told apart: heading-style (the marker opens a short line with no
+ *   sentence end, as in seed 001 `一是持续加强政治建设，强化政治担当`), paragraph-style (the marker
+ *   opens a paragraph: seed 004 `一要强化政治建设，…`) and inline (mid-paragraph). A paragraph-style
+ *   item closes the inline runs of the previous paragraph; a heading-style item closes everything
+ *   below the previous heading-style item.
+ * - Siblings are items of the same family; an item of another enumeration family whose number
+ *   continues the open run (一是 … 二要) is taken as a sibling too, so `outline-mixed` can see it.
+ * - Inside an open 一是/一要 run, a sentence starting with the next bare numeral and a verb
+ *   (`三注重…` after 一是…二是…) is taken as the next item with `malformed: true`.
+ */
+import { TextDoc } from '../text';
+import {
+  Family,
+  HEADING_LEVEL,
+  MarkerMatch,
+  NOT_AFTER_BARE_NUMERAL,
+  isHeadingFamily,
+  matchEnumAt,
+  matchHeadingAt,
+  parseChineseNumeral,
+} from './markers';
+
+export interface OutlineNode {
+  /** '一、' | '（一）' | '1.' | '（1）' | '一是' | '一要' | '第一' | '首先' */
+  family: Family;
+  /** GB level 1–4 for headings; parent's level + 1 for enumeration items. */
+  level: number;
+  /** Item number (首先 1, 其次 2, 再次 3; 最后 = previous item + 1). */
+  ordinal: number;
+  /** The marker as written. */
+  marker: string;
+  markerStart: number;
+  markerEnd: number;
+  /** Text after the marker up to the first 。！？ or the line end, trimmed (at most 200 characters). */
+  title: string;
+  /** 1-based line of the marker. */
+  line: number;
+  /** Section span [start, end): from the marker to the next sibling or ancestor's sibling. */
+  start: number;
+  end: number;
+  children: OutlineNode[];
+  /** Standard form of the marker when the written one is not standard (`1、` → `1.`). */
+  expected?: string;
+  /** An enumeration item that lost its 是/要 (`三注重`); `expected` holds `三是`. */
+  malformed?: boolean;
+  /** How the marker stands: 'heading' (own short line), 'paragraph' (opens a paragraph), 'inline'. */
+  style: 'heading' | 'paragraph' | 'inline';
+}
+
+export interface Announcement {
+  /** Number of parts announced (讲三点意见 → 3). */
+  count: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface PageNumber {
+  /** 1-based line. */
+  line: number;
+  start: number;
+  end: number;
+}
+
+export interface Outline {
+  roots: OutlineNode[];
+  announcements: Announcement[];
+  /** Scraped page numbers at line starts that were ignored. */
+  pageNumbers: PageNumber[];
+}
+
+const TITLE_MAX = 200;
+const HEADING_LINE_MAX = 60;
+/** Deeper enumerations are not read (keeps the tree, and recursion over it, shallow on any input). */
+const MAX_DEPTH = 10;
+
+const R_PAGE_NO = /[ \t\u3000]*(\d{1,3})、/y;
+const R_NOISE = /\([A-Za-z]{1,12}\)/y;
+const R_BARE_NUM = /[一二三四五六七八九十]{1,3}/y;
+const R_ANNOUNCE =
+  /(?:讲|谈|提|提出|强调|汇报|报告|交流|说)(?:以下|如下|这么|这样)?([一二两三四五六七八九十]{1,3}|几)(?:点|个方面|方面|个问题|条)(?:意见|要求|体会|看法|建议|认识|想法|感受|思考|内容)?/g;
+
+const SENT_END = new Set(Array.from('。！？!?'));
+const WEAK_END = new Set(Array.from('；;：:'));
+const CLOSERS = new Set(Array.from('”’」』"\''));
+/** A line ending with one of these ends a sentence (so the next line is not a continuation). */
+const LINE_END_OK = new Set(Array.from('。！？!?；;：:…”"’）)】」』'));
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0x3000 || code === 0xa0;
+}
+
+/**
+ * Page numbers glued to line starts by a scraper: a run of ≥ 3 consecutive lines starting with
+ * `N、`, numbered N, N+1, N+2…, where at least half the lines continue the previous line (the
+ * previous line is long and does not end with sentence punctuation, or the text after the number
+ * starts with punctuation). A real list `1、加强学习。` / `2、…` has short or punctuated lines.
+ * Returns, per 0-based line index, the offset just past the number.
+ */
+export function detectPageNumbers(text: string, doc: TextDoc): Map<number, number> {
+  const out = new Map<number, number>();
+  const n = doc.lineCount;
+  let runStart = -1;
+  let prevNum = -1;
+  const ends: number[] = [];
+  const flush = (endLine: number) => {
+    const len = endLine - runStart;
+    if (runStart >= 0 && len >= 3) {
+      let glued = 0;
+      for (let li = runStart; li < endLine; li++) {
+        const after = text[ends[li - runStart]];
+        if (after !== undefined && (SENT_END.has(after) || after === '，' || after === ',')) {
+          glued++;
+          continue;
+        }
+        if (li === 0) continue;
+        const prev = doc.lineText(li - 1).trimEnd();
+        if (prev.length >= 60 && !LINE_END_OK.has(prev[prev.length - 1])) glued++;
+      }
+      if (glued * 2 >= len) for (let li = runStart; li < endLine; li++) out.set(li, ends[li - runStart]);
+    }
+    runStart = -1;
+    prevNum = -1;
+    ends.length = 0;
+  };
+  for (let li = 0; li < n; li++) {
+    R_PAGE_NO.lastIndex = doc.lineStarts[li];
+    const m = R_PAGE_NO.exec(text);
+    if (m && m.index === doc.lineStarts[li] && R_PAGE_NO.lastIndex <= doc.lineEnd(li)) {
+      const num = Number(m[1]);
+      if (runStart >= 0 && num === prevNum + 1) {
+        ends.push(R_PAGE_NO.lastIndex);
+        prevNum = num;
+        continue;
+      }
+      flush(li);
+      runStart = li;
+      prevNum = num;
+      ends.push(R_PAGE_NO.lastIndex);
+      continue;
+    }
+    flush(li);
+  }
+  flush(n);
+  return out;
+}
+
+/** Announcements of N parts: 讲三点意见, 提四点要求, 谈两点体会, 强调以下三个方面. 讲几点 is skipped. */
+export function findAnnouncements(text: string): Announcement[] {
+  const out: Announcement[] = [];
+  R_ANNOUNCE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = R_ANNOUNCE.exec(text))) {
+    const w = m[1];
+    const count = w === '两' ? 2 : parseChineseNumeral(w);
+    if (count === undefined) continue;
+    out.push({ count, start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  return out;
+}
+
+export function parseOutline(input: string): Outline {
+  const text = typeof input === 'string' ? input : '';
+  const doc = new TextDoc(text);
+  const pages = detectPageNumbers(text, doc);
+  const n = text.length;
+  const roots: OutlineNode[] = [];
+  const stack: OutlineNode[] = [];
+
+  const lineEndFrom = (li: number): number => doc.lineEnd(li);
+
+  const titleFrom = (pos: number, li: number): string => {
+    let out = '';
+    let i = pos;
+    let line = li;
+    let end = lineEndFrom(line);
+    while (out.length < TITLE_MAX) {
+      if (i >= end) {
+        // A scraped page break: the title goes on after the page number of the next line.
+        const pn = pages.get(line + 1);
+        if (pn === undefined) break;
+        line++;
+        i = pn;
+        end = lineEndFrom(line);
+        continue;
+      }
+      const c = text[i];
+      if (SENT_END.has(c)) break;
+      out += c;
+      i++;
+    }
+    return out.trim();
+  };
+
+  const isHeadingStyle = (m: MarkerMatch, li: number): boolean => {
+    const end = lineEndFrom(li);
+    if (end - m.end > HEADING_LINE_MAX) return false;
+    for (let i = m.end; i < end; i++) if (SENT_END.has(text[i])) return false;
+    return true;
+  };
+
+  const attach = (node: OutlineNode, parent: OutlineNode | undefined) => {
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+    stack.push(node);
+  };
+
+  const makeNode = (m: MarkerMatch, li: number, style: OutlineNode['style']): OutlineNode => {
+    const node: OutlineNode = {
+      family: m.family,
+      level: 0,
+      ordinal: m.ordinal,
+      marker: m.marker,
+      markerStart: m.start,
+      markerEnd: m.end,
+      title: titleFrom(m.end, li),
+      line: li + 1,
+      start: m.start,
+      end: n,
+      children: [],
+      style,
+    };
+    if (m.expected !== undefined) node.expected = m.expected;
+    return node;
+  };
+
+  const placeHeading = (m: MarkerMatch, li: number, atLineStart: boolean) => {
+    const level = HEADING_LEVEL[m.family as keyof typeof HEADING_LEVEL];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (isHeadingFamily(top.family) ? top.level >= level : top.style !== 'heading') stack.pop();
+      else break;
+    }
+    const node = makeNode(m, li, atLineStart ? 'heading' : 'inline');
+    node.level = level;
+    attach(node, stack[stack.length - 1]);
+  };
+
+  /** Sibling of a new enumeration item among the open nodes, or undefined. */
+  const findSibling = (family: Family, ordinal: number, style: OutlineNode['style']): number => {
+    let sameAny = -1;
+    let sameBlock = -1;
+    let otherPrev = -1;
+    for (let k = stack.length - 1; k >= 0; k--) {
+      const s = stack[k];
+      if (isHeadingFamily(s.family)) break;
+      if (style !== 'heading' && s.style === 'heading') break;
+      if (style === 'heading' && s.style !== 'heading') continue;
+      if (s.family === family) {
+        if (sameAny < 0) sameAny = k;
+        if (sameBlock < 0 && (style === 'inline' || s.style !== 'inline')) sameBlock = k;
+      } else if (otherPrev < 0 && s.ordinal === ordinal - 1 && k === stack.length - 1) {
+        otherPrev = k;
+      }
+    }
+    if (sameBlock >= 0) return sameBlock;
+    if (sameAny >= 0 && stack[sameAny].ordinal === ordinal - 1) return sameAny;
+    if (ordinal > 1 && otherPrev >= 0) return otherPrev;
+    return -1;
+  };
+
+  const placeEnum = (m: MarkerMatch, li: number, atLineStart: boolean, malformed: boolean): boolean => {
+    const style: OutlineNode['style'] = !atLineStart ? 'inline' : isHeadingStyle(m, li) ? 'heading' : 'paragraph';
+    let ordinal = m.ordinal;
+    if (m.family === '首先' && (m.marker === '再次' || m.marker === '最后')) {
+      // Only inside an open 首先 run (再次强调 = "stress again"; 最后一公里).
+      let open = -1;
+      for (let k = stack.length - 1; k >= 0 && !isHeadingFamily(stack[k].family); k--) {
+        if (stack[k].family === '首先') {
+          open = k;
+          break;
+        }
+      }
+      if (open < 0) return false;
+      if (m.marker === '再次' && stack[open].ordinal < 2) return false;
+      if (m.marker === '最后') ordinal = stack[open].ordinal + 1;
+    }
+    const isFirst = ordinal === 1;
+    let sib = isFirst ? -1 : findSibling(m.family, ordinal, style);
+    if (isFirst) {
+      // A new run of the family at the level of an open run of the same style: a second run
+      // beside it (the runs of 000's paragraphs), not a run nested in the last item.
+      for (let k = stack.length - 1; k >= 0; k--) {
+        const s = stack[k];
+        if (isHeadingFamily(s.family) || (style !== 'heading' && s.style === 'heading')) break;
+        if (s.family === m.family && s.style === style) {
+          sib = k;
+          break;
+        }
+      }
+    }
+    if (sib >= 0) {
+      stack.length = sib;
+    } else if (style === 'heading') {
+      while (stack.length && !isHeadingFamily(stack[stack.length - 1].family) && stack[stack.length - 1].style !== 'heading') {
+        stack.pop();
+      }
+    } else if (style === 'paragraph') {
+      while (stack.length && !isHeadingFamily(stack[stack.length - 1].family) && stack[stack.length - 1].style === 'inline') {
+        stack.pop();
+      }
+    }
+    if (stack.length >= MAX_DEPTH) return false;
+    const parent = stack[stack.length - 1];
+    const node = makeNode(m, li, style);
+    node.ordinal = ordinal;
+    node.level = (parent ? parent.level : 0) + 1;
+    if (malformed) node.malformed = true;
+    attach(node, parent);
+    return true;
+  };
+
+  /** 三注重 inside an open 一是…二是 run: the next item without its 是. */
+  const tryMalformed = (i: number, li: number, atLineStart: boolean): number => {
+    R_BARE_NUM.lastIndex = i;
+    const m = R_BARE_NUM.exec(text);
+    if (!m) return -1;
+    const ord = parseChineseNumeral(m[0]);
+    if (ord === undefined || ord < 2) return -1;
+    const after = i + m[0].length;
+    const next = text.charCodeAt(after);
+    if (!(next >= 0x4e00 && next <= 0x9fff) || NOT_AFTER_BARE_NUMERAL.has(text[after])) return -1;
+    for (let k = stack.length - 1; k >= 0 && !isHeadingFamily(stack[k].family); k--) {
+      const s = stack[k];
+      if ((s.family === '一是' || s.family === '一要') && s.ordinal === ord - 1) {
+        const suffix = s.family === '一是' ? '是' : '要';
+        const mm: MarkerMatch = { family: s.family, ordinal: ord, marker: m[0], start: i, end: after, expected: m[0] + suffix };
+        placeEnum(mm, li, atLineStart, true);
+        return after;
+      }
+    }
+    return -1;
+  };
+
+  // 'line': start of a line; 'strong': after 。！？; 'weak': after ；：; null: inside a sentence.
+  let boundary: 'line' | 'strong' | 'weak' | null = 'line';
+  let li = 0;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) {
+      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+      li++;
+      const pn = pages.get(li);
+      if (pn !== undefined) {
+        // Glued page number: skip it; the sentence state of the previous line goes on.
+        i = pn - 1;
+        if (boundary === 'line') boundary = 'strong';
+      } else boundary = 'line';
+      continue;
+    }
+    if (isSpace(code)) continue;
+    const c = text[i];
+    if (boundary !== null) {
+      const atLineStart = boundary === 'line';
+      let m: MarkerMatch | null = null;
+      if (boundary !== 'weak') m = matchHeadingAt(text, i, atLineStart);
+      if (m) {
+        placeHeading(m, li, atLineStart);
+        i = m.end - 1;
+        boundary = null;
+        continue;
+      }
+      m = matchEnumAt(text, i);
+      if (m && placeEnum(m, li, atLineStart, false)) {
+        i = m.end - 1;
+        boundary = null;
+        continue;
+      }
+      if (!m) {
+        const e = tryMalformed(i, li, atLineStart);
+        if (e > 0) {
+          i = e - 1;
+          boundary = null;
+          continue;
+        }
+      }
+      if (boundary === 'strong' && c === '(') {
+        R_NOISE.lastIndex = i;
+        if (R_NOISE.exec(text)) {
+          i = R_NOISE.lastIndex - 1;
+          continue;
+        }
+      }
+      if (CLOSERS.has(c) && boundary !== 'line') continue;
+    }
+    if (SENT_END.has(c)) boundary = 'strong';
+    else if (WEAK_END.has(c)) boundary = 'weak';
+    else boundary = null;
+  }
+
+  setEnds(roots, n);
+  const pageNumbers: PageNumber[] = [];
+  for (const [l, end] of pages) pageNumbers.push({ line: l + 1, start: doc.lineStarts[l], end });
+  return { roots, announcements: findAnnouncements(text), pageNumbers };
+}
+
+function setEnds(nodes: OutlineNode[], parentEnd: number): void {
+  for (let k = 0; k < nodes.length; k++) {
+    const node = nodes[k];
+    node.end = k + 1 < nodes.length ? nodes[k + 1].start : parentEnd;
+    setEnds(node.children, node.end);
+  }
+}
+
+/** All nodes in document order. */
+export function flattenOutline(outline: Outline): OutlineNode[] {
+  const out: OutlineNode[] = [];
+  const walk = (ns: OutlineNode[]) => {
+    for (const x of ns) {
+      out.push(x);
+      walk(x.children);
+    }
+  };
+  walk(outline.roots);
+  return out;
+}
