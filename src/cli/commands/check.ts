@@ -1,7 +1,8 @@
 /** `gongwen check`: findings for files and folders, as text lines or JSON. */
 import { check } from '../../core/check';
 import { DataError } from '../../core/data';
-import { loadDataset, type Dataset } from '../../core/dataset';
+import type { Dataset } from '../../core/dataset';
+import { loadCheckedDataset } from '../../core/selftest';
 import { isValidIsoDate } from '../../core/date';
 import { TextDoc } from '../../core/text';
 import type { Finding } from '../../core/types';
@@ -30,7 +31,7 @@ const SEVERITY_CN: Record<string, string> = { error: '错误', warning: '警告'
 /** Shared by check and outline: --rules/--glossary into a Dataset, errors as UsageError. */
 export function datasetFromArgs(ruleFiles: string[], glossaryFiles: string[]): Dataset {
   try {
-    return loadDataset({ ruleFiles, glossaryFiles }).dataset;
+    return loadCheckedDataset({ ruleFiles, glossaryFiles }).dataset;
   } catch (e) {
     if (e instanceof DataError) throw new UsageError(`数据文件有误：${e.message}`);
     throw e;

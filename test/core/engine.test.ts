@@ -1,0 +1,135 @@
+import { strict as assert } from 'assert';
+import { AhoCorasick } from '../../src/core/ahocorasick';
+import { check } from '../../src/core/check';
+import { detectDocumentDate, sinceToIso } from '../../src/core/date';
+import { applyFixes } from '../../src/core/fix';
+import { unsafeRegexReason } from '../../src/core/safe-regex';
+import { engineDataset } from '../support/data';
+
+const ds = engineDataset();
+const ids = (text: string, date = '2026-06-01', extra = {}) =>
+  check(text, { dataset: ds, date, ...extra }).findings.map((f) => `${f.ruleId}:${text.slice(f.start, f.end)}`);
+
+describe('Aho–Corasick matcher', () => {
+  it('finds every occurrence of overlapping patterns in one pass', () => {
+    const ac = new AhoCorasick(['总书记', '习总书记', '书记', '学习']);
+    const found = ac.findAll('学习总书记和习总书记').map((m) => `${m.pattern}@${m.start}-${m.end}`);
+    assert.deepEqual(found.sort(), ['0@2-5', '0@7-10', '1@1-5', '1@6-10', '2@3-5', '2@8-10', '3@0-2'].sort());
+  });
+  it('agrees with indexOf on random text (property check on a small alphabet)', () => {
+    const alpha = '习近平总书记学';
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    for (let round = 0; round < 50; round++) {
+      const pats = Array.from({ length: 5 }, () => Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => alpha[Math.floor(rnd() * alpha.length)]).join(''));
+      const text = Array.from({ length: 60 }, () => alpha[Math.floor(rnd() * alpha.length)]).join('');
+      const got = new AhoCorasick(pats).findAll(text).map((m) => `${m.pattern}:${m.start}`).sort();
+      const want: string[] = [];
+      pats.forEach((p, i) => {
+        for (let k = text.indexOf(p); k >= 0; k = text.indexOf(p, k + 1)) want.push(`${i}:${k}`);
+      });
+      assert.deepEqual(got, want.sort());
+    }
+  });
+});
+
+describe('formulation rules (engine, on test rules)', () => {
+  it('flags 习总书记 with a fix but not 学习总书记 (学习 + 总书记)', () => {
+    const text = '为把习总书记的殷殷嘱托全面落实。注重从学习总书记重要指示中找办法。';
+    const r = check(text, { dataset: ds, date: '2026-06-01' });
+    assert.deepEqual(r.findings.map((f) => text.slice(f.start, f.end)), ['习总书记']);
+    assert.equal(applyFixes(text, r.findings.map((f) => f.fix!)), text.replace('把习总书记', '把习近平总书记'));
+  });
+  it('is date-aware: an era rule is silent before its since-date', () => {
+    const t = '助力打好精准脱贫攻坚战。';
+    assert.deepEqual(ids(t, '2020-06-01'), []);
+    assert.deepEqual(ids(t, '2021-02-25'), ['t-poverty:精准脱贫攻坚战']);
+  });
+  it('era rules stay silent in a retrospective sentence and only hint when they cannot tell', () => {
+    assert.deepEqual(ids('精准脱贫攻坚战取得了全面胜利。'), []);
+    const hint = check('关于精准脱贫攻坚战的材料。', { dataset: ds, date: '2026-06-01' }).findings;
+    assert.equal(hint[0]?.severity, 'hint');
+    const warn = check('要助力打好精准脱贫攻坚战。', { dataset: ds, date: '2026-06-01' }).findings;
+    assert.equal(warn[0]?.severity, 'warning');
+  });
+  it('runs guarded regexes only around their triggers, with group references in the fix', () => {
+    const t = '大家做出了应有的贡献，也做出了样品。';
+    const r = check(t, { dataset: ds, date: '2026-06-01' });
+    assert.deepEqual(r.findings.map((f) => f.fix?.text), ['作出了应有的贡献']);
+  });
+  it('takes the draft’s own date line as the reference date', () => {
+    const t = '在全市会议上的讲话\n（2020年5月12日）\n助力打好精准脱贫攻坚战。';
+    const r = check(t, { dataset: ds });
+    assert.equal(r.date, '2020-05-12');
+    assert.equal(r.dateSource, 'document');
+    assert.equal(r.findings.length, 0);
+    assert.equal(check(t, { dataset: ds, date: '2026-01-01' }).findings.length, 1);
+  });
+  it('honours severity overrides and off', () => {
+    const t = '落实习总书记的嘱托。';
+    assert.equal(check(t, { dataset: ds, date: '2026-01-01', severity: { 't-xi-abbrev': 'error' } }).findings[0].severity, 'error');
+    assert.equal(check(t, { dataset: ds, date: '2026-01-01', severity: { 't-xi-abbrev': 'off' } }).findings.length, 0);
+  });
+});
+
+describe('collocations of numbered concepts', () => {
+  it('flags a wrong verb before the quoted or bare concept, fixed to the standard verb', () => {
+    const t = '坚定“四个意识”，树立"四个意识"，牢固树立“四个意识”，增强“四个意识”。';
+    const r = check(t, { dataset: ds, date: '2026-06-01', kinds: ['collocation'] });
+    assert.deepEqual(r.findings.map((f) => t.slice(f.start, f.end)), ['坚定', '树立']);
+    assert.equal(applyFixes(t, r.findings.map((f) => f.fix!)), '增强“四个意识”，增强"四个意识"，牢固树立“四个意识”，增强“四个意识”。');
+  });
+});
+
+describe('canonical wording (fuzzy)', () => {
+  it('is silent on an exact quote and flags words dropped or reordered', () => {
+    const exact = '要坚决维护习近平总书记党中央的核心、全党的核心地位，坚决维护党中央权威和集中统一领导。';
+    assert.deepEqual(ids(exact), []);
+    const dropped = '要坚决维护习近平总书记党中央的核心、全党的核心地位，坚决维护党中央权威和统一领导。';
+    const r = check(dropped, { dataset: ds, date: '2026-06-01', kinds: ['misquote'] }).findings;
+    assert.equal(r.length, 1);
+    assert.equal(applyFixes(dropped, [r[0].fix!]), exact);
+    const reordered = '牢固树立政治意识、大局意识、看齐意识、核心意识。';
+    assert.equal(check(reordered, { dataset: ds, date: '2026-06-01', kinds: ['misquote'] }).findings.length, 1);
+  });
+  it('leaves partial mentions and unrelated sentences alone', () => {
+    for (const t of ['增强政治意识、大局意识。', '坚决维护党中央权威。', '机关党建工作要坚持围绕中心、建设队伍、服务群众。']) {
+      assert.deepEqual(check(t, { dataset: ds, date: '2026-06-01', kinds: ['misquote'] }).findings, [], t);
+    }
+  });
+});
+
+describe('suppression and exclusions', () => {
+  it('honours disable-next-line, disable-line and file-wide directives', () => {
+    const t = '<!-- gongwen-disable-next-line t-xi-abbrev -->\n落实习总书记的嘱托。\n落实习总书记的嘱托。';
+    assert.equal(check(t, { dataset: ds, date: '2026-01-01', language: 'markdown' }).findings.length, 1);
+    const all = 'gongwen-disable\n落实习总书记的嘱托,好。';
+    assert.equal(check(all, { dataset: ds, date: '2026-01-01' }).findings.length, 0);
+    const other = 'gongwen-disable-next-line punct-ascii\n落实习总书记的嘱托,好。';
+    assert.deepEqual(check(other, { dataset: ds, date: '2026-01-01' }).findings.map((f) => f.ruleId), ['t-xi-abbrev']);
+  });
+  it('skips Markdown code and URLs', () => {
+    const t = '见 https://example.org/a,b(c) 和 `习总书记,` 代码。\n```\n习总书记,\n```\n';
+    assert.deepEqual(check(t, { dataset: ds, date: '2026-01-01', language: 'markdown' }).findings, []);
+  });
+});
+
+describe('dates', () => {
+  it('normalises since-dates and reads Chinese date lines', () => {
+    assert.equal(sinceToIso('2016'), '2016-01-01');
+    assert.equal(sinceToIso('2016-10'), '2016-10-01');
+    assert.equal(detectDocumentDate('标题\n二〇二〇年五月十二日\n'), '2020-05-12');
+    assert.equal(detectDocumentDate('标题\n2023年12月31日'), '2023-12-31');
+    assert.equal(detectDocumentDate('2020年是极不平凡的一年。'), undefined);
+  });
+});
+
+describe('regex safety', () => {
+  it('refuses nested unbounded quantifiers and back-references, accepts guarded simple ones', () => {
+    assert.ok(unsafeRegexReason('(a+)+b'));
+    assert.ok(unsafeRegexReason('(.*|x)*'));
+    assert.ok(unsafeRegexReason('(a)\\1'));
+    assert.equal(unsafeRegexReason('做出(了)?(应有的)?(贡献|决定|部署)'), undefined);
+    assert.equal(unsafeRegexReason('截止[到至]?(\\d{4}年)'), undefined);
+  });
+});

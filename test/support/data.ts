@@ -1,0 +1,14 @@
+import * as path from 'path';
+import { readData } from '../../src/core/data';
+import { Dataset } from '../../src/core/dataset';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const fixture = (...p: string[]) => path.join(ROOT, 'test', 'fixtures', ...p);
+export const corpusFile = (name: string) => path.join(ROOT, 'data', 'corpus', name);
+
+/** A small dataset of test rules and glossary entries, independent of the shipped data. */
+export function engineDataset(): Dataset {
+  return new Dataset(
+    readData([fixture('rules', 'engine.gongwen-rules.json')], [fixture('glossary', 'canonical.gongwen-glossary.json')]),
+  );
+}
