@@ -1,0 +1,29 @@
+/** `gongwen merge A.json B.json ... --out C.json` — merge patterns mined separately. */
+import { resolve } from 'path';
+import { parseArgs } from '../args';
+import { UsageError, type Command } from '../io';
+import { readPatterns, mergePatterns, serialize, checkOverwritable, writeAtomic } from '../../mining/output';
+
+export const run: Command = async (argv, io) => {
+  const a = parseArgs(argv, ['out']);
+  if (!a.positional.length) throw new UsageError('用法：gongwen merge A.json B.json... --out 文件');
+  const inputs = a.positional.map((f) => {
+    try {
+      return readPatterns(f);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  });
+  const text = serialize(mergePatterns(inputs));
+  const out = a.opts.get('out');
+  if (out) {
+    try {
+      checkOverwritable(resolve(out));
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    writeAtomic(resolve(out), text);
+    io.err(`已合并 ${inputs.length} 个模式文件，写入 ${out}`);
+  } else io.out(text.replace(/\n$/, ''));
+  return 0;
+};

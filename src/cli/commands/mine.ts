@@ -1,0 +1,54 @@
+/** `gongwen mine [--out FILE] [--min-count N] PATH...` — mine phrase and structure patterns from a corpus. */
+import { resolve } from 'path';
+import { parseArgs } from '../args';
+import { UsageError, type Command } from '../io';
+import { mineDocuments } from '../../mining/run';
+import { serialize, checkOverwritable, writeAtomic } from '../../mining/output';
+import { SegmenterUnavailable } from '../../mining/segment';
+import { existsSync } from 'fs';
+
+export const run: Command = async (argv, io) => {
+  const a = parseArgs(argv, ['out', 'min-count']);
+  if (!a.positional.length) throw new UsageError('用法：gongwen mine [--out 文件] [--min-count N] 路径...');
+  const mc = a.opts.get('min-count');
+  const minCount = mc === undefined ? 2 : Number(mc);
+  if (!Number.isInteger(minCount) || minCount < 1) throw new UsageError(`--min-count 需要正整数，得到 “${mc}”`);
+  for (const p of a.positional) if (!existsSync(p)) throw new UsageError(`找不到路径：${p}`);
+  const out = a.opts.get('out');
+  if (out) {
+    try {
+      checkOverwritable(resolve(out));
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  }
+  const t0 = Date.now();
+  let last = 0;
+  let patterns;
+  try {
+    patterns = await mineDocuments(a.positional, {
+      minCount,
+      warn: (s) => io.err(`gongwen mine: ${s}`),
+      progress: ({ files, totalFiles, bytes, totalBytes }) => {
+        const now = Date.now();
+        if (now - last < 1000 && files < totalFiles) return;
+        last = now;
+        const mb = bytes / 1048576;
+        const rate = mb / Math.max((now - t0) / 1000, 0.001);
+        io.err(`挖掘进度：${files}/${totalFiles} 个文件，${mb.toFixed(1)}/${(totalBytes / 1048576).toFixed(1)} MB，${rate.toFixed(2)} MB/s`);
+      },
+    });
+  } catch (e) {
+    if (e instanceof SegmenterUnavailable) throw new UsageError(e.message);
+    if (e instanceof Error && e.message.startsWith('找不到路径')) throw new UsageError(e.message);
+    throw e;
+  }
+  const text = serialize(patterns);
+  if (out) {
+    writeAtomic(resolve(out), text);
+    io.err(`已写入 ${out}：${patterns.phrases.length} 个短语，${patterns.parallels.length} 个排比，${patterns.enumerations.length} 种列举`);
+  } else {
+    io.out(text.replace(/\n$/, ''));
+  }
+  return 0;
+};

@@ -1,0 +1,139 @@
+/** Writing, reading, validating and merging patterns files. */
+import { writeFileSync, renameSync, existsSync, readFileSync, unlinkSync } from 'fs';
+import { dirname, join, basename } from 'path';
+import type { Patterns, Counted, Example } from '../core/patterns';
+import { byCount } from './miner';
+
+export const KINDS = ['phrases', 'collocations', 'parallels', 'enumerations', 'concepts', 'sectionTemplates', 'openings', 'closings'] as const;
+
+/** Identity of an entry within its kind (what merge adds up). */
+export const KEY: Record<(typeof KINDS)[number], (e: any) => string> = {
+  phrases: (e) => e.text,
+  collocations: (e) => `${e.head}\t${e.next}`,
+  parallels: (e) => `${e.template}\t${e.separator}`,
+  enumerations: (e) => `${e.family}\t${String(e.length).padStart(3, '0')}`,
+  concepts: (e) => e.text,
+  sectionTemplates: (e) => e.template,
+  openings: (e) => e.text,
+  closings: (e) => e.text,
+};
+
+export function serialize(p: Patterns): string {
+  return JSON.stringify(p, null, 1) + '\n';
+}
+
+/** Is this parsed JSON a patterns file? Returns a reason when not. */
+export function patternsProblem(j: unknown): string | undefined {
+  if (!j || typeof j !== 'object' || Array.isArray(j)) return '不是 JSON 对象';
+  const o = j as Record<string, unknown>;
+  if (o.version !== 1) return '缺少 version: 1';
+  const src = o.source as Record<string, unknown> | undefined;
+  if (!src || typeof src.documents !== 'number' || typeof src.characters !== 'number') return '缺少 source';
+  for (const k of KINDS) {
+    const arr = o[k];
+    if (!Array.isArray(arr)) return `缺少数组 ${k}`;
+    for (const e of arr) {
+      if (!e || typeof e !== 'object') return `${k} 含非对象条目`;
+      const c = e as Record<string, unknown>;
+      if (typeof c.count !== 'number' || typeof c.docs !== 'number' || !Array.isArray(c.examples)) return `${k} 条目缺少 count/docs/examples`;
+      try {
+        if (typeof KEY[k](c) !== 'string' || KEY[k](c).includes('undefined')) return `${k} 条目缺少关键字段`;
+      } catch {
+        return `${k} 条目缺少关键字段`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Read a patterns file; throws Error naming the file when it is not one. */
+export function readPatterns(file: string): Patterns {
+  let j: unknown;
+  try {
+    j = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${file}：无法读取或不是 JSON（${e instanceof Error ? e.message.split('\n')[0] : e}）`);
+  }
+  const why = patternsProblem(j);
+  if (why) throw new Error(`${file}：不是模式文件（${why}）`);
+  return j as Patterns;
+}
+
+/** Throws when `file` exists and is not a patterns file (never overwrite a user's other file). */
+export function checkOverwritable(file: string): void {
+  if (!existsSync(file)) return;
+  let j: unknown;
+  try {
+    j = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new Error(`拒绝覆盖 ${file}：该文件已存在且不是模式文件`);
+  }
+  if (patternsProblem(j)) throw new Error(`拒绝覆盖 ${file}：该文件已存在且不是模式文件`);
+}
+
+/** Write atomically: a temp file in the same folder, then rename. */
+export function writeAtomic(file: string, text: string): void {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* nothing to clean */
+    }
+    throw e;
+  }
+}
+
+const exOrder = (a: Example, b: Example) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.line - b.line);
+
+/** Merge patterns: counts and docs add up; examples keep the first two in (doc, line) order; lists are unioned. */
+export function mergePatterns(list: Patterns[]): Patterns {
+  const out: Patterns = {
+    version: 1,
+    source: { documents: 0, characters: 0 },
+    phrases: [],
+    collocations: [],
+    parallels: [],
+    enumerations: [],
+    concepts: [],
+    sectionTemplates: [],
+    openings: [],
+    closings: [],
+  };
+  for (const p of list) {
+    out.source.documents += p.source.documents;
+    out.source.characters += p.source.characters;
+  }
+  for (const k of KINDS) {
+    const m = new Map<string, Counted & Record<string, unknown>>();
+    for (const p of list) {
+      for (const e of p[k] as unknown as (Counted & Record<string, unknown>)[]) {
+        const key = KEY[k](e);
+        const cur = m.get(key);
+        if (!cur) {
+          m.set(key, JSON.parse(JSON.stringify(e)));
+          continue;
+        }
+        cur.count += e.count;
+        cur.docs += e.docs;
+        const seen = new Set<string>();
+        cur.examples = [...cur.examples, ...e.examples]
+          .sort(exOrder)
+          .filter((x) => (seen.has(`${x.doc}:${x.line}`) ? false : (seen.add(`${x.doc}:${x.line}`), true)))
+          .slice(0, 2);
+        for (const f of ['items', 'instances'] as const) {
+          if (Array.isArray(cur[f]) && Array.isArray(e[f])) {
+            const arr = cur[f] as string[];
+            for (const x of e[f] as string[]) if (arr.length < 12 && !arr.includes(x)) arr.push(x);
+          }
+        }
+        if (k === 'concepts' && !(cur.expansion as string[]).length) cur.expansion = e.expansion;
+      }
+    }
+    (out as any)[k] = [...m.values()].sort(byCount(KEY[k]));
+  }
+  return out;
+}
