@@ -18,7 +18,7 @@ interface Candidate {
 }
 
 /** Built-in cue words for kind `era`, read in the sentence around a hit. */
-export const ERA_PAST = ['已', '已经', '取得', '胜利', '如期', '历史性', '回顾', '过去', '曾', '当年', '此前', '期间', '圆满', '完成了', '实现了'];
+export const ERA_PAST = ['已', '已经', '取得', '如期', '历史性', '回顾', '过去', '曾', '当年', '此前', '期间', '圆满', '完成了', '实现了'];
 export const ERA_CURRENT = ['决胜', '打赢', '打好', '坚决', '确保', '正在', '推进', '深入开展', '扎实开展', '全力', '奋力', '当前', '今年', '助力', '聚焦', '持续', '要', '将', '继续'];
 
 function hasAny(s: string, words: readonly string[]): boolean {
