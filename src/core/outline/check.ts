@@ -1,0 +1,362 @@
+/**
+ * Outline checks: numbering of headings (一、（一）1.（1）) and enumerations (一是、一要、第一、首先).
+ * One function per rule; `checkOutline` runs them all. Every rule works on "runs": groups of
+ * siblings numbered together (see `splitRuns`).
+ *
+ * Severity: 'warning' for definite defects (a gap, a duplicate, a lost 是, a wrong marker form);
+ * 'info' where the outline may have been misread (a run that does not start at 1, a one-item
+ * enumeration, which is also what a half-written draft looks like).
+ */
+import type { Finding, Severity } from '../types';
+import { Family, formatMarker, isHeadingFamily, toChineseNumeral } from './markers';
+import { Outline, OutlineNode, parseOutline } from './parse';
+
+export interface OutlineRuleInfo {
+  id: string;
+  /** One-line description (Chinese). */
+  description: string;
+  /** Example of text that triggers the rule → what is suggested. */
+  example: string;
+}
+
+export const OUTLINE_RULES: readonly OutlineRuleInfo[] = [
+  { id: 'outline-gap', description: '编号跳号，或一组编号不从“一”开始', example: '一、……三、 → 缺少“二、”' },
+  { id: 'outline-duplicate', description: '同一组中编号重复', example: '二、……二、 → “二、”重复' },
+  { id: 'outline-order', description: '编号顺序颠倒', example: '一、……三、……二、 → “二、”在“三、”之后' },
+  { id: 'outline-level-skip', description: '结构层次跳级（应依次为一、（一）1.（1））', example: '一、……1. → 缺少“（一）”一级' },
+  { id: 'outline-mixed', description: '同一组列举混用不同格式', example: '一是……二要…… → 宜统一为“二是”' },
+  { id: 'outline-single', description: '列举或层次只有一项', example: '一是……（无“二是”）' },
+  { id: 'outline-malformed', description: '列举项丢了“是/要”', example: '一是……二是……三注重 → 三是注重' },
+  { id: 'outline-count', description: '预告的项数与实际项数不符', example: '讲三点意见：一、二、三、四、 → 实为四点' },
+  { id: 'outline-format', description: '序号写法不符合 GB/T 9704—2012', example: '1、→1.　（一）、→（一）　(一)→（一）　一.→一、' },
+];
+
+const SOURCE = 'GB/T 9704—2012《党政机关公文格式》7.3.3';
+
+/** Context shared by the rules. */
+export interface OutlineContext {
+  text: string;
+  outline: Outline;
+  /** Every sibling group split into runs, in document order. */
+  runs: OutlineNode[][];
+  /** Parent of each node (undefined for roots). */
+  parent: Map<OutlineNode, OutlineNode | undefined>;
+  /** All nodes in document order. */
+  nodes: OutlineNode[];
+}
+
+function isEnd(n: OutlineNode): boolean {
+  return n.family === '首先' && n.marker === '最后';
+}
+
+/**
+ * Splits a sibling list into runs: a run restarts at an item numbered 1, and where the family
+ * changes (headings), or an enumeration of another family does not continue the numbering.
+ */
+export function splitRuns(siblings: OutlineNode[]): OutlineNode[][] {
+  const runs: OutlineNode[][] = [];
+  let cur: OutlineNode[] = [];
+  for (const n of siblings) {
+    const prev = cur[cur.length - 1];
+    let fresh = !prev || n.ordinal === 1;
+    if (prev && !fresh) {
+      const hp = isHeadingFamily(prev.family);
+      const hn = isHeadingFamily(n.family);
+      if (hp !== hn) fresh = true;
+      else if (n.family !== prev.family) fresh = hn || n.ordinal !== prev.ordinal + 1;
+    }
+    if (fresh && cur.length) {
+      runs.push(cur);
+      cur = [];
+    }
+    cur.push(n);
+  }
+  if (cur.length) runs.push(cur);
+  return runs;
+}
+
+export function buildContext(text: string, outline: Outline): OutlineContext {
+  const runs: OutlineNode[][] = [];
+  const parent = new Map<OutlineNode, OutlineNode | undefined>();
+  const nodes: OutlineNode[] = [];
+  // Iterative walk (depth is bounded by the parser, but no recursion is needed).
+  const todo: Array<{ list: OutlineNode[]; parent: OutlineNode | undefined }> = [{ list: outline.roots, parent: undefined }];
+  while (todo.length) {
+    const { list, parent: p } = todo.pop()!;
+    for (const r of splitRuns(list)) runs.push(r);
+    for (let k = list.length - 1; k >= 0; k--) {
+      parent.set(list[k], p);
+      if (list[k].children.length) todo.push({ list: list[k].children, parent: list[k] });
+    }
+  }
+  const walk: OutlineNode[] = [...outline.roots].reverse();
+  while (walk.length) {
+    const n = walk.pop()!;
+    nodes.push(n);
+    for (let k = n.children.length - 1; k >= 0; k--) walk.push(n.children[k]);
+  }
+  runs.sort((a, b) => a[0].markerStart - b[0].markerStart);
+  return { text, outline, runs, parent, nodes };
+}
+
+function q(s: string): string {
+  return '“' + s + '”';
+}
+
+function finding(
+  ruleId: string,
+  severity: Severity,
+  start: number,
+  end: number,
+  message: string,
+  extra: Partial<Finding> = {},
+): Finding {
+  return { ruleId, category: 'outline', severity, start, end, message, ...extra };
+}
+
+/** outline-format: a marker written in a non-standard form (1、 → 1.; （一）、 → （一）; (一) → （一）; 一. → 一、). */
+export function checkFormat(ctx: OutlineContext): Finding[] {
+  const out: Finding[] = [];
+  for (const n of ctx.nodes) {
+    if (n.malformed || n.expected === undefined) continue;
+    out.push(
+      finding('outline-format', 'warning', n.markerStart, n.markerEnd, `序号${q(n.marker)}写法不规范，应为${q(n.expected)}`, {
+        fix: { start: n.markerStart, end: n.markerEnd, text: n.expected },
+        reason: '公文结构层次序数依次用“一、”“（一）”“1.”“（1）”标注：括号用全角，括号后不加顿号，阿拉伯数字后用圆点。',
+        source: SOURCE,
+        confidence: 'high',
+      }),
+    );
+  }
+  return out;
+}
+
+/** outline-malformed: an item of a 一是/一要 run that lost its 是/要 (一是……二是……三注重 → 三是注重). */
+export function checkMalformed(ctx: OutlineContext): Finding[] {
+  const out: Finding[] = [];
+  for (const n of ctx.nodes) {
+    if (!n.malformed || n.expected === undefined) continue;
+    const word = n.expected.slice(n.marker.length);
+    const shown = ctx.text.slice(n.markerStart, Math.min(n.markerEnd + 2, ctx.text.length));
+    out.push(
+      finding(
+        'outline-malformed',
+        'warning',
+        n.markerStart,
+        n.markerEnd,
+        `列举项${q(shown)}缺少“${word}”：前面已用${q(formatMarker(n.family, 1))}${q(formatMarker(n.family, 2))}，此处应为${q(n.expected)}`,
+        { fix: { start: n.markerEnd, end: n.markerEnd, text: word }, confidence: 'medium' },
+      ),
+    );
+  }
+  return out;
+}
+
+/** The marker used to name a missing/expected number of a run's family. */
+function nameOf(family: Family, ordinal: number): string {
+  return formatMarker(family, ordinal);
+}
+
+/** outline-gap: a number skipped in a run (一、……三、), or a run not starting at 1 (info). */
+export function checkGap(ctx: OutlineContext): Finding[] {
+  const out: Finding[] = [];
+  for (const run of ctx.runs) {
+    const seen = new Set(run.map((n) => n.ordinal));
+    const fam = run[0].family;
+    const first = run[0];
+    if (first.ordinal > 1 && !isEnd(first)) {
+      const missing: string[] = [];
+      for (let k = 1; k < first.ordinal && missing.length < 3; k++) if (!seen.has(k)) missing.push(nameOf(fam, k));
+      if (missing.length) {
+        out.push(
+          finding('outline-gap', 'info', first.markerStart, first.markerEnd, `编号从${q(first.marker)}开始，前面没有${missing.map(q).join('')}`, {
+            confidence: 'low',
+          }),
+        );
+      }
+    }
+    for (let k = 1; k < run.length; k++) {
+      const prev = run[k - 1];
+      const cur = run[k];
+      if (isEnd(cur) || cur.ordinal <= prev.ordinal + 1) continue;
+      const missing: number[] = [];
+      for (let o = prev.ordinal + 1; o < cur.ordinal; o++) if (!seen.has(o)) missing.push(o);
+      if (!missing.length) continue; // the numbers are there, only out of order: outline-order says so
+      const names = missing.slice(0, 3).map((o) => q(nameOf(fam, o))).join('') + (missing.length > 3 ? '等' : '');
+      out.push(
+        finding('outline-gap', 'warning', cur.markerStart, cur.markerEnd, `编号跳号：${q(prev.marker)}之后是${q(cur.marker)}，缺少${names}`, {
+          confidence: 'high',
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** outline-duplicate: the same number twice in a row of a run (二、……二、). */
+export function checkDuplicate(ctx: OutlineContext): Finding[] {
+  const out: Finding[] = [];
+  for (const run of ctx.runs) {
+    for (let k = 1; k < run.length; k++) {
+      const prev = run[k - 1];
+      const cur = run[k];
+      if (isEnd(cur) || cur.ordinal !== prev.ordinal) continue;
+      out.push(
+        finding('outline-duplicate', 'warning', cur.markerStart, cur.markerEnd, `编号重复：${q(cur.marker)}与前一项${q(prev.marker)}序号相同`, {
+          confidence: 'high',
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** outline-order: a number smaller than the one before it (三、 before 二、). */
+export function checkOrder(ctx: OutlineContext): Finding[] {
+  const out: Finding[] = [];
+  for (const run of ctx.runs) {
+    for (let k = 1; k < run.length; k++) {
+      const prev = run[k - 1];
+      const cur = run[k];
+      if (isEnd(cur) || cur.ordinal >= prev.ordinal) continue;
+      out.push(
+        finding('outline-order', 'warning', cur.markerStart, cur.markerEnd, `编号顺序颠倒：${q(cur.marker)}出现在${q(prev.marker)}之后`, {
+          confidence: 'high',
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** outline-level-skip: a heading more than one level below its parent heading (一、 then 1. with no （一）). */
+export function checkLevelSkip(ctx: OutlineContext): Finding[] {
+  const out: Finding[] = [];
+  const names = ['一、', '（一）', '1.', '（1）'];
+  for (const run of ctx.runs) {
+    const n = run[0];
+    if (!isHeadingFamily(n.family)) continue;
+    const p = ctx.parent.get(n);
+    if (!p || !isHeadingFamily(p.family) || n.level <= p.level + 1) continue;
+    const missing = names.slice(p.level, n.level - 1).map(q).join('');
+    out.push(
+      finding(
+        'outline-level-skip',
+        'warning',
+        n.markerStart,
+        n.markerEnd,
+        `层次跳级：${q(p.marker)}下直接使用${q(n.marker)}，缺少${missing}一级`,
+        { reason: '结构层次应依次为“一、”“（一）”“1.”“（1）”，不宜越级。', source: SOURCE, confidence: 'high' },
+      ),
+    );
+  }
+  return out;
+}
+
+/** outline-mixed: one run mixing enumeration forms (一是……二要……第三). The fix follows the first item. */
+export function checkMixed(ctx: OutlineContext): Finding[] {
+  const out: Finding[] = [];
+  for (const run of ctx.runs) {
+    const fam = run[0].family;
+    for (const n of run) {
+      if (n.family === fam) continue;
+      const want = formatMarker(fam, n.ordinal);
+      out.push(
+        finding('outline-mixed', 'warning', n.markerStart, n.markerEnd, `同一组列举混用${q(run[0].marker)}与${q(n.marker)}，宜统一为${q(want)}`, {
+          fix: { start: n.markerStart, end: n.markerEnd, text: want },
+          confidence: 'medium',
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * outline-single: an enumeration or heading level with one item (一是 without 二是; a lone （一）).
+ * 首先 alone is ordinary prose and is not reported; a lone item not numbered 1 is left to outline-gap.
+ */
+export function checkSingle(ctx: OutlineContext): Finding[] {
+  const out: Finding[] = [];
+  for (const run of ctx.runs) {
+    if (run.length !== 1) continue;
+    const n = run[0];
+    if (n.ordinal !== 1 || n.family === '首先') continue;
+    const second = formatMarker(n.family, 2);
+    const what = isHeadingFamily(n.family) ? '这一层次只有一项' : '列举只有一项';
+    out.push(
+      finding('outline-single', 'info', n.markerStart, n.markerEnd, `${what}：有${q(n.marker)}而没有${q(second)}`, {
+        reason: '分项列举至少两项；只有一项时宜取消序号，直接行文。',
+        confidence: 'low',
+      }),
+    );
+  }
+  return out;
+}
+
+/** outline-count: an announcement (讲三点意见) whose count differs from the run that follows it. */
+export function checkCount(ctx: OutlineContext): Finding[] {
+  const out: Finding[] = [];
+  const runOf = new Map<OutlineNode, OutlineNode[]>();
+  for (const r of ctx.runs) runOf.set(r[0], r);
+  for (const a of ctx.outline.announcements) {
+    // The first run starting after the announcement, close to it (same paragraph or the next one).
+    let target: OutlineNode[] | undefined;
+    for (const r of ctx.runs) {
+      if (r[0].markerStart < a.end) continue;
+      target = r;
+      break;
+    }
+    if (!target) continue;
+    const head = target[0];
+    const between = ctx.text.slice(a.end, head.markerStart);
+    const breaks = (between.match(/\n/g) ?? []).length;
+    if (head.ordinal !== 1 || breaks > 2 || between.length > 200) continue;
+    const actual = target.length;
+    if (actual === a.count) continue;
+    out.push(
+      finding(
+        'outline-count',
+        'warning',
+        a.start,
+        a.end,
+        `前文预告${q(a.text)}，其后实际列了${toChineseNumeral(actual)}项（${target[0].marker}至${target[actual - 1].marker}）`,
+        { confidence: 'medium' },
+      ),
+    );
+  }
+  return out;
+}
+
+const RULES: Array<(ctx: OutlineContext) => Finding[]> = [
+  checkFormat,
+  checkMalformed,
+  checkGap,
+  checkDuplicate,
+  checkOrder,
+  checkLevelSkip,
+  checkMixed,
+  checkSingle,
+  checkCount,
+];
+
+/** Runs every outline rule. Never throws: on an internal error the offending rule yields nothing. */
+export function checkOutline(text: string, outline?: Outline): Finding[] {
+  const t = typeof text === 'string' ? text : '';
+  let ctx: OutlineContext;
+  try {
+    ctx = buildContext(t, outline ?? parseOutline(t));
+  } catch {
+    return [];
+  }
+  const out: Finding[] = [];
+  for (const rule of RULES) {
+    try {
+      out.push(...rule(ctx));
+    } catch {
+      /* a rule must never break the checker */
+    }
+  }
+  out.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return out;
+}
