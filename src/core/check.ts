@@ -11,18 +11,20 @@ import type { RuleContext } from './rules/context';
 import { checkFormulations } from './rules/formulation';
 import { checkMisquotes } from './rules/misquote';
 import { checkPunctuation } from './rules/punctuation';
+import { checkOutline } from './outline/check';
 import { findSuppressions, isSuppressed } from './suppress';
 import { TextDoc } from './text';
 import type { Category, Finding, IsoDate, Severity } from './types';
 
 export type RuleModule = (ctx: RuleContext) => Finding[];
 
-/** The rule kinds, in report order. Outline checks register themselves in RULE_MODULES below. */
+/** The rule kinds: one module each. */
 export const RULE_MODULES: Record<string, RuleModule> = {
   formulation: checkFormulations,
   collocation: checkCollocations,
   misquote: checkMisquotes,
   punctuation: checkPunctuation,
+  outline: (ctx) => checkOutline(ctx.text),
 };
 
 export interface CheckOptions {

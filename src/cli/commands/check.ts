@@ -90,7 +90,7 @@ export const run: Command = async (argv, io) => {
       const j = toJson(file, doc, f);
       all.push(j);
       if (format === 'text') {
-        io.out(`${file}:${j.line}:${j.column} ${f.severity} ${f.ruleId} ${f.message}${f.fix ? ` → ${f.fix.text || '（删除）'}` : ''}`);
+        io.out(`${file}:${j.line}:${j.column} ${f.severity} ${f.ruleId} ${f.message}${fixNote(f)}`);
       }
     }
   }
@@ -101,3 +101,11 @@ export const run: Command = async (argv, io) => {
   if (problems.length) return 2;
   return counts.error + counts.warning > 0 ? 1 : 0;
 };
+
+/** How a fix reads in a text line: → 替换文字 / → 插入“是” / → 删除“、”. */
+export function fixNote(f: Finding): string {
+  if (!f.fix) return '';
+  if (f.fix.start === f.fix.end) return ` → 插入“${f.fix.text}”`;
+  if (!f.fix.text) return ' → 删除';
+  return ` → ${f.fix.text}`;
+}
