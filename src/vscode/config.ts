@@ -1,0 +1,49 @@
+/** Reading the gongwen.* settings, with defaults and validation. */
+import * as vscode from 'vscode';
+import { cleanReferenceDate, cleanSeverity, type SeveritySetting } from './logic';
+
+export interface Settings {
+  languages: string[];
+  debounceMs: number;
+  maxFileSizeKB: number;
+  referenceDate?: string;
+  severity: Record<string, SeveritySetting>;
+  completionEnabled: boolean;
+  inlineCompletionEnabled: boolean;
+  ruleFiles: string[];
+  glossaryFiles: string[];
+  miningFolders: string[];
+  checkGlob: string;
+}
+
+export function settings(scope?: vscode.ConfigurationScope): Settings {
+  const c = vscode.workspace.getConfiguration('gongwen', scope);
+  return {
+    languages: c.get<string[]>('languages', ['plaintext', 'markdown']),
+    debounceMs: Math.max(0, c.get<number>('debounceMs', 300)),
+    maxFileSizeKB: Math.max(1, c.get<number>('maxFileSizeKB', 1024)),
+    referenceDate: cleanReferenceDate(c.get<string>('referenceDate', '')),
+    severity: cleanSeverity(c.get('severity', {})).map,
+    completionEnabled: c.get<boolean>('completion.enabled', true),
+    inlineCompletionEnabled: c.get<boolean>('inlineCompletion.enabled', true),
+    ruleFiles: c.get<string[]>('rules.files', []),
+    glossaryFiles: c.get<string[]>('glossary.files', []),
+    miningFolders: c.get<string[]>('mining.folders', []),
+    checkGlob: c.get<string>('check.include', '**/*.{txt,md}'),
+  };
+}
+
+export function isDraft(doc: vscode.TextDocument): boolean {
+  return settings(doc.uri).languages.includes(doc.languageId) && doc.uri.scheme !== 'gongwen-rule';
+}
+
+/** Setting paths may be absolute, ~/…, or relative to the (first) workspace folder. */
+export function resolvePaths(paths: string[]): vscode.Uri[] {
+  const home = process.env.HOME ?? process.env.USERPROFILE ?? '';
+  const base = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return paths.map((p) => {
+    if (p.startsWith('~/')) return vscode.Uri.file(home + p.slice(1));
+    if (/^([a-zA-Z]:[\\/]|\/)/.test(p) || !base) return vscode.Uri.file(p);
+    return vscode.Uri.joinPath(base, p);
+  });
+}

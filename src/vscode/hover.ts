@@ -1,0 +1,37 @@
+/**
+ * Hover: on a flagged span, why it is flagged, since when, the source and the fix; on a glossary
+ * term (两个维护…), its expansion, origin, status, collocations and source.
+ */
+import * as vscode from 'vscode';
+import type { Diagnostics } from './diagnostics';
+import { dataset } from './engine';
+import { findingMarkdown, glossaryMarkdown } from './logic';
+import { isDraft } from './config';
+
+export const t = (m: string, ...args: Array<string | number>): string => vscode.l10n.t(m, ...args);
+
+export class Hover implements vscode.HoverProvider {
+  constructor(private readonly diagnostics: Diagnostics) {}
+
+  async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
+    if (!isDraft(doc)) return undefined;
+    const offset = doc.offsetAt(pos);
+    const parts: string[] = [];
+    let range: vscode.Range | undefined;
+    for (const f of this.diagnostics.findings(doc) ?? []) {
+      if (f.start <= offset && offset < Math.max(f.end, f.start + 1)) {
+        parts.push(findingMarkdown(f, doc.getText().slice(f.start, f.end), t));
+        range ??= new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.end));
+      }
+    }
+    const ds = await dataset();
+    const hit = ds.glossary.termAt(doc.getText(), offset);
+    if (hit) {
+      parts.push(glossaryMarkdown(hit.entry, t));
+      range ??= new vscode.Range(doc.positionAt(hit.start), doc.positionAt(hit.end));
+    }
+    if (!parts.length) return undefined;
+    const md = new vscode.MarkdownString(parts.join('\n\n---\n\n'));
+    return new vscode.Hover(md, range);
+  }
+}
