@@ -1,0 +1,74 @@
+/**
+ * Reading a patterns file (data/patterns.json or one given with --patterns): JSON, validated
+ * against data/schema/patterns.schema.json when the schema is present, else by a structural check
+ * of the fields the engine uses. Problems become a DataError naming the file.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { DataError, dataDir, schemaProblem } from '../data';
+import type { Patterns } from '../patterns';
+
+export { DataError as PatternsError };
+
+export function builtinPatternsFile(): string {
+  return path.join(dataDir(), 'patterns.json');
+}
+
+export function loadPatterns(file: string = builtinPatternsFile()): Patterns {
+  let raw: string;
+  try {
+    raw = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new DataError(file, code === 'ENOENT' ? '文件不存在' : `无法读取（${code ?? (e as Error).message}）`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
+  } catch (e) {
+    throw new DataError(file, `不是有效的 JSON：${(e as Error).message}`);
+  }
+  const problem = patternsProblem(json);
+  if (problem) throw new DataError(file, problem);
+  return json as Patterns;
+}
+
+/** The first problem of a parsed patterns object, in Chinese; undefined when it is usable. */
+export function patternsProblem(json: unknown): string | undefined {
+  if (fs.existsSync(path.join(dataDir(), 'schema', 'patterns.schema.json'))) {
+    const p = schemaProblem('patterns', json);
+    if (p) return p;
+  }
+  return structuralProblem(json);
+}
+
+function structuralProblem(json: unknown): string | undefined {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return '格式不符：顶层应为对象（模式文件）';
+  const o = json as Record<string, unknown>;
+  const lists: Record<string, string[]> = {
+    phrases: ['text'],
+    collocations: ['head', 'next'],
+    parallels: ['template', 'separator'],
+    enumerations: ['family'],
+    concepts: ['text'],
+    sectionTemplates: ['template'],
+    openings: ['text'],
+    closings: ['text'],
+  };
+  for (const [k, strings] of Object.entries(lists)) {
+    const v = o[k];
+    if (!Array.isArray(v)) return `格式不符：缺少数组字段 “${k}”`;
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i] as Record<string, unknown>;
+      if (!x || typeof x !== 'object') return `格式不符：/${k}/${i} 应为对象`;
+      for (const s of strings) if (typeof x[s] !== 'string') return `格式不符：/${k}/${i}/${s} 应为字符串`;
+      if (typeof x.count !== 'number' || typeof x.docs !== 'number') return `格式不符：/${k}/${i} 缺少 count/docs`;
+    }
+  }
+  for (const [k, f] of [['parallels', 'items'], ['concepts', 'expansion'], ['sectionTemplates', 'instances']] as const) {
+    for (const [i, x] of (o[k] as Array<Record<string, unknown>>).entries()) {
+      if (!Array.isArray(x[f]) || !(x[f] as unknown[]).every((s) => typeof s === 'string')) return `格式不符：/${k}/${i}/${f} 应为字符串数组`;
+    }
+  }
+  return undefined;
+}
