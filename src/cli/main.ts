@@ -7,14 +7,16 @@
  */
 import { processIO, UsageError, type CliIO, type Command } from './io';
 
-const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
-  check: () => import('./commands/check'),
-  outline: () => import('./commands/outline'),
-  explain: () => import('./commands/explain'),
-  demo: () => import('./commands/demo'),
-  mine: () => import('./commands/mine'),
-  merge: () => import('./commands/merge'),
-  complete: () => import('./commands/complete'),
+/* eslint-disable @typescript-eslint/no-require-imports */
+// Loaded on demand (require keeps this working from sources, tests and the bundle alike).
+const COMMANDS: Record<string, () => { run: Command }> = {
+  check: () => require('./commands/check'),
+  outline: () => require('./commands/outline'),
+  explain: () => require('./commands/explain'),
+  demo: () => require('./commands/demo'),
+  mine: () => require('./commands/mine'),
+  merge: () => require('./commands/merge'),
+  complete: () => require('./commands/complete'),
 };
 
 export const USAGE = `用法: gongwen <命令> [选项]
@@ -52,7 +54,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return 2;
   }
   try {
-    const mod = await load();
+    const mod = load();
     return await mod.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,0 +1,174 @@
+import { strict as assert } from 'assert';
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runCli } from '../support/cli';
+import { corpusFile, fixture, ROOT } from '../support/data';
+
+const SAMPLE = path.join(ROOT, 'data', 'samples', 'sample-speech.txt');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-cli-'));
+const write = (name: string, data: string | Buffer) => {
+  const p = path.join(tmp, name);
+  fs.writeFileSync(p, data);
+  return p;
+};
+const DRAFT = '落实习总书记的嘱托,注重从学习总书记重要指示中找办法。';
+
+describe('gongwen check', () => {
+  it('prints file:line:col severity ruleId message and exits 1 on warnings', async () => {
+    const r = await runCli(['check', '--date', '2026-06-01', SAMPLE]);
+    assert.equal(r.code, 1);
+    const lines = r.out.trim().split('\n');
+    assert.ok(lines.length >= 5);
+    for (const l of lines) assert.match(l, /^.+sample-speech\.txt:\d+:\d+ (error|warning|info|hint) [a-z0-9-]+ \S/);
+    assert.ok(lines.some((l) => /:7:34 warning \S+ “以习近平同志为总书记的党中央”/.test(l)), r.out);
+    assert.match(r.err, /参考日期 2026-06-01/);
+  });
+  it('--format json gives the documented fields, with fix when there is one', async () => {
+    const r = await runCli(['check', '--format', 'json', '--date', '2026-06-01', SAMPLE]);
+    const arr = JSON.parse(r.out);
+    assert.ok(Array.isArray(arr) && arr.length >= 5);
+    for (const f of arr) {
+      for (const k of ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'category', 'message']) assert.ok(k in f, k);
+    }
+    const core = arr.find((f: { fix?: string }) => f.fix === '以习近平同志为核心的党中央');
+    assert.ok(core);
+    assert.deepEqual([core.line, core.column, core.endLine, core.endColumn], [7, 34, 7, 48]);
+    assert.equal(core.category, 'outdated');
+  });
+  it('exits 0 on a clean draft', async () => {
+    const p = write('clean.txt', '同志们：\n要坚定“四个自信”，增强“四个意识”，坚决做到“两个维护”。\n');
+    const r = await runCli(['check', p]);
+    assert.equal(r.err.includes('0 个警告'), true, r.out + r.err);
+    assert.equal(r.code, 0, r.out);
+  });
+  it('reads UTF-8 with BOM, UTF-16 LE/BE with BOM and GB18030 alike', async () => {
+    const want = (await runCli(['check', '--format', 'json', '--date', '2026-06-01', write('u8.txt', DRAFT)])).out;
+    const norm = (s: string) => JSON.parse(s).map((f: { file: string }) => ({ ...f, file: '' }));
+    const gb = Buffer.concat([Buffer.from([0xd6, 0xd0, 0xce, 0xc4]), Buffer.from('\n')]); // 中文 in GB18030
+    const be = Buffer.from(DRAFT, 'utf16le');
+    be.swap16();
+    const variants: Array<[string, Buffer]> = [
+      ['bom8.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(DRAFT)])],
+      ['u16le.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(DRAFT, 'utf16le')])],
+      ['u16be.txt', Buffer.concat([Buffer.from([0xfe, 0xff]), be])],
+    ];
+    for (const [name, bytes] of variants) {
+      const r = await runCli(['check', '--format', 'json', '--date', '2026-06-01', write(name, bytes)]);
+      assert.deepEqual(norm(r.out), norm(want), name);
+    }
+    // GB18030: 习总书记 written in GB18030 bytes is found
+    const gbDraft = Buffer.from(new TextEncoder().encode('x')); // placeholder for length
+    void gbDraft;
+    const r = await runCli(['check', '--format', 'json', write('gb.txt', Buffer.concat([gb, Buffer.from([0xcf, 0xb0, 0xd7, 0xdc, 0xca, 0xe9, 0xbc, 0xc7])]))]);
+    assert.equal(r.code === 0 || r.code === 1, true, r.err);
+    assert.ok(JSON.parse(r.out).some((f: { ruleId: string }) => f.ruleId === 'xi-zongshuji'), r.out);
+  });
+  it('a missing file: exit 2 and one line naming it, other files still checked', async () => {
+    const r = await runCli(['check', path.join(tmp, 'nope.txt'), SAMPLE]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /nope\.txt: 文件或文件夹不存在/);
+    assert.ok(r.out.includes('sample-speech.txt:'));
+  });
+  it('a binary file is refused with a message naming it', async () => {
+    const r = await runCli(['check', write('bin.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2, 3]))]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /bin\.txt: 不是文本文件/);
+  });
+  it('a bad --date or option is a usage error', async () => {
+    assert.equal((await runCli(['check', '--date', '2026-13-01', SAMPLE])).code, 2);
+    assert.equal((await runCli(['check', '--frobnicate', SAMPLE])).code, 2);
+    assert.equal((await runCli(['check'])).code, 2);
+  });
+  it('folders are checked recursively (.txt and .md)', async () => {
+    const r = await runCli(['check', '--format', 'json', path.dirname(corpusFile('x'))]);
+    const files = new Set(JSON.parse(r.out).map((f: { file: string }) => path.basename(f.file)));
+    assert.ok(files.has('003_e202da5d409c69b3.txt'));
+  });
+});
+
+describe('user rule files (--rules)', () => {
+  it('adds the user’s rules, which fire with their own message', async () => {
+    const r = await runCli(['check', '--rules', fixture('rules', 'engine.gongwen-rules.json'), '--date', '2026-06-01', write('t.txt', '大家做出了应有的贡献。')]);
+    assert.match(r.out, /t-zuochu/);
+  });
+  it('refuses malformed JSON, schema violations and rules whose examples fail, naming the file', async () => {
+    const bad = [
+      ['broken.json', '{ "rules": [ '],
+      ['schema.json', JSON.stringify({ rules: [{ id: 'x', kind: 'weird' }] })],
+      [
+        'example.json',
+        JSON.stringify({
+          rules: [
+            {
+              id: 'user-rule',
+              kind: 'nonstandard',
+              patterns: ['机关党建'],
+              replacement: '机关党的建设',
+              explanation: '示例不符的规则',
+              source: 'test',
+              confidence: 'low',
+              examples: { fire: ['没有这个词'], pass: ['也没有'] },
+            },
+          ],
+        }),
+      ],
+      [
+        'redos.json',
+        JSON.stringify({
+          rules: [
+            {
+              id: 'user-redos',
+              kind: 'nonstandard',
+              regex: ['(a+)+b'],
+              triggers: ['a'],
+              explanation: '危险正则',
+              source: 'test',
+              confidence: 'low',
+              examples: { fire: ['aab'], pass: ['b'] },
+            },
+          ],
+        }),
+      ],
+    ];
+    for (const [name, body] of bad) {
+      const r = await runCli(['check', '--rules', write(name, body), SAMPLE]);
+      assert.equal(r.code, 2, name);
+      const lines = r.err.trim().split('\n');
+      assert.equal(lines.length, 1, r.err);
+      assert.ok(lines[0].includes(name), lines[0]);
+    }
+  });
+});
+
+describe('gongwen outline / explain', () => {
+  it('outline --format json gives the tree and its problems', async () => {
+    const r = await runCli(['outline', '--format', 'json', SAMPLE]);
+    const j = JSON.parse(r.out);
+    assert.deepEqual(j.roots.map((n: { marker: string }) => n.marker), ['一、', '二、', '四、']);
+    assert.ok(j.problems.some((p: { ruleId: string }) => p.ruleId === 'outline-gap'));
+    assert.equal(j.announcements[0].count, 3);
+  });
+  it('explain prints a glossary entry; an unknown term exits 1', async () => {
+    const r = await runCli(['explain', '两个维护']);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /坚决维护党中央权威和集中统一领导/);
+    assert.equal((await runCli(['explain', '不存在的提法'])).code, 1);
+  });
+});
+
+describe('the gongwen process', () => {
+  it('never prints a stack trace on bad input, and exits 2', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'gongwen.js'), 'check', path.join(tmp, 'missing.txt')], { encoding: 'utf8' });
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr.trim().split('\n').length <= 2, true, r.stderr);
+    assert.doesNotMatch(r.stderr, /\n\s+at /);
+  });
+  it('runs the demo (npm start) end to end', () => {
+    const out = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'gongwen.js'), 'demo'], { encoding: 'utf8' });
+    assert.match(out, /━━ 检查/);
+    assert.match(out, /━━ 提纲/);
+    assert.match(out, /一、提高政治站位/);
+  });
+});
