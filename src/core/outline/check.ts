@@ -261,9 +261,15 @@ export function checkMixed(ctx: OutlineContext): Finding[] {
     for (const n of run) {
       if (n.family === fam) continue;
       const want = formatMarker(fam, n.ordinal);
+      // 第三，狠抓 → 三是狠抓 (the comma goes); 二要强化 → 第二，强化 (a comma comes).
+      let fixEnd = n.markerEnd;
+      let fixText = want;
+      const next = ctx.text[n.markerEnd];
+      if (n.family === '第一' && (next === '，' || next === ',')) fixEnd++;
+      if (fam === '第一' && next !== '，' && next !== ',' && next !== '、') fixText += '，';
       out.push(
         finding('outline-mixed', 'warning', n.markerStart, n.markerEnd, `同一组列举混用${q(run[0].marker)}与${q(n.marker)}，宜统一为${q(want)}`, {
-          fix: { start: n.markerStart, end: n.markerEnd, text: want },
+          fix: { start: n.markerStart, end: fixEnd, text: fixText },
           confidence: 'medium',
         }),
       );

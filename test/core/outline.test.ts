@@ -1,0 +1,285 @@
+import { strict as assert } from 'assert';
+import { readFileSync, readdirSync } from 'fs';
+import { join } from 'path';
+import fc from 'fast-check';
+import * as checks from '../../src/core/outline/check';
+import { checkOutline, OUTLINE_RULES } from '../../src/core/outline/check';
+import { matchEnumAt, matchHeadingAt, parseChineseNumeral, toChineseNumeral } from '../../src/core/outline/markers';
+import { Outline, OutlineNode, flattenOutline, parseOutline } from '../../src/core/outline/parse';
+import type { Finding } from '../../src/core/types';
+
+const ROOT = join(__dirname, '..', '..');
+const CORPUS = join(ROOT, 'data', 'corpus');
+const FIX = join(ROOT, 'test', 'fixtures', 'outline');
+
+function corpus(prefix: string): string {
+  const f = readdirSync(CORPUS).find((x) => x.startsWith(prefix) && x.endsWith('.txt'));
+  assert.ok(f, `corpus file ${prefix}`);
+  return readFileSync(join(CORPUS, f), 'utf8');
+}
+const fixture = (name: string) => readFileSync(join(FIX, name), 'utf8');
+const ids = (fs: Finding[]) => fs.map((f) => f.ruleId);
+const only = (fs: Finding[], id: string) => fs.filter((f) => f.ruleId === id);
+const lineOf = (text: string, off: number) => text.slice(0, off).split(/\r\n|\r|\n/).length;
+const markers = (ns: OutlineNode[]) => ns.map((n) => n.marker);
+
+/** Applies the fixes of `fs` (non-overlapping) to `text`. */
+function applyFixes(text: string, fs: Finding[]): string {
+  const fixes = fs.map((f) => f.fix!).filter(Boolean).sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const x of fixes) out = out.slice(0, x.start) + x.text + out.slice(x.end);
+  return out;
+}
+
+describe('outline markers', () => {
+  it('parses Chinese numerals 一…九十九 and writes them back', () => {
+    const cases: Array<[string, number]> = [['一', 1], ['九', 9], ['十', 10], ['十一', 11], ['二十', 20], ['二十三', 23], ['九十九', 99]];
+    for (const [s, n] of cases) {
+      assert.equal(parseChineseNumeral(s), n, s);
+      assert.equal(toChineseNumeral(n), s);
+    }
+    for (const bad of ['一十', '十十', '一二', '二十十', '', '百']) assert.equal(parseChineseNumeral(bad), undefined, bad);
+  });
+  it('reads enumeration markers with numbers above ten', () => {
+    assert.deepEqual(pick(matchEnumAt('十一是加强', 0)), ['一是', 11, '十一是']);
+    assert.deepEqual(pick(matchEnumAt('二十要落实', 0)), ['一要', 20, '二十要']);
+    assert.deepEqual(pick(matchEnumAt('第十二，完善', 0)), ['第一', 12, '第十二']);
+  });
+  it('does not read words made with 第N or 一是 as markers', () => {
+    for (const w of ['第一时间传达', '第一书记要', '第一议题制度', '第一次会议', '第一要务', '第一把手', '一是一，二是二', '第一、二季度']) {
+      assert.equal(matchEnumAt(w, 0), null, w);
+    }
+    assert.ok(matchEnumAt('第一，提高认识', 0));
+    assert.ok(matchEnumAt('第二要抓好落实', 0));
+  });
+  it('gives the standard form of wrong heading markers', () => {
+    const exp = (s: string, ls = true) => matchHeadingAt(s, 0, ls)?.expected;
+    assert.equal(exp('1、坚持'), '1.');
+    assert.equal(exp('（一）、指导思想'), '（一）');
+    assert.equal(exp('(一)指导思想'), '（一）');
+    assert.equal(exp('一.总体要求'), '一、');
+    assert.equal(exp('(1)坚持'), '（1）');
+    assert.equal(exp('一、总体要求'), undefined);
+    assert.equal(exp('1.坚持'), undefined);
+    assert.equal(exp('1．坚持'), undefined, 'full-width dot is accepted');
+    assert.equal(matchHeadingAt('1.5亿元', 0, true), null, 'a decimal is no marker');
+    assert.equal(matchHeadingAt('三、四月份', 0, true), null);
+    assert.equal(matchHeadingAt('一，要', 0, false), null, '一， only counts at a line start');
+  });
+});
+
+function pick(m: ReturnType<typeof matchEnumAt>) {
+  return m && [m.family, m.ordinal, m.marker];
+}
+
+describe('parseOutline on the seed corpus', () => {
+  it('001: the 一是…四是 paragraph heads are four sibling sections', () => {
+    const o = parseOutline(corpus('001'));
+    assert.deepEqual(markers(o.roots), ['一是', '二是', '三是', '四是']);
+    assert.ok(o.roots.every((n) => n.style === 'heading' && n.family === '一是'));
+    assert.equal(o.roots[0].title, '持续加强政治建设，强化政治担当');
+    assert.equal(o.roots[0].line, 7);
+    // sections are contiguous and the last one runs to the end of the text
+    for (let k = 0; k + 1 < o.roots.length; k++) assert.equal(o.roots[k].end, o.roots[k + 1].start);
+    assert.equal(o.roots[3].end, corpus('001').length);
+  });
+  it('004: three sections announced by 讲三点意见, with 一要… runs inside', () => {
+    const text = corpus('004');
+    const o = parseOutline(text);
+    assert.deepEqual(markers(o.roots), ['一、', '二、', '三、']);
+    assert.deepEqual(markers(o.roots[1].children), ['一要', '二要', '三要', '四要', '五要']);
+    assert.deepEqual(markers(o.roots[2].children), ['一要', '二要', '三要']);
+    assert.equal(o.announcements.length, 1);
+    assert.equal(o.announcements[0].count, 3);
+    assert.equal(o.announcements[0].text, '讲三点意见');
+    assert.ok(o.roots[0].title.startsWith('提升站位、深化认识'));
+  });
+  it('002: three 一、 headings', () => {
+    assert.deepEqual(markers(parseOutline(corpus('002')).roots), ['一、', '二、', '三、']);
+  });
+  it('000: four paragraphs each with a 一是/二是/三是 run', () => {
+    const o = parseOutline(corpus('000'));
+    const byLine = new Map<number, string[]>();
+    for (const n of o.roots) byLine.set(n.line, [...(byLine.get(n.line) ?? []), n.marker]);
+    assert.deepEqual([...byLine.keys()], [2, 3, 4, 5]);
+    for (const v of byLine.values()) assert.deepEqual(v, ['一是', '二是', '三是']);
+  });
+  it('003: glued page numbers are ignored, glued headings are found', () => {
+    const text = corpus('003');
+    const o = parseOutline(text);
+    assert.deepEqual(
+      o.pageNumbers.map((p) => p.line),
+      Array.from({ length: 13 }, (_, k) => k + 2),
+    );
+    const all = flattenOutline(o);
+    // no node comes from a page number: none of the Arabic-number family at all
+    assert.ok(all.every((n) => n.family !== '1.'), 'page numbers taken as markers');
+    for (const p of o.pageNumbers) assert.ok(all.every((n) => n.markerStart >= p.end || n.markerStart < p.start));
+    assert.deepEqual(markers(o.roots), ['一、', '二、', '三、', '四、']);
+    assert.deepEqual(
+      o.roots.map((r) => r.children.filter((c) => c.family === '（一）').length),
+      [3, 3, 3, 0],
+    );
+    // 二是 at a line end continues after the page number of the next line
+    const erShi = all.find((n) => n.marker === '二是' && n.line === 4);
+    assert.ok(erShi);
+    assert.equal(erShi.title, '在营造干事创业氛围上更有作为');
+    // the 三要 after page number 3 continues the run on the previous line
+    const yao = o.roots[0].children[0].children;
+    assert.deepEqual(markers(yao), ['一要', '二要', '三要']);
+  });
+});
+
+describe('checkOutline on the seed corpus', () => {
+  it('003: flags the broken enumeration 三注重 on line 9, with the fix 三是注重', () => {
+    const text = corpus('003');
+    const fs = only(checkOutline(text), 'outline-malformed');
+    assert.equal(fs.length, 1);
+    assert.equal(lineOf(text, fs[0].start), 9);
+    assert.equal(text.slice(fs[0].start, fs[0].end), '三');
+    const fixed = applyFixes(text, fs);
+    assert.ok(fixed.includes('三是注重联创联建'));
+    assert.ok(!checkOutline(fixed).some((f) => f.ruleId === 'outline-malformed'));
+  });
+  it('003: flags the half-width (一) headings and nothing about page numbers', () => {
+    const text = corpus('003');
+    const fs = checkOutline(text);
+    const fmt = only(fs, 'outline-format');
+    assert.equal(fmt.length, 9);
+    assert.ok(fmt.every((f) => /^\([一二三]\)$/.test(text.slice(f.start, f.end))));
+    assert.deepEqual([...new Set(ids(fs))].sort(), ['outline-format', 'outline-malformed']);
+  });
+  it('004: the announced three points match three sections; no outline finding', () => {
+    assert.deepEqual(checkOutline(corpus('004')), []);
+  });
+  it('000, 001, 002: no outline finding', () => {
+    for (const p of ['000', '001', '002']) assert.deepEqual(ids(checkOutline(corpus(p))), [], p);
+  });
+  it('004 with a fourth section added: outline-count fires on the announcement', () => {
+    const text = corpus('004').replace('同志们，推动党的建设高质量', '四、加强组织保障\n同志们，推动党的建设高质量');
+    const fs = only(checkOutline(text), 'outline-count');
+    assert.equal(fs.length, 1);
+    assert.equal(text.slice(fs[0].start, fs[0].end), '讲三点意见');
+  });
+});
+
+describe('checkOutline on drafts (each rule both ways)', () => {
+  const cases: Array<[string, string, string[]]> = [
+    // [rule, bad fixture, the marker texts expected to be flagged]
+    ['outline-gap', 'gap', ['三、']],
+    ['outline-duplicate', 'duplicate', ['二、']],
+    ['outline-order', 'order', ['二、']],
+    ['outline-level-skip', 'level-skip', ['1.']],
+    ['outline-mixed', 'mixed', ['二要', '第三']],
+    ['outline-single', 'single', ['（一）', '一是']],
+    ['outline-malformed', 'malformed', ['三', '三']],
+    ['outline-count', 'count', ['讲三点意见']],
+    ['outline-format', 'format', ['一.', '（一）、', '1、', '(1)', '(2)', '2、', '(二)', '二，']],
+  ];
+  for (const [rule, name, flagged] of cases) {
+    it(`${rule}: fires on ${name}.bad.txt, silent on the good drafts`, () => {
+      const bad = fixture(`${name}.bad.txt`);
+      const fs = only(checkOutline(bad), rule);
+      assert.deepEqual(fs.map((f) => bad.slice(f.start, f.end)), flagged);
+      assert.ok(fs.every((f) => f.category === 'outline' && /[\u4e00-\u9fff]/.test(f.message)));
+      const good = ['clean-speech.txt', 'traps.txt', `${name}.good.txt`].filter((f) => {
+        try {
+          readFileSync(join(FIX, f));
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      for (const g of good) assert.deepEqual(only(checkOutline(fixture(g)), rule), [], `${rule} on ${g}`);
+    });
+  }
+  it('the duplicate and order drafts raise nothing else than their defect', () => {
+    assert.deepEqual(ids(checkOutline(fixture('duplicate.bad.txt'))), ['outline-duplicate']);
+    assert.deepEqual(ids(checkOutline(fixture('order.bad.txt'))), ['outline-order']);
+    assert.deepEqual(ids(checkOutline(fixture('gap.bad.txt'))), ['outline-gap']);
+  });
+  it('format fixes turn the bad draft into the good one', () => {
+    const bad = fixture('format.bad.txt');
+    const fixed = applyFixes(bad, only(checkOutline(bad), 'outline-format'));
+    assert.equal(fixed, fixture('format.good.txt').replace('2．', '2.'));
+  });
+  it('mixed fixes unify the run on the first form', () => {
+    const bad = fixture('mixed.bad.txt');
+    const fixed = applyFixes(bad, only(checkOutline(bad), 'outline-mixed'));
+    assert.ok(fixed.includes('一是提高政治站位。二是强化责任担当。三是狠抓工作落实。'), fixed);
+    assert.deepEqual(checkOutline(fixed), []);
+  });
+  it('severity: warnings for defects, info for the single-item case', () => {
+    assert.ok(only(checkOutline(fixture('single.bad.txt')), 'outline-single').every((f) => f.severity === 'info'));
+    assert.ok(checkOutline(fixture('gap.bad.txt')).every((f) => f.severity === 'warning'));
+  });
+  it('the clean speech with four levels yields no finding and parses all four levels', () => {
+    const text = fixture('clean-speech.txt');
+    assert.deepEqual(checkOutline(text), []);
+    const o = parseOutline(text);
+    const fams = new Set(flattenOutline(o).map((n) => n.family));
+    for (const f of ['一、', '（一）', '1.', '（1）', '一是', '一要']) assert.ok(fams.has(f as never), f);
+    assert.deepEqual(markers(o.roots), ['一、', '二、', '三、']);
+    const levelOf4 = flattenOutline(o).filter((n) => n.family === '（1）');
+    assert.ok(levelOf4.every((n) => n.level === 4));
+  });
+  it('traps: 统一是, 唯一要求, 第一时间, 第一书记, 再次强调, 最后一公里 are no markers', () => {
+    const o = parseOutline(fixture('traps.txt'));
+    assert.deepEqual(flattenOutline(o), []);
+    assert.deepEqual(checkOutline(fixture('traps.txt')), []);
+  });
+  it('a 首先 run closes with 最后 without complaint; 最后 alone is no marker', () => {
+    const o = parseOutline('首先，要统一思想；其次，要压实责任；最后，要总结经验。');
+    assert.deepEqual(markers(o.roots), ['首先', '其次', '最后']);
+    assert.deepEqual(checkOutline('首先，要统一思想；其次，要压实责任；最后，要总结经验。'), []);
+    assert.deepEqual(flattenOutline(parseOutline('最后，我再强调一点。')), []);
+  });
+  it('every rule id is documented', () => {
+    const documented = new Set(OUTLINE_RULES.map((r) => r.id));
+    for (const [rule] of cases) assert.ok(documented.has(rule), rule);
+  });
+});
+
+describe('robustness', () => {
+  it('never throws and returns well-formed findings on arbitrary text', () => {
+    const alphabet = fc.constantFrom(
+      ...Array.from('一二三四五六七八九十是要第首先其次再最后、，。；：！？（）()1234567890.．\n\r 　统唯注重强化讲点意见'),
+    );
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 300 }), (chars) => {
+        const t = chars.join('');
+        const o: Outline = parseOutline(t);
+        for (const n of flattenOutline(o)) {
+          assert.ok(n.markerStart >= 0 && n.markerEnd <= t.length && n.start <= n.end);
+        }
+        // each rule on its own (checkOutline swallows a rule's exception; here it would surface)
+        const ctx = checks.buildContext(t, o);
+        for (const rule of [checks.checkFormat, checks.checkMalformed, checks.checkGap, checks.checkDuplicate, checks.checkOrder,
+          checks.checkLevelSkip, checks.checkMixed, checks.checkSingle, checks.checkCount]) rule(ctx);
+        for (const f of checkOutline(t)) {
+          assert.ok(f.start >= 0 && f.end <= t.length && f.start <= f.end);
+          if (f.fix) assert.ok(f.fix.start >= 0 && f.fix.end <= t.length);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+  it('handles only punctuation, empty text and a huge line quickly', () => {
+    assert.deepEqual(checkOutline(''), []);
+    assert.deepEqual(checkOutline('。。。！！？？；；：：（（））'), []);
+    const huge = '一是加强学习。'.repeat(20000) + 'x'.repeat(200000);
+    const t0 = Date.now();
+    checkOutline(huge);
+    checkOutline('一'.repeat(300000));
+    checkOutline('（'.repeat(100000) + '1'.repeat(100000));
+    assert.ok(Date.now() - t0 < 3000, `took ${Date.now() - t0} ms`);
+  });
+  it('parses the 35 KB seed speech in a few milliseconds', () => {
+    const text = corpus('004');
+    checkOutline(text);
+    const t0 = process.hrtime.bigint();
+    for (let k = 0; k < 20; k++) checkOutline(text);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6 / 20;
+    assert.ok(ms < 20, `${ms.toFixed(2)} ms per run`);
+  });
+});
