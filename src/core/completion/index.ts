@@ -1,4 +1,4 @@
 /** The completion engine's public surface. */
 export { Completer, type CompleterOptions } from './completer';
 export type { Suggestion, SuggestionKind, CompleteOptions } from './types';
-export { loadPatterns, PatternsError, builtinPatternsFile } from './load';
+export { loadPatterns, loadCompletionDataset, patternsProblem, PatternsError, builtinPatternsFile } from './load';

@@ -5,7 +5,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { DataError, dataDir, schemaProblem } from '../data';
+import { builtinGlossaryFile, builtinRuleFiles, DataError, dataDir, readData, schemaProblem } from '../data';
+import { Dataset, loadBuiltinDataset } from '../dataset';
 import type { Patterns } from '../patterns';
 
 export { DataError as PatternsError };
@@ -71,4 +72,13 @@ function structuralProblem(json: unknown): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The dataset the completer filters with: the built-in rules and glossary. While the glossary file
+ * is absent (a fresh checkout being built), completion still works from the rules alone.
+ */
+export function loadCompletionDataset(): Dataset {
+  if (!fs.existsSync(builtinGlossaryFile())) return new Dataset(readData(builtinRuleFiles(), []));
+  return loadBuiltinDataset();
 }
