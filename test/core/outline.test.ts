@@ -234,6 +234,13 @@ describe('checkOutline on drafts (each rule both ways)', () => {
     assert.deepEqual(checkOutline('首先，要统一思想；其次，要压实责任；最后，要总结经验。'), []);
     assert.deepEqual(flattenOutline(parseOutline('最后，我再强调一点。')), []);
   });
+  it('after a comma only the next item of an open run counts', () => {
+    const t = '对此提出要求：一是加强学习，二是改进作风，三是狠抓落实。';
+    assert.deepEqual(markers(parseOutline(t).roots), ['一是', '二是', '三是']);
+    assert.deepEqual(checkOutline(t), []);
+    // no open run: 二是 after a comma is ordinary text, 统一是 never a marker
+    assert.deepEqual(flattenOutline(parseOutline('道理很简单，二是关键，思想要统一，统一是前提。')), []);
+  });
   it('every rule id is documented', () => {
     const documented = new Set(OUTLINE_RULES.map((r) => r.id));
     for (const [rule] of cases) assert.ok(documented.has(rule), rule);

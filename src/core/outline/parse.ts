@@ -9,6 +9,7 @@
  *   ASCII letters in parentheses, e.g. `。(be)四、结语` (seed 003).
  * - Enumerations (`一是` `二要` `第三` `首先`…): at the start of a line or of a sentence, i.e. after
  *   。！？；： (possibly followed by a closing quote). So 统一是, 唯一要求, 统一要求 never count.
+ *   After ， only the next item of an open run of the same family counts (一是加强学习，二是改进作风).
  * - Page numbers glued to line starts by scrapers (`2、工作者,…`) are recognised (see
  *   `detectPageNumbers`) and skipped: the line then continues the previous line, as if the break
  *   and the number were not there.
@@ -278,7 +279,7 @@ export function parseOutline(input: string): Outline {
     return -1;
   };
 
-  const placeEnum = (m: MarkerMatch, li: number, atLineStart: boolean, malformed: boolean): boolean => {
+  const placeEnum = (m: MarkerMatch, li: number, atLineStart: boolean, malformed: boolean, afterComma = false): boolean => {
     const style: OutlineNode['style'] = !atLineStart ? 'inline' : isHeadingStyle(m, li) ? 'heading' : 'paragraph';
     let ordinal = m.ordinal;
     if (m.family === '首先' && (m.marker === '再次' || m.marker === '最后')) {
@@ -296,6 +297,8 @@ export function parseOutline(input: string): Outline {
     }
     const isFirst = ordinal === 1;
     let sib = isFirst ? -1 : findSibling(m.family, ordinal, style);
+    // After a comma only the next item of an open run counts (一是加强学习，二是改进作风).
+    if (afterComma && (sib < 0 || stack[sib].family !== m.family || m.family === '首先')) return false;
     if (isFirst) {
       // A new run of the family at the level of an open run of the same style: a second run
       // beside it (the runs of 000's paragraphs), not a run nested in the last item.
@@ -351,8 +354,9 @@ export function parseOutline(input: string): Outline {
     return -1;
   };
 
-  // 'line': start of a line; 'strong': after 。！？; 'weak': after ；：; null: inside a sentence.
-  let boundary: 'line' | 'strong' | 'weak' | null = 'line';
+  // 'line': start of a line; 'strong': after 。！？; 'weak': after ；：; 'comma': after ，
+  // (only the next item of an open run may stand there); null: inside a sentence.
+  let boundary: 'line' | 'strong' | 'weak' | 'comma' | null = 'line';
   let li = 0;
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
@@ -372,7 +376,7 @@ export function parseOutline(input: string): Outline {
     if (boundary !== null) {
       const atLineStart = boundary === 'line';
       let m: MarkerMatch | null = null;
-      if (boundary !== 'weak') m = matchHeadingAt(text, i, atLineStart);
+      if (boundary === 'line' || boundary === 'strong') m = matchHeadingAt(text, i, atLineStart);
       if (m) {
         placeHeading(m, li, atLineStart);
         i = m.end - 1;
@@ -380,12 +384,12 @@ export function parseOutline(input: string): Outline {
         continue;
       }
       m = matchEnumAt(text, i);
-      if (m && placeEnum(m, li, atLineStart, false)) {
+      if (m && placeEnum(m, li, atLineStart, false, boundary === 'comma')) {
         i = m.end - 1;
         boundary = null;
         continue;
       }
-      if (!m) {
+      if (!m && boundary !== 'comma') {
         const e = tryMalformed(i, li, atLineStart);
         if (e > 0) {
           i = e - 1;
@@ -404,6 +408,7 @@ export function parseOutline(input: string): Outline {
     }
     if (SENT_END.has(c)) boundary = 'strong';
     else if (WEAK_END.has(c)) boundary = 'weak';
+    else if (c === '，' || c === ',') boundary = 'comma';
     else boundary = null;
   }
 
