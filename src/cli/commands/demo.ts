@@ -33,6 +33,6 @@ export const run: Command = async (argv, io) => {
   io.out('━━ 提纲 ━━');
   printOutline(io, r.text, shown);
   io.out('\n━━ 补全（输入到此处时的建议）━━');
-  printCompletions(io);
+  printCompletions(io, result.date);
   return 0;
 };

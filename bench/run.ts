@@ -1,0 +1,162 @@
+/**
+ * `npm run bench`: speed and memory, side by side, with the machine and conditions.
+ * Writes a readable table to stdout and bench/results/bench.json.
+ *   check      gongwen's checker (all rule kinds) vs textlint + textlint-rule-prh with the same
+ *              literal rules, on ~1 MB and ~8 MB of speech text built from the seed corpus
+ *   re-check   a 35 KB speech after a one-character edit, in-process
+ *   completion p50/p99 per request over every prefix of the corpus (bench/completion.ts)
+ *   data load  first-use cost of the built-in data (what activation defers to the first check)
+ *   mining     MB/s and peak RSS on a ≥ 50 MB synthetic corpus (bench/mining.ts)
+ * Options: --quick (smaller sizes, for a smoke run), --skip-mining, --skip-textlint.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { check } from '../src/core/check';
+import { loadBuiltinDataset } from '../src/core/dataset';
+import { lintWithPrh, writePrhDictionary } from './textlint-prh';
+
+const ROOT = path.resolve(__dirname, '..');
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+
+function corpusText(): string {
+  const dir = path.join(ROOT, 'data', 'corpus');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+    .join('\n');
+}
+
+/** About `bytes` of UTF-8 speech text: the seed paragraphs repeated in a fixed shuffled order. */
+export function speechText(bytes: number): string {
+  const paras = corpusText().split('\n').filter((l) => l.trim().length > 20);
+  let seed = 42;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const parts: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const p = paras[Math.floor(rnd() * paras.length)];
+    parts.push(p);
+    size += Buffer.byteLength(p) + 1;
+  }
+  return parts.join('\n');
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time<T>(f: () => T): [T, number] {
+  const t = performance.now();
+  const r = f();
+  return [r, performance.now() - t];
+}
+
+async function main() {
+  const results: Record<string, unknown> = {};
+  const rows: string[][] = [];
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+  results.machine = machine;
+
+  // Data load: a fresh process, so nothing is cached.
+  const loadMs = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', '-e', "const t=performance.now();require('./src/core/dataset').loadBuiltinDataset();require('./src/core/check').check('同志们：');console.log(performance.now()-t)"],
+    { cwd: ROOT, encoding: 'utf8' },
+  ).trim();
+  results.dataLoadMs = +(+loadMs).toFixed(1);
+  rows.push(['内置数据首次加载并检查（新进程）', `${results.dataLoadMs} ms`, '']);
+
+  // Check: gongwen vs textlint+prh.
+  loadBuiltinDataset();
+  const sizes = quick ? [0.25, 1] : [1, 8];
+  const dict = args.has('--skip-textlint') ? undefined : writePrhDictionary();
+  const checkRows: Array<Record<string, number>> = [];
+  for (const mb of sizes) {
+    const text = speechText(mb * 2 ** 20);
+    check(text.slice(0, 20000), { date: '2026-06-01' }); // warm-up
+    const runs = mb >= 8 ? 2 : 3;
+    const ours: number[] = [];
+    let n = 0;
+    for (let i = 0; i < runs; i++) {
+      const [r, ms] = time(() => check(text, { date: '2026-06-01' }));
+      ours.push(ms);
+      n = r.findings.length;
+    }
+    const row: Record<string, number> = { mb, gongwenMs: +median(ours).toFixed(1), findings: n };
+    if (dict) {
+      const t = performance.now();
+      const msgs = await lintWithPrh(text, dict.file);
+      row.textlintMs = +(performance.now() - t).toFixed(1);
+      row.textlintMessages = msgs;
+      row.ratio = +(row.gongwenMs / row.textlintMs).toFixed(3);
+    }
+    checkRows.push(row);
+    rows.push([
+      `检查 ${mb} MB（全部规则）`,
+      `${row.gongwenMs} ms`,
+      dict ? `textlint+prh（${dict.entries} 条）${row.textlintMs} ms，比值 ${row.ratio}` : '',
+    ]);
+  }
+  results.check = checkRows;
+  if (checkRows.length === 2) {
+    const growth = checkRows[1].gongwenMs / checkRows[0].gongwenMs;
+    const size = checkRows[1].mb / checkRows[0].mb;
+    results.checkGrowth = { sizeFactor: size, timeFactor: +growth.toFixed(2) };
+    rows.push([`增长（${checkRows[0].mb}→${checkRows[1].mb} MB）`, `时间 ×${growth.toFixed(2)}`, `规模 ×${size}`]);
+  }
+
+  // Re-check of a 35 KB speech after a one-character edit.
+  const speech = fs.readFileSync(path.join(ROOT, 'data', 'corpus', '004_85827a7d0dd7b7d7.txt'), 'utf8');
+  const times: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const at = Math.floor((i * 7919) % speech.length);
+    const edited = speech.slice(0, at) + '的' + speech.slice(at);
+    times.push(time(() => check(edited, { date: '2026-06-01' }))[1]);
+  }
+  const recheck = { kb: Math.round(Buffer.byteLength(speech) / 1024), p50Ms: +median(times.slice(10)).toFixed(2), maxMs: +Math.max(...times.slice(10)).toFixed(2) };
+  results.recheck = recheck;
+  rows.push([`改一个字后重新检查 ${recheck.kb} KB 讲话稿`, `p50 ${recheck.p50Ms} ms`, `最慢 ${recheck.maxMs} ms`]);
+
+  // Completion latency.
+  try {
+    const { benchCompletion } = await import('./completion');
+    const c = await benchCompletion();
+    results.completion = c;
+    rows.push(['补全（语料每个前缀一次）', `p50 ${c.p50Ms} ms，p99 ${c.p99Ms} ms`, `${c.requests} 次请求`]);
+  } catch (e) {
+    rows.push(['补全', '未测', (e as Error).message.split('\n')[0]]);
+  }
+
+  // Mining.
+  if (!args.has('--skip-mining')) {
+    const { benchMining } = await import('./mining');
+    const m = await benchMining({ mb: quick ? 5 : 50 });
+    results.mining = m;
+    rows.push([`挖掘 ${m.mb.toFixed(0)} MB 合成语料`, `${m.mbPerSec.toFixed(2)} MB/s`, `峰值内存 ${m.peakRssMb.toFixed(0)} MB，用时 ${m.seconds.toFixed(1)} s`]);
+  }
+
+  console.log(`\n机器：${machine.cpu}，${machine.cores} 核，${machine.memoryGb} GB，Node ${machine.node}，${machine.platform}`);
+  console.log('\n| 项目 | 结果 | 对照与条件 |\n|---|---|---|');
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  const outDir = path.join(ROOT, 'bench', 'results');
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, quick ? 'bench-quick.json' : 'bench.json'), JSON.stringify(results, null, 2) + '\n');
+}
+
+main().catch((e) => {
+  console.error(`bench: ${(e as Error).message}`);
+  process.exitCode = 1;
+});
