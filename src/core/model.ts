@@ -30,7 +30,8 @@ export interface RuleEntry {
   patterns?: string[];
   /**
    * Guarded regular expressions: each runs only on the sentence around a hit of one of
-   * `triggers`, and only its matches that cover that hit count.
+   * `triggers`, and only its matches that cover that hit count. The fix re-applies the regex to
+   * the matched text alone, so do not end a pattern with a lookahead (it would never match there).
    */
   regex?: string[];
   triggers?: string[];

@@ -26,9 +26,9 @@ interface Index {
 }
 
 /** Minimum share of a clause's distinct bigrams a sentence must contain to be compared. */
-const MIN_SHARED = 0.6;
+const MIN_SHARED = 0.7;
 /** Largest edit distance, relative to the clause length, still taken as a misquote. */
-const MAX_RATIO = 0.3;
+const MAX_RATIO = 0.25;
 const MIN_CLAUSE = 10;
 
 const cache = new WeakMap<Glossary, Index>();
@@ -63,22 +63,17 @@ function indexFor(glossary: Glossary): Index {
   return idx;
 }
 
-/** Window of the sentence that lines up with the clause: from its first to its last anchor. */
+/**
+ * Window of the sentence that lines up with the clause: from an occurrence of the clause's first
+ * two characters to the last occurrence of its last two. A quote must begin and end as the
+ * canonical text does; a sentence that only shares its middle (以…思想为指导 against
+ * 确立…思想的指导地位) is another sentence, not a misquote.
+ */
 function windowFor(sentence: string, clause: string): [number, number] | undefined {
-  const heads = [clause.slice(0, 2), clause.slice(1, 3), clause.slice(2, 4)];
-  const tails = [clause.slice(-2), clause.slice(-3, -1), clause.slice(-4, -2)];
-  let s = -1;
-  heads.forEach((h, k) => {
-    const i = sentence.indexOf(h);
-    if (i >= 0 && (s < 0 || i - k < s)) s = Math.max(0, i - k);
-  });
-  let e = -1;
-  tails.forEach((t, k) => {
-    const i = sentence.lastIndexOf(t);
-    if (i >= 0) e = Math.max(e, Math.min(sentence.length, i + t.length + k));
-  });
-  if (s < 0 || e <= s) return undefined;
-  return [s, e];
+  const s = sentence.indexOf(clause.slice(0, 2));
+  const e = sentence.lastIndexOf(clause.slice(-2));
+  if (s < 0 || e < 0 || e + 2 <= s) return undefined;
+  return [s, e + 2];
 }
 
 export function checkMisquotes(ctx: RuleContext): Finding[] {
