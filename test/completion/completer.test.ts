@@ -192,8 +192,8 @@ describe('completion: filters', () => {
   });
   it('never repeats what was just typed', () => {
     const c = new Completer(mk({ phrases: [ph('走在前走在前', 9, 2)] }), dataset, { date: DATE });
-    assert.deepEqual(inserts(c.complete('要走在前')), []);
-    assert.deepEqual(inserts(c.complete('要走在前走')), ['在前']);
+    assert.ok(!inserts(c.complete('要走在前')).includes('走在前'));
+    assert.ok(inserts(c.complete('要走在前走')).includes('在前'));
     const line = corpus('001').join('');
     for (let i = 0; i < line.length; i += 3) {
       for (const s of completer.complete(line.slice(0, i))) assert.ok(!line.slice(0, i).endsWith(s.insert), `${line.slice(i - 10, i)} + ${s.insert}`);

@@ -50,6 +50,8 @@ export class Completer {
     const glossary = dataset.glossary;
     for (const e of glossary.entries) {
       if (e.status === 'historical') continue;
+      // The term itself and its canonical wording, completed like a phrase (low evidence: the corpus did not say it).
+      for (const t of [e.term, e.canonical ?? '']) if (t.length >= 4 && ok(t)) this.cont.addPhrase(t, 1, 1, 'phrase', '固定提法（词表）');
       for (const col of e.collocations) {
         if (!ok(col)) continue;
         const split = splitCollocation(col, [e.term, ...(e.aliases ?? [])]);

@@ -69,7 +69,7 @@ export class ContinuationIndex {
         // A key that starts inside a word of the typed text is weaker evidence than one that starts a clause.
         const startsClause = L === folded.length || /[\s，。、；：！？,.;:!?（）()“”"'《》]/.test(folded[folded.length - L - 1]);
         const typed = Math.min(L, 8);
-        const score = e.base * (0.55 + 0.1 * typed) * (startsClause ? 1.15 : 1) * KIND_WEIGHT[e.kind];
+        const score = e.base * (0.55 + 0.1 * typed) * (startsClause ? 1.15 : 1) * KIND_WEIGHT[e.kind] * (1 + 0.04 * Math.min(insert.length, 10));
         out.push({
           insert,
           label: e.written,
