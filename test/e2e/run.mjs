@@ -1,0 +1,387 @@
+#!/usr/bin/env node
+// End-to-end tests of the packaged extension in a real VS Code (code-server 4.100.3, VS Code 1.100)
+// driven by playwright-core in Debian's chromium. See /work/shared/notes/vscode-e2e.md.
+//
+//   node test/e2e/run.mjs [--no-build] [--only=name,name]
+//
+// Builds and packages the .vsix (--no-build: use the existing gongwen-assistant.vsix), installs it
+// into a fresh extensions dir under .e2e/, and runs the scenarios against two code-server
+// instances: a trusted workspace (trust disabled) and an untrusted one (trust enabled, Restricted
+// Mode). Screenshots go to docs/screenshots/. Ends with "N passed, N failed"; exit 1 on failure.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const CACHE = join(ROOT, '.e2e');
+const SHOTS = join(ROOT, 'docs/screenshots');
+const VSIX = join(ROOT, 'gongwen-assistant.vsix');
+const args = process.argv.slice(2);
+const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const TOTAL_BUDGET_MS = 6 * 60 * 1000;
+const t0 = Date.now();
+const timings = [];
+const results = [];
+const children = [];
+let browser;
+
+function log(msg) {
+  console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
+}
+
+async function cleanup() {
+  try {
+    await browser?.close();
+  } catch {}
+  for (const c of children) {
+    try {
+      process.kill(-c.pid, 'SIGTERM');
+    } catch {}
+  }
+}
+const watchdog = setTimeout(async () => {
+  console.error(`[e2e] total time budget of ${TOTAL_BUDGET_MS / 1000}s exceeded`);
+  await cleanup();
+  console.log(`${results.filter((r) => r.ok).length} passed, ${results.filter((r) => !r.ok).length + 1} failed`);
+  process.exit(1);
+}, TOTAL_BUDGET_MS);
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async () => { await cleanup(); process.exit(130); });
+
+// ------------------------------------------------------------------ setup
+
+function step(name, fn) {
+  const s = Date.now();
+  const r = fn();
+  timings.push([name, Date.now() - s]);
+  return r;
+}
+
+step('setup (cached)', () => execFileSync('bash', [join(ROOT, 'scripts/e2e-setup.sh')], { stdio: 'inherit' }));
+if (!args.includes('--no-build') || !existsSync(VSIX)) {
+  step('build + package vsix', () => {
+    // The vsix ships only dist/extension.js: build that bundle (the CLI bundle is not in the vsix).
+    execFileSync('node', ['scripts/build.mjs', '--only=extension', '--minify'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '-o', VSIX], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  });
+}
+const { chromium } = await import(join(ROOT, 'node_modules/playwright-core/index.mjs'));
+const ENTRY = join(CACHE, 'node_modules/code-server/out/node/entry.js');
+const RUN = join(CACHE, `run-${process.pid}`);
+rmSync(RUN, { recursive: true, force: true });
+const EXT_DIR = join(RUN, 'extensions');
+mkdirSync(EXT_DIR, { recursive: true });
+step('install vsix', () =>
+  execFileSync('node', [ENTRY, '--extensions-dir', EXT_DIR, '--user-data-dir', join(RUN, 'install-user'), '--install-extension', VSIX], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    timeout: 60_000,
+  }),
+);
+log('vsix installed');
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+    s.on('error', rej);
+  });
+}
+
+/** Starts code-server on a workspace copied from fixtures/<fixture>; returns its URL. */
+async function startServer(name, fixture, userSettings) {
+  const ws = join(RUN, name, 'ws');
+  const user = join(RUN, name, 'user');
+  cpSync(join(ROOT, 'test/e2e/fixtures', fixture), ws, { recursive: true });
+  mkdirSync(join(user, 'User'), { recursive: true });
+  writeFileSync(join(user, 'User/settings.json'), JSON.stringify(userSettings, null, 2));
+  writeFileSync(join(RUN, name, 'config.yaml'), 'auth: none\ncert: false\n');
+  const port = await freePort();
+  const out = openSync(join(RUN, name, 'server.log'), 'w');
+  const child = spawn(
+    'node',
+    [ENTRY, '--config', join(RUN, name, 'config.yaml'), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust=false',
+      '--extensions-dir', EXT_DIR, '--user-data-dir', user, ws],
+    { detached: true, stdio: ['ignore', out, out] },
+  );
+  children.push(child);
+  const base = `http://127.0.0.1:${port}`;
+  const until = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const r = await fetch(`${base}/healthz`);
+      if (r.ok) break;
+    } catch {}
+    if (Date.now() > until) throw new Error(`code-server did not start: see ${join(RUN, name, 'server.log')}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { url: `${base}/?folder=${encodeURIComponent(ws)}`, ws };
+}
+
+// ------------------------------------------------------------------ page helpers
+
+async function openWorkbench(url) {
+  const page = await browser.newPage({ viewport: { width: 1360, height: 820 } });
+  page.setDefaultTimeout(15_000);
+  await page.goto(url, { timeout: 30_000 });
+  await page.waitForSelector('.monaco-workbench', { timeout: 30_000 });
+  await page.waitForTimeout(1500);
+  return page;
+}
+
+const editorSel = (name) => `.monaco-editor[data-uri$="${name}"]`;
+
+async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
+  await page.keyboard.type(name);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`${editorSel(name)} .view-lines`, { timeout: 10_000 });
+  await page.click(`${editorSel(name)} .view-lines`);
+}
+
+async function editorText(page, name) {
+  return (await page.innerText(`${editorSel(name)} .view-lines`)).replace(/\u00a0/g, ' ');
+}
+
+async function gotoLine(page, line, col) {
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget input', { timeout: 5_000 });
+  await page.keyboard.type(`${line}:${col}`);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+}
+
+async function problemCounts(page) {
+  const label = (await page.getAttribute('[id="status.problems"] a, [id="status.problems"]', 'aria-label')) ?? (await page.innerText('[id="status.problems"]'));
+  // aria-label names only the non-zero kinds: "Warnings: 1", "Errors: 2, Warnings: 1", "No Problems".
+  const n = (re) => Number(re.exec(label)?.[1] ?? 0);
+  return { label, errors: n(/Errors?:\s*(\d+)/i), warnings: n(/Warnings?:\s*(\d+)/i), infos: n(/Info\w*:\s*(\d+)/i) };
+}
+
+async function waitFor(fn, what, ms = 15_000) {
+  const until = Date.now() + ms;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function shot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+let currentPage;
+async function scenario(name, fn) {
+  if (only && !only.includes(name)) return;
+  const s = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    log(`PASS ${name} (${Date.now() - s} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    log(`FAIL ${name}: ${e.message.split('\n')[0]}`);
+    await currentPage?.screenshot({ path: join(RUN, `fail-${name}.png`) }).catch(() => {});
+  }
+  timings.push([name, Date.now() - s]);
+}
+
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+// ------------------------------------------------------------------ scenarios
+
+const baseSettings = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'extensions.ignoreRecommendations': true,
+  'editor.fontSize': 15,
+  'window.commandCenter': false,
+  'gongwen.severity': { 'xi-zongshuji': 'warning' },
+  'gongwen.debounceMs': 150,
+  'git.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
+};
+
+browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  timeout: 30_000,
+});
+
+try {
+  // ---------- trusted workspace (trust feature disabled)
+  let s = Date.now();
+  const main = await startServer('main', 'main', { ...baseSettings, 'security.workspace.trust.enabled': false });
+  const page = await openWorkbench(main.url);
+  currentPage = page;
+  timings.push(['start code-server + workbench', Date.now() - s]);
+
+  await scenario('diagnostics', async () => {
+    await openFile(page, 'draft.txt');
+    await page.waitForSelector(`${editorSel('draft.txt')} .squiggly-warning`, { timeout: 20_000 });
+    const c = await waitFor(async () => {
+      const c = await problemCounts(page);
+      return c.warnings === 1 ? c : undefined;
+    }, 'one warning in the status bar').catch(async (e) => {
+      throw new Error(`${e.message} (status: ${JSON.stringify(await problemCounts(page))})`);
+    });
+    assert(c.errors === 0, `expected 0 errors, got ${c.label}`);
+    await page.keyboard.press('Control+Shift+M');
+    await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 10_000 });
+    const problems = await page.innerText('.markers-panel');
+    assert(problems.includes('习近平总书记') && problems.includes('xi-zongshuji'), `Problems panel lacks the finding: ${problems.slice(0, 200)}`);
+    await gotoLine(page, 4, 15);
+    await shot(page, 'diagnostics');
+    await page.keyboard.press('Control+Shift+M'); // close the panel again
+  });
+
+  await scenario('hover', async () => {
+    await page.click(`${editorSel('draft.txt')} .view-lines`);
+    await gotoLine(page, 6, 12); // inside “两个维护”
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const h = await waitFor(async () => {
+      const t = await page.innerText('.monaco-hover:not(.hidden)');
+      return t.includes('两个维护') ? t : undefined;
+    }, 'hover on 两个维护');
+    assert(/核心/.test(h), `hover lacks the expansion: ${h.slice(0, 200)}`);
+    await shot(page, 'hover');
+    await page.keyboard.press('Escape');
+  });
+
+  await scenario('quick-fix', async () => {
+    await gotoLine(page, 4, 16); // inside 习总书记
+    await page.keyboard.press('Control+.');
+    await page.waitForSelector('.action-widget .monaco-list-row:has-text("习近平总书记")', { timeout: 10_000 });
+    const widget = await page.innerText('.action-widget');
+    assert(/gongwen-disable|Ignore|忽略/.test(widget), `no ignore actions offered: ${widget}`);
+    await shot(page, 'quick-fix');
+    await page.keyboard.press('Enter'); // the preferred fix is the focused first row
+    await waitFor(async () => (await editorText(page, 'draft.txt')).includes('学习贯彻习近平总书记重要讲话'), 'text changed to 习近平总书记');
+    await waitFor(async () => (await problemCounts(page)).warnings === 0, 'warning gone after the fix');
+  });
+
+  await scenario('completion-explicit', async () => {
+    await page.click(`${editorSel('draft.txt')} .view-lines`);
+    await gotoLine(page, 6, 200);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('　　我们要坚决做到');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Space');
+    await page.waitForSelector('.suggest-widget.visible .monaco-list-row:has-text("两个维护")', { timeout: 10_000 });
+    await shot(page, 'completion');
+    await page.keyboard.press('Enter');
+    await waitFor(async () => (await editorText(page, 'draft.txt')).includes('我们要坚决做到“两个维护”'), 'accepted completion in the text');
+  });
+
+  await scenario('completion-typing', async () => {
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    // Typed character by character as an IME would commit them.
+    for (const ch of '全面从严治党') await page.keyboard.insertText(ch);
+    const row = await page.waitForSelector('.suggest-widget.visible .monaco-list-row:has-text("永远在路上")', { timeout: 10_000 });
+    assert(row, 'no suggestion while typing');
+    await page.keyboard.press('Enter');
+    await waitFor(async () => (await editorText(page, 'draft.txt')).includes('全面从严治党永远在路上'), 'completion accepted while typing');
+  });
+
+  await scenario('outline', async () => {
+    // The Outline view (from the DocumentSymbolProvider) and the 文稿结构 tree view.
+    const header = page.locator('.pane-header', { hasText: /^outline$/i }).first();
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    await page.waitForSelector('.outline-pane .monaco-list-row:has-text("提高政治站位")', { timeout: 15_000 });
+    const outline = await page.innerText('.outline-pane');
+    for (const h of ['一、提高政治站位', '二、突出工作重点', '三、加强组织领导']) assert(outline.includes(h), `Outline lacks ${h}: ${outline}`);
+    const tree = page.locator('.pane-header', { hasText: /draft structure|文稿结构/i }).first();
+    if ((await tree.getAttribute('aria-expanded')) !== 'true') await tree.click();
+    await page.waitForSelector('.pane-body .monaco-list-row:has-text("二、突出工作重点")', { timeout: 10_000 });
+    await shot(page, 'outline');
+  });
+
+  await scenario('markdown', async () => {
+    await openFile(page, 'note.md');
+    await page.waitForSelector(`${editorSel('note.md')} .squiggly-warning`, { timeout: 20_000 });
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('我们要深入学习贯彻');
+    // Markdown has no quick suggestions by default: completions arrive as ghost text (Tab accepts).
+    await page.waitForSelector(`${editorSel('note.md')} .ghost-text-decoration, ${editorSel('note.md')} .ghost-text`, { timeout: 10_000 });
+    await shot(page, 'markdown-inline');
+    await page.keyboard.press('Tab');
+    await waitFor(async () => /我们要深入学习贯彻\S{2,}/.test(await editorText(page, 'note.md')), 'ghost text accepted with Tab');
+    await page.keyboard.press('Control+Space');
+    await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 10_000 });
+    await page.keyboard.press('Escape');
+  });
+  await page.close();
+
+  // ---------- untrusted workspace: Restricted Mode
+  s = Date.now();
+  const restricted = await startServer('restricted', 'untrusted', {
+    ...baseSettings,
+    'security.workspace.trust.enabled': true,
+    'security.workspace.trust.startupPrompt': 'never',
+    'security.workspace.trust.untrustedFiles': 'open',
+  });
+  const rpage = await openWorkbench(restricted.url);
+  currentPage = rpage;
+  timings.push(['start code-server (restricted)', Date.now() - s]);
+
+  await scenario('restricted-mode', async () => {
+    await openFile(rpage, 'notice.txt');
+    await rpage.waitForSelector(`${editorSel('notice.txt')} .squiggly-warning`, { timeout: 20_000 });
+    const toast = await rpage.waitForSelector('.notification-toast:has-text("team-gongzuo-luoshi")', { timeout: 15_000 });
+    const msg = await toast.innerText();
+    assert(/Restricted|受限/.test(msg), `unexpected notice: ${msg}`);
+    await rpage.waitForTimeout(800);
+    const c = await problemCounts(rpage);
+    assert(c.warnings === 1, `expected only the built-in warning in Restricted Mode, got ${c.label}`);
+    await shot(rpage, 'restricted-mode');
+  });
+
+  await scenario('trusted-loads-workspace-rules', async () => {
+    // Same folder, trusted: the workspace regex rule is loaded (the other direction of the check above).
+    await rpage.close();
+    const trusted = await startServer('trusted', 'untrusted', { ...baseSettings, 'security.workspace.trust.enabled': false });
+    const tpage = await openWorkbench(trusted.url);
+    currentPage = tpage;
+    await openFile(tpage, 'notice.txt');
+    await waitFor(async () => (await problemCounts(tpage)).warnings === 2, 'two warnings (built-in + workspace rule)', 20_000);
+    await tpage.close();
+  });
+} catch (e) {
+  results.push({ name: 'harness', ok: false });
+  log(`FAIL harness: ${e.message}`);
+} finally {
+  await cleanup();
+  clearTimeout(watchdog);
+}
+
+console.log('\nTimings:');
+for (const [n, ms] of timings) console.log(`  ${n.padEnd(34)} ${(ms / 1000).toFixed(1)} s`);
+console.log(`  ${'total'.padEnd(34)} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+if (!results.some((r) => !r.ok)) rmSync(RUN, { recursive: true, force: true });
+else console.log(`logs kept in ${RUN}`);
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
