@@ -1,3 +1,4 @@
+// Generates snippets/plaintext.json and snippets/markdown.json (run: node scripts/gen-snippets.mjs).
 import { writeFileSync } from 'node:fs';
 const speech = [
   '${1:在全市机关党建工作会议上的讲话}',
@@ -12,9 +13,11 @@ const speech = [
   '　　（二）${9:……}',
   '　　二、${10:突出工作重点，推动……落地见效}',
   '　　（一）${11:……}',
-  '　　三、${12:加强组织领导，确保……取得实效}',
-  '　　（一）${13:……}',
-  '　　同志们，让我们${14:更加紧密地团结在以习近平同志为核心的党中央周围，……}，为${15:……}作出新的更大贡献！',
+  '　　（二）${12:……}',
+  '　　三、${13:加强组织领导，确保……取得实效}',
+  '　　（一）${14:……}',
+  '　　（二）${15:……}',
+  '　　同志们，让我们${16:更加紧密地团结在以习近平同志为核心的党中央周围，……}，为${17:……}作出新的更大贡献！',
   '$0',
 ];
 const report = [
@@ -26,12 +29,13 @@ const report = [
   '　　${5:……}',
   '　　二、${6:主要做法和成效}',
   '　　（一）${7:……}',
-  '　　三、${8:存在的问题}',
-  '　　四、${9:下一步工作打算}',
+  '　　（二）${8:……}',
+  '　　三、${9:存在的问题}',
+  '　　四、${10:下一步工作打算}',
   '　　特此报告。',
   '',
-  '${10:中共某某市委办公室}',
-  '${11:二〇二六年十一月二十三日}',
+  '${11:中共某某市委办公室}',
+  '${12:二〇二六年十一月二十三日}',
   '$0',
 ];
 const yishi = ['一是${1:……}；二是${2:……}；三是${3:……}。$0'];
@@ -44,7 +48,7 @@ const base = {
   一是二是三是分行: { prefix: ['一是分行', 'yishifenhang'], body: yishiLines, description: '一是……。二是……。三是……。（分行并列）' },
   一要二要三要: { prefix: ['一要', 'yiyao'], body: yiyao, description: '一要……。二要……。三要……。（提要求）' },
 };
-writeFileSync('plaintext.json', JSON.stringify(base, null, 2) + '\n');
+writeFileSync(new URL('../snippets/plaintext.json', import.meta.url), JSON.stringify(base, null, 2) + '\n');
 // Markdown: a blank line between paragraphs (else Markdown joins them), no 　　 indentation;
 // only the title is a # heading (the outline numbering stays in the text, where the checker reads it).
 const toMd = (lines) => lines.flatMap((l, i) => (i === 0 ? ['# ' + l, ''] : l === '' || l === '$0' ? [l] : [l.replace(/^　　/, ''), ''])).filter((l, i, a) => !(l === '' && a[i - 1] === ''));
@@ -52,4 +56,4 @@ const md = JSON.parse(JSON.stringify(base));
 md['讲话稿'].body = toMd(speech);
 md['报告'].body = toMd(report);
 md['一是二是三是分行'].body = yishiLines.flatMap((l) => (l === '$0' ? [l] : [l.replace(/^　　/, ''), '']));
-writeFileSync('markdown.json', JSON.stringify(md, null, 2) + '\n');
+writeFileSync(new URL('../snippets/markdown.json', import.meta.url), JSON.stringify(md, null, 2) + '\n');

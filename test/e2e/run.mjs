@@ -107,7 +107,7 @@ async function startServer(name, fixture, userSettings) {
   const child = spawn(
     'node',
     [ENTRY, '--config', join(RUN, name, 'config.yaml'), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust=false',
+      '--disable-telemetry', '--disable-update-check',
       '--extensions-dir', EXT_DIR, '--user-data-dir', user, ws],
     { detached: true, stdio: ['ignore', out, out] },
   );
