@@ -5,14 +5,11 @@ const QUOTE_FOLD: Record<string, string> = {
   '‘': "'", '’': "'", '＇': "'",
 };
 
+const QUOTE_RE = /[“”„〝〞＂‘’＇]/g;
+
 /** Curly and straight quotes become straight ones; one character for one, so offsets are kept. */
 export function foldQuotes(s: string): string {
-  let needs = false;
-  for (let i = 0; i < s.length; i++) if (QUOTE_FOLD[s[i]]) { needs = true; break; }
-  if (!needs) return s;
-  let r = '';
-  for (let i = 0; i < s.length; i++) r += QUOTE_FOLD[s[i]] ?? s[i];
-  return r;
+  return s.replace(QUOTE_RE, (c) => QUOTE_FOLD[c]);
 }
 
 const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';', '\n', '\r']);

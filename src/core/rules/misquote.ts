@@ -22,8 +22,13 @@ interface Clause {
 
 interface Index {
   clauses: Clause[];
-  byBigram: Map<string, number[]>;
+  /** Bigram (two UTF-16 units packed in a number) → its id. */
+  bigramId: Map<number, number>;
+  /** Bigram id → the clauses containing it. */
+  clausesOf: number[][];
 }
+
+const pack = (s: string, i: number) => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
 
 /** Minimum share of a clause's distinct bigrams a sentence must contain to be compared. */
 const MIN_SHARED = 0.7;
@@ -50,15 +55,21 @@ function indexFor(glossary: Glossary): Index {
     if (parts.length > 1) for (const p of parts) if (!texts.has(p)) texts.set(p, false);
     for (const [text, whole] of texts) clauses.push({ entry, text, whole, bigrams: bigramsOf(text) });
   }
-  const byBigram = new Map<string, number[]>();
+  const bigramId = new Map<number, number>();
+  const clausesOf: number[][] = [];
   clauses.forEach((c, i) => {
     for (const b of c.bigrams) {
-      const l = byBigram.get(b);
-      if (l) l.push(i);
-      else byBigram.set(b, [i]);
+      const key = pack(b, 0);
+      let id = bigramId.get(key);
+      if (id === undefined) {
+        id = clausesOf.length;
+        bigramId.set(key, id);
+        clausesOf.push([]);
+      }
+      clausesOf[id].push(i);
     }
   });
-  idx = { clauses, byBigram };
+  idx = { clauses, bigramId, clausesOf };
   cache.set(glossary, idx);
   return idx;
 }
@@ -82,20 +93,27 @@ export function checkMisquotes(ctx: RuleContext): Finding[] {
   const { text } = ctx;
   const findings: Finding[] = [];
   const counts = new Int32Array(idx.clauses.length);
+  // Which sentence last counted each bigram: counts each distinct bigram once per sentence.
+  const stamp = new Int32Array(idx.clausesOf.length).fill(-1);
+  let sentenceNo = 0;
   const sentenceRe = /[^。！？!?\n\r]+/g;
   let m: RegExpExecArray | null;
   while ((m = sentenceRe.exec(text))) {
     const sentence = m[0];
     if (sentence.length < MIN_CLAUSE) continue;
-    counts.fill(0);
-    const seen = new Set<string>();
+    sentenceNo++;
+    let any = false;
     for (let i = 0; i + 1 < sentence.length; i++) {
-      const b = sentence.slice(i, i + 2);
-      if (seen.has(b)) continue;
-      seen.add(b);
-      const l = idx.byBigram.get(b);
-      if (l) for (const c of l) counts[c]++;
+      const id = idx.bigramId.get(pack(sentence, i));
+      if (id === undefined || stamp[id] === sentenceNo) continue;
+      if (!any) {
+        counts.fill(0);
+        any = true;
+      }
+      stamp[id] = sentenceNo;
+      for (const c of idx.clausesOf[id]) counts[c]++;
     }
+    if (!any) continue;
     const covered: Array<[number, number]> = [];
     const candidates = idx.clauses
       .map((c, i) => ({ c, shared: counts[i] / c.bigrams.length }))
