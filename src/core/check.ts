@@ -82,3 +82,47 @@ export function check(text: string, opts: CheckOptions = {}): CheckResult {
   findings.sort((a, b) => a.start - b.start || a.end - b.end || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.ruleId < b.ruleId ? -1 : 1));
   return { findings, date, dateSource };
 }
+
+/** Above this many characters a document is checked in chunks (bounded memory and time per step). */
+export const CHUNK_CHARS = 1_000_000;
+
+/**
+ * Checks a large text chunk by chunk, cutting at line breaks (or a sentence end on a huge line),
+ * and hands each chunk's findings, with offsets into the whole text, to `onFindings`. Rules that
+ * need the whole document (outline counts and numbering) see one chunk at a time.
+ */
+export function checkInChunks(
+  text: string,
+  opts: CheckOptions,
+  onFindings: (findings: Finding[]) => void,
+  chunkChars = CHUNK_CHARS,
+): { date: IsoDate; dateSource: CheckResult['dateSource']; chunks: number } {
+  const { date, dateSource } = resolveDate(text, opts);
+  let pos = 0;
+  let chunks = 0;
+  while (pos < text.length) {
+    let end = Math.min(text.length, pos + chunkChars);
+    if (end < text.length) {
+      const floor = pos + Math.floor(chunkChars * 0.8);
+      const nl = text.lastIndexOf('\n', end);
+      const stop = text.lastIndexOf('。', end);
+      if (nl >= floor) end = nl + 1;
+      else if (stop >= floor) end = stop + 1;
+      const c = text.charCodeAt(end - 1);
+      if (c >= 0xd800 && c <= 0xdbff) end--; // never split a surrogate pair
+    }
+    const base = pos;
+    const r = check(text.slice(pos, end), { ...opts, date });
+    onFindings(
+      r.findings.map((f) => ({
+        ...f,
+        start: f.start + base,
+        end: f.end + base,
+        fix: f.fix ? { ...f.fix, start: f.fix.start + base, end: f.fix.end + base } : undefined,
+      })),
+    );
+    chunks++;
+    pos = end;
+  }
+  return { date, dateSource, chunks };
+}

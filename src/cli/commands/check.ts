@@ -1,5 +1,5 @@
 /** `gongwen check`: findings for files and folders, as text lines or JSON. */
-import { check } from '../../core/check';
+import { check, checkInChunks, CHUNK_CHARS } from '../../core/check';
 import { DataError } from '../../core/data';
 import type { Dataset } from '../../core/dataset';
 import { loadCheckedDataset } from '../../core/selftest';
@@ -73,28 +73,38 @@ export const run: Command = async (argv, io) => {
   if (!a.positional.length) throw new UsageError('请给出要检查的文件或文件夹，例如 gongwen check 讲话稿.txt');
   const dataset = datasetFromArgs(a.multi.get('rules') ?? [], a.multi.get('glossary') ?? []);
   const { files, problems } = expandPaths(a.positional);
-  const all: JsonFinding[] = [];
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
   const dates = new Set<string>();
+  let emitted = 0;
+  if (format === 'json') io.out('[');
+  const emit = (file: string, doc: TextDoc, findings: Finding[]) => {
+    for (const f of findings) {
+      counts[f.severity]++;
+      const j = toJson(file, doc, f);
+      if (format === 'json') io.out(`${emitted ? ',' : ''}${JSON.stringify(j)}`);
+      else io.out(`${file}:${j.line}:${j.column} ${f.severity} ${f.ruleId} ${f.message}${fixNote(f)}`);
+      emitted++;
+    }
+  };
   for (const file of files) {
     const r = readDraft(file);
     if (!r.ok) {
       problems.push(r.problem);
       continue;
     }
-    const result = check(r.text, { date, language: languageOf(file), dataset });
-    dates.add(result.date);
     const doc = new TextDoc(r.text);
-    for (const f of result.findings) {
-      counts[f.severity]++;
-      const j = toJson(file, doc, f);
-      all.push(j);
-      if (format === 'text') {
-        io.out(`${file}:${j.line}:${j.column} ${f.severity} ${f.ruleId} ${f.message}${fixNote(f)}`);
-      }
+    const opts = { date, language: languageOf(file), dataset };
+    if (r.text.length > CHUNK_CHARS) {
+      const mb = (Buffer.byteLength(r.text) / 2 ** 20).toFixed(1);
+      io.err(`gongwen: ${file}: 文件较大（${mb} MB），分块检查；提纲编号与预告项数只在每块之内核对`);
+      dates.add(checkInChunks(r.text, opts, (fs) => emit(file, doc, fs)).date);
+    } else {
+      const result = check(r.text, opts);
+      dates.add(result.date);
+      emit(file, doc, result.findings);
     }
   }
-  if (format === 'json') io.out(JSON.stringify(all, null, 2));
+  if (format === 'json') io.out(']');
   for (const p of problems) io.err(`gongwen: ${p.file}: ${p.message}`);
   const summary = `检查了 ${files.length - problems.filter((p) => files.includes(p.file)).length} 个文件（参考日期 ${[...dates].join('、') || date || '—'}）：${counts.error} 个${SEVERITY_CN.error}，${counts.warning} 个${SEVERITY_CN.warning}，${counts.info} 个${SEVERITY_CN.info}，${counts.hint} 个${SEVERITY_CN.hint}`;
   io.err(summary);
