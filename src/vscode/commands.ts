@@ -105,7 +105,7 @@ async function insertTemplate(extensionPath: string): Promise<void> {
       detail: s.description,
       body: ([] as string[]).concat(s.body).join('\n'),
     })),
-    { placeHolder: t('Choose a template to insert') },
+    { placeHolder: t('Choose a template to insert'), matchOnDescription: true, matchOnDetail: true },
   );
   if (picked) await ed.insertSnippet(new vscode.SnippetString(picked.body));
 }

@@ -1,6 +1,12 @@
 /** The outline of a speech or report (一、 （一） 1. （1） 一是…) for the Outline view, breadcrumbs and Go to Symbol. */
 import * as vscode from 'vscode';
 import { parseOutline, type OutlineNode } from '../core/outline/parse';
+import { settings } from './config';
+
+/** Over gongwen.maxFileSizeKB: not parsed either (the status bar already says it is skipped). */
+export function tooLarge(doc: vscode.TextDocument): boolean {
+  return Buffer.byteLength(doc.getText(), 'utf8') > settings(doc.uri).maxFileSizeKB * 1024;
+}
 
 const KIND: Record<string, vscode.SymbolKind> = {
   '一、': vscode.SymbolKind.Module,
@@ -9,18 +15,28 @@ const KIND: Record<string, vscode.SymbolKind> = {
   '（1）': vscode.SymbolKind.Method,
 };
 
-export function toSymbol(doc: vscode.TextDocument, n: OutlineNode): vscode.DocumentSymbol {
-  const end = Math.max(n.end, n.markerEnd);
+export function toSymbol(doc: vscode.TextDocument, n: OutlineNode, text = doc.getText()): vscode.DocumentSymbol {
+  // A section runs up to the next sibling's marker; without the blank and indentation before that
+  // marker, so a cursor on the next heading is not also inside this section (breadcrumbs).
+  const end = Math.max(trimEnd(text, n.start, n.end), n.markerEnd);
   const range = new vscode.Range(doc.positionAt(n.start), doc.positionAt(end));
   const sel = new vscode.Range(doc.positionAt(n.markerStart), doc.positionAt(Math.min(end, n.markerEnd + n.title.length)));
   const name = `${n.marker}${n.title}`.trim() || n.marker;
   const s = new vscode.DocumentSymbol(name, '', KIND[n.family] ?? vscode.SymbolKind.EnumMember, range, range.contains(sel) ? sel : range);
-  s.children = n.children.map((c) => toSymbol(doc, c));
+  s.children = n.children.map((c) => toSymbol(doc, c, text));
   return s;
 }
 
 export class Symbols implements vscode.DocumentSymbolProvider {
   provideDocumentSymbols(doc: vscode.TextDocument): vscode.DocumentSymbol[] {
-    return parseOutline(doc.getText()).roots.map((n) => toSymbol(doc, n));
+    if (tooLarge(doc)) return [];
+    const text = doc.getText();
+    return parseOutline(text).roots.map((n) => toSymbol(doc, n, text));
   }
+}
+
+/** `end` moved back over trailing white space (line breaks, spaces, full-width 　). */
+export function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /[\s\u3000]/.test(text[end - 1])) end--;
+  return end;
 }

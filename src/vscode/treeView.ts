@@ -9,6 +9,7 @@ import { parseOutline, type OutlineNode } from '../core/outline/parse';
 import type { Finding } from '../core/types';
 import { isDraft } from './config';
 import type { Diagnostics } from './diagnostics';
+import { tooLarge } from './symbols';
 
 type Item =
   | { kind: 'node'; node: OutlineNode; uri: vscode.Uri }
@@ -38,7 +39,7 @@ export class StructureTree implements vscode.TreeDataProvider<Item>, vscode.Disp
     const doc = vscode.window.activeTextEditor?.document;
     if (doc && isDraft(doc)) {
       this.doc = doc;
-      this.roots = parseOutline(doc.getText()).roots;
+      this.roots = tooLarge(doc) ? [] : parseOutline(doc.getText()).roots;
       this.problems = (this.diagnostics.findings(doc) ?? []).filter((f) => f.category === 'outline');
     } else if (!doc || doc.uri.scheme !== 'output') {
       this.doc = undefined;

@@ -230,7 +230,10 @@ browser = await chromium.launch({
 try {
   // ---------- trusted workspace (trust feature disabled)
   let s = Date.now();
-  const main = await startServer('main', 'main', { ...baseSettings, 'security.workspace.trust.enabled': false });
+  const main = await startServer('main', 'main', { ...baseSettings, 'security.workspace.trust.enabled': false, 'gongwen.maxFileSizeKB': 64 });
+  // A 70 KB draft full of 习总书记, over the limit set above.
+  writeFileSync(join(main.ws, 'big.txt'), '　　学习贯彻习总书记重要讲话精神。\n'.repeat(2600));
+  writeFileSync(join(main.ws, 'blank.txt'), '');
   const page = await openWorkbench(main.url);
   currentPage = page;
   timings.push(['start code-server + workbench', Date.now() - s]);
@@ -251,7 +254,18 @@ try {
     assert(problems.includes('习近平总书记') && problems.includes('xi-zongshuji'), `Problems panel lacks the finding: ${problems.slice(0, 200)}`);
     await gotoLine(page, 4, 15);
     await shot(page, 'diagnostics');
-    await page.keyboard.press('Control+Shift+M'); // close the panel again
+  });
+
+  await scenario('rule-link', async () => {
+    // The rule id in the Problems panel links to the rule's explanation (Diagnostic.code.target).
+    await page.click('.markers-panel a:has-text("xi-zongshuji"), .markers-panel .code-link:has-text("xi-zongshuji")');
+    await page.waitForSelector(`${editorSel('xi-zongshuji.md')} .view-lines`, { timeout: 10_000 });
+    const text = await editorText(page, 'xi-zongshuji.md');
+    assert(text.includes('习近平总书记') && /学习总书记/.test(text), `rule page lacks its content: ${text.slice(0, 200)}`);
+    await shot(page, 'rule-explanation');
+    await page.keyboard.press('Control+W');
+    await page.keyboard.press('Control+J'); // close the panel
+    await page.waitForTimeout(300);
   });
 
   await scenario('hover', async () => {
@@ -264,6 +278,7 @@ try {
       return t.includes('两个维护') ? t : undefined;
     }, 'hover on 两个维护');
     assert(/核心/.test(h), `hover lacks the expansion: ${h.slice(0, 200)}`);
+    await page.waitForTimeout(600); // let the hover finish fading in
     await shot(page, 'hover');
     await page.keyboard.press('Escape');
   });
@@ -307,14 +322,25 @@ try {
 
   await scenario('outline', async () => {
     // The Outline view (from the DocumentSymbolProvider) and the 文稿结构 tree view.
+    await openFile(page, 'draft.txt');
     const header = page.locator('.pane-header', { hasText: /^outline$/i }).first();
     if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
     await page.waitForSelector('.outline-pane .monaco-list-row:has-text("提高政治站位")', { timeout: 15_000 });
     const outline = await page.innerText('.outline-pane');
     for (const h of ['一、提高政治站位', '二、突出工作重点', '三、加强组织领导']) assert(outline.includes(h), `Outline lacks ${h}: ${outline}`);
-    const tree = page.locator('.pane-header', { hasText: /draft structure|文稿结构/i }).first();
-    if ((await tree.getAttribute('aria-expanded')) !== 'true') await tree.click();
-    await page.waitForSelector('.pane-body .monaco-list-row:has-text("二、突出工作重点")', { timeout: 10_000 });
+    const treeHeader = page.locator('.pane-header', { hasText: /draft structure|文稿结构/i }).first();
+    if ((await treeHeader.getAttribute('aria-expanded')) !== 'true') await treeHeader.click();
+    const pane = page.locator('.pane', { has: treeHeader });
+    const row = pane.locator('.monaco-list-row', { hasText: '二、突出工作重点' });
+    await row.waitFor({ timeout: 10_000 });
+    const rowText = await row.innerText();
+    assert(/2 items|2 项/.test(rowText), `structure view row lacks its item count: ${rowText}`);
+    // click to jump: the cursor moves to that heading's line
+    await row.click();
+    // the breadcrumbs (also fed by the symbol provider) then name the section the cursor is in
+    await waitFor(async () => (await page.innerText('.breadcrumbs-control')).includes('二、突出工作重点'), 'cursor in 二、 after a click').catch(async (e) => {
+      throw new Error(`${e.message}; breadcrumbs: ${(await page.innerText('.breadcrumbs-control')).replace(/\s+/g, ' ')}`);
+    });
     await shot(page, 'outline');
   });
 
@@ -331,6 +357,36 @@ try {
     await page.keyboard.press('Control+Space');
     await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 10_000 });
     await page.keyboard.press('Escape');
+  });
+  await scenario('template', async () => {
+    // Command palette → 插入文稿模板 → 讲话稿 into a new plain-text file.
+    await openFile(page, 'blank.txt');
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { timeout: 5_000 });
+    await page.keyboard.type('gongwen.insertTemplate');
+    await page.waitForTimeout(400);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.quick-input-list .monaco-list-row:has-text("讲话稿")', { timeout: 10_000 });
+    await page.keyboard.type('jianghua');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Enter');
+    await waitFor(async () => {
+      const t = await editorText(page, 'blank.txt');
+      return t.includes('同志们：') && t.includes('三、') && t.includes('下面，我讲');
+    }, 'speech skeleton inserted');
+    await page.keyboard.press('Escape');
+    await shot(page, 'template');
+  });
+
+  await scenario('large-file', async () => {
+    // Over gongwen.maxFileSizeKB (set to 64 here): not checked, and the status bar says so.
+    await openFile(page, 'big.txt');
+    const item = await page.waitForSelector('[id$="gongwen.status"]', { timeout: 10_000 });
+    const text = await item.innerText();
+    assert(/too large|过大/.test(text), `status bar item says: ${text}`);
+    await page.waitForTimeout(500);
+    assert((await page.$$(`${editorSel('big.txt')} .squiggly-warning`)).length === 0, 'the large file was checked');
+    await shot(page, 'large-file');
   });
   await page.close();
 
