@@ -97,6 +97,13 @@ export function combinedFixes(findings: readonly Finding[], ruleId?: string): Fi
   return out;
 }
 
+/** `end` moved back over trailing white space (line breaks, spaces, full-width 　): a section's
+ * symbol range then stops before the blank and indentation that precede the next heading. */
+export function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /[\s\u3000]/.test(text[end - 1])) end--;
+  return end;
+}
+
 // ---------------------------------------------------------------- settings
 
 export type SeveritySetting = Severity | 'off';

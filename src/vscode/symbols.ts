@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { parseOutline, type OutlineNode } from '../core/outline/parse';
 import { settings } from './config';
+import { trimEnd } from './logic';
 
 /** Over gongwen.maxFileSizeKB: not parsed either (the status bar already says it is skipped). */
 export function tooLarge(doc: vscode.TextDocument): boolean {
@@ -35,8 +36,3 @@ export class Symbols implements vscode.DocumentSymbolProvider {
   }
 }
 
-/** `end` moved back over trailing white space (line breaks, spaces, full-width 　). */
-export function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && /[\s\u3000]/.test(text[end - 1])) end--;
-  return end;
-}

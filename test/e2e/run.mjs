@@ -63,7 +63,7 @@ if (!args.includes('--no-build') || !existsSync(VSIX)) {
   step('build + package vsix', () => {
     // The vsix ships only dist/extension.js: build that bundle (the CLI bundle is not in the vsix).
     execFileSync('node', ['scripts/build.mjs', '--only=extension', '--minify'], { cwd: ROOT, stdio: 'inherit' });
-    execFileSync(join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '-o', VSIX], {
+    execFileSync(join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', VSIX], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
     });

@@ -15,6 +15,7 @@ import {
   completionEdit,
   findingMarkdown,
   ignoreCommentEdit,
+  trimEnd,
   typedPrefix,
 } from '../../src/vscode/logic';
 
@@ -126,6 +127,18 @@ describe('vscode logic: combined fixes', () => {
       ({ ruleId: 'r', category: 'nonstandard', severity: 'info', start, end, message: '', fix: { start, end, text } }) as const;
     const out = combinedFixes([f(0, 4, 'a'), f(2, 6, 'b'), f(6, 8, 'c')]);
     assert.deepStrictEqual(out.map((x) => x.text), ['a', 'c']);
+  });
+});
+
+describe('vscode logic: outline symbol ranges', () => {
+  it('a section ends before the indentation of the next heading (so the cursor there is in one section only)', () => {
+    const text = ['同志们：', '　　一、提高政治站位', '　　我们要坚决做到“两个维护”。', '', '　　二、突出工作重点', '　　一是抓学习。'].join('\n');
+    const [one, two] = parseOutline(text).roots;
+    assert.strictEqual(one.marker, '一、');
+    const end = trimEnd(text, one.start, one.end);
+    assert.ok(text.slice(one.start, end).endsWith('“两个维护”。'));
+    assert.ok(end < two.markerStart);
+    assert.strictEqual(trimEnd(text, two.start, two.end), text.length);
   });
 });
 
