@@ -33,8 +33,11 @@ export function settings(scope?: vscode.ConfigurationScope): Settings {
   };
 }
 
+/** Schemes of documents the drafter edits (not git: diffs, output channels, rule pages…). */
+const DRAFT_SCHEMES = new Set(['file', 'untitled', 'vscode-remote']);
+
 export function isDraft(doc: vscode.TextDocument): boolean {
-  return settings(doc.uri).languages.includes(doc.languageId) && doc.uri.scheme !== 'gongwen-rule';
+  return DRAFT_SCHEMES.has(doc.uri.scheme) && settings(doc.uri).languages.includes(doc.languageId);
 }
 
 /** Setting paths may be absolute, ~/…, or relative to the (first) workspace folder. */
