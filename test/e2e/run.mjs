@@ -309,6 +309,15 @@ try {
     await page.waitForTimeout(600); // let the hover finish fading in
     await shot(page, 'hover');
     await page.keyboard.press('Escape');
+    // 解释光标处的提法: a Markdown preview of the same entry opens beside nothing else
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { timeout: 5_000 });
+    await page.keyboard.type('gongwen.explainAtCursor');
+    await page.waitForTimeout(400);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.tabs-container .tab[aria-label*="Preview"]', { timeout: 10_000 });
+    await page.keyboard.press('Control+W');
+    await page.click(`${editorSel('draft.txt')} .view-lines`);
   });
 
   await scenario('quick-fix', async () => {
