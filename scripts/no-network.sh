@@ -18,7 +18,8 @@ for c in "${cmds[@]}"; do
   if command -v strace >/dev/null; then
     strace -f -qq -e trace=socket,connect -o "$tmp/trace" node bin/gongwen.js $c >/dev/null 2>&1
     rc=$?
-    inet=$(grep -cE 'AF_INET|AF_INET6|connect\(' "$tmp/trace" || true)
+    # internet sockets and connections only (local IPC over AF_UNIX, e.g. tsx's pipe, is no network)
+    inet=$(grep -cE 'AF_INET6?[,}]|sa_family=AF_INET6?' "$tmp/trace" || true)
   else
     node bin/gongwen.js $c >/dev/null 2>&1; rc=$?; inet="(no strace)"
   fi
