@@ -4,6 +4,7 @@
  * the rule; and `source.fixAll.gongwen` for editor.codeActionsOnSave.
  */
 import * as vscode from 'vscode';
+import { t } from './i18n';
 import type { Finding, Fix } from '../core/types';
 import type { Diagnostics } from './diagnostics';
 import { SOURCE } from './diagnostics';
@@ -41,7 +42,7 @@ export class CodeActions implements vscode.CodeActionProvider {
     if (wantsFixAll || context.only?.contains(vscode.CodeActionKind.SourceFixAll)) {
       const fixes = combinedFixes(findings);
       if (!fixes.length) return [];
-      const a = new vscode.CodeAction(vscode.l10n.t('Fix all Gongwen problems'), FIX_ALL_KIND);
+      const a = new vscode.CodeAction(t('Fix all Gongwen problems'), FIX_ALL_KIND);
       a.edit = editFor(doc, fixes);
       return [a];
     }
@@ -54,9 +55,9 @@ export class CodeActions implements vscode.CodeActionProvider {
       const end = doc.offsetAt(d.range.end);
       const f = findings.find((x) => x.ruleId === ruleId && x.start === start && x.end === end);
       if (f?.fix) {
-        const to = f.fix.text === '' ? vscode.l10n.t('(delete)') : f.fix.text;
+        const to = f.fix.text === '' ? t('(delete)') : f.fix.text;
         const a = new vscode.CodeAction(
-          vscode.l10n.t('Change to “{0}”', to),
+          t('Change to “{0}”', to),
           vscode.CodeActionKind.QuickFix,
         );
         a.edit = editFor(doc, [f.fix]);
@@ -69,20 +70,20 @@ export class CodeActions implements vscode.CodeActionProvider {
       const same = combinedFixes(findings, ruleId);
       if (same.length > 1) {
         const a = new vscode.CodeAction(
-          vscode.l10n.t('Fix all “{0}” problems in this file ({1})', ruleId, same.length),
+          t('Fix all “{0}” problems in this file ({1})', ruleId, same.length),
           vscode.CodeActionKind.QuickFix,
         );
         a.edit = editFor(doc, same);
         out.push(a);
       }
       out.push(this.ignore(doc, d, ruleId, 'line'), this.ignore(doc, d, ruleId, 'file'));
-      const explain = new vscode.CodeAction(vscode.l10n.t('Explain rule “{0}”', ruleId), vscode.CodeActionKind.Empty);
+      const explain = new vscode.CodeAction(t('Explain rule “{0}”', ruleId), vscode.CodeActionKind.Empty);
       explain.command = { title: explain.title, command: 'gongwen.explainRule', arguments: [ruleId] };
       out.push(explain);
     }
     const all = combinedFixes(findings);
     if (out.length && all.length > 1) {
-      const a = new vscode.CodeAction(vscode.l10n.t('Fix all Gongwen problems in this file ({0})', all.length), vscode.CodeActionKind.QuickFix);
+      const a = new vscode.CodeAction(t('Fix all Gongwen problems in this file ({0})', all.length), vscode.CodeActionKind.QuickFix);
       a.edit = editFor(doc, all);
       out.push(a);
     }
@@ -97,8 +98,8 @@ export class CodeActions implements vscode.CodeActionProvider {
     const e = ignoreCommentEdit(lines, d.range.start.line, ruleId, docLanguage(doc), scope, eol);
     const a = new vscode.CodeAction(
       scope === 'line'
-        ? vscode.l10n.t('Ignore “{0}” on this line', ruleId)
-        : vscode.l10n.t('Ignore “{0}” in this file', ruleId),
+        ? t('Ignore “{0}” on this line', ruleId)
+        : t('Ignore “{0}” in this file', ruleId),
       vscode.CodeActionKind.QuickFix,
     );
     a.edit = new vscode.WorkspaceEdit();

@@ -18,6 +18,10 @@ export class RuleDocs implements vscode.TextDocumentContentProvider {
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const id = path.posix.basename(uri.path).replace(/\.md$/, '');
     const ds = await dataset();
+    if (uri.path.startsWith('/term/')) {
+      const entry = ds.glossary.lookup(id);
+      return entry ? glossaryMarkdown(entry, t) + '\n' : `# ${id}\n`;
+    }
     const r = ds.byId.get(id);
     if (r) return ruleMarkdown(r.entry, t);
     return `# ${id}\n\n${t('This check is built into the outline and punctuation checker; see the README for its description.')}\n`;
@@ -41,9 +45,8 @@ async function explainAtCursor(): Promise<void> {
     void vscode.window.showInformationMessage(t('No known fixed phrase at the cursor (select a phrase such as 两个维护).'));
     return;
   }
-  const md = new vscode.MarkdownString(glossaryMarkdown(entry, t));
-  const d = await vscode.workspace.openTextDocument({ language: 'markdown', content: md.value + '\n' });
-  await vscode.commands.executeCommand('markdown.showPreview', d.uri);
+  // A read-only virtual page (like a rule's explanation): no untitled document left to save.
+  await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.from({ scheme: RULE_SCHEME, path: `/term/${entry.term}.md` }));
 }
 
 async function checkWorkspace(diags: Diagnostics): Promise<void> {

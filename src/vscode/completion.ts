@@ -10,6 +10,7 @@
  */
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import { t } from './i18n';
 import { Completer, loadPatterns, type Suggestion } from '../core/completion';
 import { detectDocumentDate, todayIso } from '../core/date';
 import type { Patterns } from '../core/patterns';
@@ -54,7 +55,7 @@ export class Completions {
           // The re-mined file is unreadable: fall back to the built-in patterns.
           if (!this.warned) {
             this.warned = true;
-            void vscode.window.showWarningMessage(vscode.l10n.t('Gongwen: mined patterns not usable, using the built-in ones: {0}', (e as Error).message));
+            void vscode.window.showWarningMessage(t('Gongwen: mined patterns not usable, using the built-in ones: {0}', (e as Error).message));
           }
           this.patternsFile = undefined;
           this.patterns = loadPatterns();
@@ -101,7 +102,7 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
       item.filterText = e.filterText;
       item.sortText = String(i).padStart(3, '0');
       item.detail = s.detail;
-      item.documentation = new vscode.MarkdownString(`${vscode.l10n.t('Inserts')}: ${s.insert}`);
+      item.documentation = new vscode.MarkdownString(`${t('Inserts')}: ${s.insert}`);
       return item;
     });
     // Re-ask on every keystroke: the continuation depends on the whole typed text.

@@ -5,6 +5,7 @@
  * The latest findings per document are kept for code actions and hovers.
  */
 import * as vscode from 'vscode';
+import { t } from './i18n';
 import type { Finding, Severity } from '../core/types';
 import { isDraft, settings } from './config';
 import { checkDocument, onDatasetChanged, type CheckResult } from './engine';
@@ -44,7 +45,7 @@ export class Diagnostics implements vscode.Disposable {
   readonly onDidUpdate = this.changed.event;
 
   constructor() {
-    this.status.name = vscode.l10n.t('Gongwen');
+    this.status.name = t('Gongwen');
     this.subs.push(
       this.collection,
       this.status,
@@ -111,7 +112,7 @@ export class Diagnostics implements vscode.Disposable {
     try {
       res = await checkDocument(doc);
     } catch (e) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Gongwen: check failed: {0}', (e as Error).message));
+      void vscode.window.showErrorMessage(t('Gongwen: check failed: {0}', (e as Error).message));
       return;
     }
     // A newer edit arrived while checking: drop this result, the newer check will report.
@@ -137,8 +138,8 @@ export class Diagnostics implements vscode.Disposable {
   private updateStatus(): void {
     const doc = vscode.window.activeTextEditor?.document;
     if (doc && this.skipped.has(doc.uri.toString())) {
-      this.status.text = `$(warning) ${vscode.l10n.t('Gongwen: not checked (file too large)')}`;
-      this.status.tooltip = vscode.l10n.t(
+      this.status.text = `$(warning) ${t('Gongwen: not checked (file too large)')}`;
+      this.status.tooltip = t(
         'The file is larger than gongwen.maxFileSizeKB ({0} KB); raise the setting to check it.',
         settings(doc.uri).maxFileSizeKB,
       );

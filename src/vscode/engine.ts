@@ -6,6 +6,7 @@
  * loaded; the built-in data always is.
  */
 import * as vscode from 'vscode';
+import { t } from './i18n';
 import { check } from '../core/check';
 import { loadBuiltinDataset, loadDataset, type Dataset } from '../core/dataset';
 import { DataError } from '../core/data';
@@ -38,7 +39,7 @@ async function existing(uris: vscode.Uri[]): Promise<string[]> {
       await vscode.workspace.fs.stat(u);
       out.push(u.fsPath);
     } catch {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Gongwen: file not found: {0}', u.fsPath));
+      void vscode.window.showErrorMessage(t('Gongwen: file not found: {0}', u.fsPath));
     }
   }
   return out;
@@ -64,7 +65,7 @@ async function load(): Promise<Dataset> {
       if (notice !== lastNotice) {
         lastNotice = notice;
         void vscode.window.showInformationMessage(
-          vscode.l10n.t(
+          t(
             'Gongwen: Restricted Mode — {0} workspace rule(s) with regular expressions were not loaded ({1}). Built-in checks still work; trust the folder to load them.',
             skipped.length,
             skipped.map((x) => x.id).join('、'),
@@ -75,7 +76,7 @@ async function load(): Promise<Dataset> {
     return ds;
   } catch (e) {
     const msg = e instanceof DataError ? e.message : String((e as Error).message ?? e);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Gongwen: user rules not loaded: {0}', msg));
+    void vscode.window.showErrorMessage(t('Gongwen: user rules not loaded: {0}', msg));
     return loadBuiltinDataset();
   }
 }

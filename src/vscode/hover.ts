@@ -8,7 +8,8 @@ import { dataset } from './engine';
 import { findingMarkdown, glossaryMarkdown } from './logic';
 import { isDraft } from './config';
 
-export const t = (m: string, ...args: Array<string | number>): string => vscode.l10n.t(m, ...args);
+import { t } from './i18n';
+export { t };
 
 export class Hover implements vscode.HoverProvider {
   constructor(private readonly diagnostics: Diagnostics) {}

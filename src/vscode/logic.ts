@@ -146,13 +146,13 @@ const CATEGORY_LABEL: Record<string, string> = {
 export function findingMarkdown(f: Finding, original: string, t: Translate = identityT): string {
   const out: string[] = [];
   out.push(`**${escapeMd(f.message)}**  \`${f.ruleId}\``);
-  if (f.reason) out.push(`${t('Why')}: ${escapeMd(f.reason)}`);
-  if (f.since) out.push(`${t('Since')}: ${escapeMd(f.since)}`);
+  if (f.reason) out.push(`${t('Why')}${t(': ')}${escapeMd(f.reason)}`);
+  if (f.since) out.push(`${t('Since')}${t(': ')}${escapeMd(f.since)}`);
   if (f.fix) {
     const to = f.fix.text === '' ? t('(delete)') : f.fix.text;
-    out.push(`${t('Fix')}: ${escapeMd(original)} → ${escapeMd(to)}`);
+    out.push(`${t('Fix')}${t(': ')}${escapeMd(original)} → ${escapeMd(to)}`);
   }
-  if (f.source) out.push(`${t('Source')}: ${escapeMd(f.source)}`);
+  if (f.source) out.push(`${t('Source')}${t(': ')}${escapeMd(f.source)}`);
   return out.join('\n\n');
 }
 
@@ -166,14 +166,14 @@ export function glossaryMarkdown(
   out.push(`**“${escapeMd(e.term)}”**${e.aliases?.length ? `（${e.aliases.map(escapeMd).join('、')}）` : ''}`);
   out.push(escapeMd(e.summary));
   if (e.expansion.length) out.push(e.expansion.map((x, i) => `${i + 1}. ${escapeMd(x)}`).join('\n'));
-  out.push(`${t('Origin')}: ${escapeMd(e.origin)}${e.since ? `（${escapeMd(e.since)}）` : ''}`);
+  out.push(`${t('Origin')}${t(': ')}${escapeMd(e.origin)}${e.since ? `（${escapeMd(e.since)}）` : ''}`);
   const status =
     e.status === 'current' ? t('current') : e.status === 'dated' ? t('dated, check before use') : t('historical');
-  out.push(`${t('Status')}: ${status}${e.statusNote ? ` — ${escapeMd(e.statusNote)}` : ''}`);
-  if (e.collocations.length) out.push(`${t('Usual collocations')}: ${e.collocations.map(escapeMd).join('；')}`);
-  if (e.canonical) out.push(`${t('Standard wording')}: ${escapeMd(e.canonical)}`);
+  out.push(`${t('Status')}${t(': ')}${status}${e.statusNote ? ` — ${escapeMd(e.statusNote)}` : ''}`);
+  if (e.collocations.length) out.push(`${t('Usual collocations')}${t(': ')}${e.collocations.map(escapeMd).join('；')}`);
+  if (e.canonical) out.push(`${t('Standard wording')}${t(': ')}${escapeMd(e.canonical)}`);
   if (example) out.push(`${t('Example from the corpus')} (${escapeMd(example.where)}): ${escapeMd(example.text)}`);
-  out.push(`${t('Source')}: ${escapeMd(e.source)}`);
+  out.push(`${t('Source')}${t(': ')}${escapeMd(e.source)}`);
   return out.join('\n\n');
 }
 
@@ -187,7 +187,7 @@ export function ruleMarkdown(r: RuleEntry, t: Translate = identityT): string {
   if (r.object)
     out.push(
       `## ${t('Collocation')}`,
-      `“${r.object}”: ${(r.verbs ?? []).join('、')}${r.wrongVerbs?.length ? ` (${t('not')}: ${r.wrongVerbs.join('、')})` : ''}`,
+      `“${r.object}”: ${(r.verbs ?? []).join('、')}${r.wrongVerbs?.length ? ` (${t('not')}${t(': ')}${r.wrongVerbs.join('、')})` : ''}`,
     );
   if (r.replacement !== undefined) out.push(`## ${t('Standard wording')}`, r.replacement || t('(delete)'));
   if (r.alternatives?.length) out.push(r.alternatives.map((a) => `- ${a}`).join('\n'));

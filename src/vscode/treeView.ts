@@ -5,6 +5,7 @@
  * draft's diagnostics are updated (so it follows the same debounce).
  */
 import * as vscode from 'vscode';
+import { t } from './i18n';
 import { parseOutline, type OutlineNode } from '../core/outline/parse';
 import type { Finding } from '../core/types';
 import { isDraft } from './config';
@@ -72,7 +73,7 @@ export class StructureTree implements vscode.TreeDataProvider<Item>, vscode.Disp
       };
     if (el.kind === 'problems') {
       const it = new vscode.TreeItem(
-        vscode.l10n.t('Outline problems ({0})', el.findings.length),
+        t('Outline problems ({0})', el.findings.length),
         vscode.TreeItemCollapsibleState.Expanded,
       );
       it.iconPath = new vscode.ThemeIcon('warning');
@@ -83,7 +84,7 @@ export class StructureTree implements vscode.TreeDataProvider<Item>, vscode.Disp
       it.iconPath = new vscode.ThemeIcon('error');
       it.tooltip = `${el.finding.ruleId}: ${el.finding.message}`;
       it.command = at(el.finding.start);
-      if (doc) it.description = vscode.l10n.t('line {0}', doc.positionAt(el.finding.start).line + 1);
+      if (doc) it.description = t('line {0}', doc.positionAt(el.finding.start).line + 1);
       return it;
     }
     const n = el.node;
@@ -92,10 +93,10 @@ export class StructureTree implements vscode.TreeDataProvider<Item>, vscode.Disp
       n.children.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
     );
     const parts: string[] = [];
-    if (n.children.length) parts.push(vscode.l10n.t('{0} items', n.children.length));
-    if (n.expected) parts.push(vscode.l10n.t('should be {0}', n.expected));
+    if (n.children.length) parts.push(t('{0} items', n.children.length));
+    if (n.expected) parts.push(t('should be {0}', n.expected));
     it.description = parts.join(' · ');
-    it.tooltip = vscode.l10n.t('line {0}', n.line);
+    it.tooltip = t('line {0}', n.line);
     it.iconPath = new vscode.ThemeIcon(n.expected ? 'warning' : n.level <= 1 ? 'symbol-module' : 'symbol-namespace');
     it.command = at(n.markerStart);
     return it;

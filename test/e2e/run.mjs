@@ -237,6 +237,8 @@ const baseSettings = {
   'window.commandCenter': false,
   'gongwen.severity': { 'xi-zongshuji': 'warning' },
   'gongwen.debounceMs': 150,
+  // The workbench stays English (no Chinese language pack offline); the extension's UI is Chinese.
+  'gongwen.uiLanguage': 'zh-cn',
   'git.enabled': false,
   // code-server saves after a delay by default; an auto save would not run "explicit" save actions
   'files.autoSave': 'off',
@@ -306,6 +308,7 @@ try {
       return t.includes('两个维护') ? t : undefined;
     }, 'hover on 两个维护');
     assert(/核心/.test(h), `hover lacks the expansion: ${h.slice(0, 200)}`);
+    assert(/状态/.test(h) && /出处/.test(h), `hover labels are not in Chinese (gongwen.uiLanguage): ${h.slice(0, 200)}`);
     await page.waitForTimeout(600); // let the hover finish fading in
     await shot(page, 'hover');
     await page.keyboard.press('Escape');
