@@ -42,7 +42,8 @@ function validator(kind: 'rules' | 'glossary' | 'patterns'): ValidateFunction {
   return v;
 }
 
-function readJson(file: string): unknown {
+/** Reads a JSON file (BOM allowed); problems become a DataError naming the file. */
+export function readJson(file: string): unknown {
   let raw: string;
   try {
     raw = fs.readFileSync(file, 'utf8');

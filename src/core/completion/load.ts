@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { builtinGlossaryFile, builtinRuleFiles, DataError, dataDir, readData, schemaProblem } from '../data';
+import { builtinGlossaryFile, builtinRuleFiles, DataError, dataDir, readData, readJson, schemaProblem } from '../data';
 import { Dataset, loadBuiltinDataset } from '../dataset';
 import type { Patterns } from '../patterns';
 
@@ -16,19 +16,7 @@ export function builtinPatternsFile(): string {
 }
 
 export function loadPatterns(file: string = builtinPatternsFile()): Patterns {
-  let raw: string;
-  try {
-    raw = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new DataError(file, code === 'ENOENT' ? '文件不存在' : `无法读取（${code ?? (e as Error).message}）`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
-  } catch (e) {
-    throw new DataError(file, `不是有效的 JSON：${(e as Error).message}`);
-  }
+  const json = readJson(file);
   const problem = patternsProblem(json);
   if (problem) throw new DataError(file, problem);
   return json as Patterns;
