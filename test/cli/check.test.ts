@@ -142,6 +142,16 @@ describe('user rule files (--rules)', () => {
   });
 });
 
+describe('user glossary files (--glossary)', () => {
+  it('a malformed glossary is refused with one line naming it', async () => {
+    const bad = write('bad.gongwen-glossary.json', JSON.stringify({ entries: [{ term: '两个维护' }] }));
+    const r = await runCli(['check', '--glossary', bad, SAMPLE]);
+    assert.equal(r.code, 2);
+    assert.equal(r.err.trim().split('\n').length, 1, r.err);
+    assert.match(r.err, /bad\.gongwen-glossary\.json: 格式不符/);
+  });
+});
+
 describe('gongwen outline / explain', () => {
   it('outline --format json gives the tree and its problems', async () => {
     const r = await runCli(['outline', '--format', 'json', SAMPLE]);

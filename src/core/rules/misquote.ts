@@ -75,16 +75,20 @@ function indexFor(glossary: Glossary): Index {
 }
 
 /**
- * Window of the sentence that lines up with the clause: from an occurrence of the clause's first
- * two characters to the last occurrence of its last two. A quote must begin and end as the
+ * Windows of the sentence that may line up with the clause: from an occurrence of the clause's
+ * first two characters to the last occurrence of its last two. A quote must begin and end as the
  * canonical text does; a sentence that only shares its middle (以…思想为指导 against
  * 确立…思想的指导地位) is another sentence, not a misquote.
  */
-function windowFor(sentence: string, clause: string): [number, number] | undefined {
-  const s = sentence.indexOf(clause.slice(0, 2));
+function windowsFor(sentence: string, clause: string): Array<[number, number]> {
   const e = sentence.lastIndexOf(clause.slice(-2));
-  if (s < 0 || e < 0 || e + 2 <= s) return undefined;
-  return [s, e + 2];
+  if (e < 0) return [];
+  const out: Array<[number, number]> = [];
+  const head = clause.slice(0, 2);
+  for (let s = sentence.indexOf(head); s >= 0 && s < e && out.length < 6; s = sentence.indexOf(head, s + 1)) {
+    out.push([s, e + 2]);
+  }
+  return out;
 }
 
 export function checkMisquotes(ctx: RuleContext): Finding[] {
@@ -127,14 +131,17 @@ export function checkMisquotes(ctx: RuleContext): Finding[] {
         continue;
       }
       if (satisfied.has(c.entry)) continue;
-      const w = windowFor(sentence, c.text);
-      if (!w) continue;
-      const [ws, we] = w;
-      if (covered.some(([a, b]) => ws < b && we > a)) continue;
+      // The closest of the candidate windows (a sentence may repeat the clause's first words).
+      let best: { ws: number; we: number; d: number } | undefined;
+      for (const [ws, we] of windowsFor(sentence, c.text)) {
+        if (we - ws < c.text.length * 0.6 || we - ws > c.text.length * 1.5) continue;
+        if (covered.some(([a, b]) => ws < b && we > a)) continue;
+        const d = levenshtein(sentence.slice(ws, we), c.text);
+        if (!best || d < best.d) best = { ws, we, d };
+      }
+      if (!best || best.d === 0 || best.d > c.text.length * MAX_RATIO) continue;
+      const { ws, we, d } = best;
       const found = sentence.slice(ws, we);
-      if (found.length < c.text.length * 0.6) continue;
-      const d = levenshtein(found, c.text);
-      if (d === 0 || d > c.text.length * MAX_RATIO) continue;
       covered.push([ws, we]);
       const start = m.index + ws;
       findings.push({
