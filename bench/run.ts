@@ -156,7 +156,9 @@ async function main() {
   fs.writeFileSync(path.join(outDir, quick ? 'bench-quick.json' : 'bench.json'), JSON.stringify(results, null, 2) + '\n');
 }
 
-main().catch((e) => {
-  console.error(`bench: ${(e as Error).message}`);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(`bench: ${(e as Error).message}`);
+    process.exitCode = 1;
+  });
+}

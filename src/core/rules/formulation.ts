@@ -48,12 +48,8 @@ function insideAny(folded: string, start: number, end: number, words: readonly s
   if (!words) return false;
   for (const w of words) {
     const f = foldQuotes(w);
-    const from = Math.max(0, end - f.length);
-    let i = folded.indexOf(f, from);
-    while (i !== -1 && i <= start) {
-      if (i + f.length >= end) return true;
-      i = folded.indexOf(f, i + 1);
-    }
+    // Every start position p of `f` with p <= start and p + |f| >= end: a bounded window.
+    for (let p = Math.max(0, end - f.length); p <= start; p++) if (folded.startsWith(f, p)) return true;
   }
   return false;
 }

@@ -35,11 +35,16 @@ function isOutlineParen(text: string, i: number): boolean {
   return before === '\n' || before === '\r' || before === '。' || before === ' ' || before === '　';
 }
 
+/** , ; : ( ) ! ? — the ASCII marks that have full-width counterparts in Chinese prose. */
+function isAsciiMark(c: number): boolean {
+  return c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 33 || c === 63;
+}
+
 function asciiPunct(text: string, out: Finding[]): void {
   for (let i = 0; i < text.length; i++) {
+    if (!isAsciiMark(text.charCodeAt(i))) continue;
     const ch = text[i];
     const full = FULL[ch];
-    if (!full) continue;
     const p = prevNonSpace(text, i);
     const n = nextNonSpace(text, i);
     const cjkAround = ch === '(' ? isCjkChar(p) || isCjkChar(n) : ch === ')' ? isCjkChar(p) || isCjkChar(n) : isCjkChar(p);
