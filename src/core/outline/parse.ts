@@ -101,10 +101,31 @@ const R_ANNOUNCE =
   /(?:讲|谈|提|提出|强调|汇报|报告|交流|说)(?:以下|如下|这么|这样)?([一二两三四五六七八九十]{1,3}|几)(?:点|个方面|方面|个问题|条)(?:意见|要求|体会|看法|建议|认识|想法|感受|思考|内容)?/g;
 
 const SENT_END = new Set(Array.from('。！？!?'));
-const WEAK_END = new Set(Array.from('；;：:'));
 const CLOSERS = new Set(Array.from('”’」』"\''));
 /** A line ending with one of these ends a sentence (so the next line is not a continuation). */
 const LINE_END_OK = new Set(Array.from('。！？!?；;：:…”"’）)】」』'));
+
+/** The sentence state after a character (char codes: this runs on every character). */
+function boundaryAfter(code: number): 'strong' | 'weak' | 'comma' | null {
+  switch (code) {
+    case 0x3002: // 。
+    case 0xff01: // ！
+    case 0xff1f: // ？
+    case 33: // !
+    case 63: // ?
+      return 'strong';
+    case 0xff1b: // ；
+    case 59: // ;
+    case 0xff1a: // ：
+    case 58: // :
+      return 'weak';
+    case 0xff0c: // ，
+    case 44: // ,
+      return 'comma';
+    default:
+      return null;
+  }
+}
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0x3000 || code === 0xa0;
@@ -372,8 +393,8 @@ export function parseOutline(input: string): Outline {
       continue;
     }
     if (isSpace(code)) continue;
-    const c = text[i];
     if (boundary !== null) {
+      const c = text[i];
       const atLineStart = boundary === 'line';
       let m: MarkerMatch | null = null;
       if (boundary === 'line' || boundary === 'strong') m = matchHeadingAt(text, i, atLineStart);
@@ -406,10 +427,7 @@ export function parseOutline(input: string): Outline {
       }
       if (CLOSERS.has(c) && boundary !== 'line') continue;
     }
-    if (SENT_END.has(c)) boundary = 'strong';
-    else if (WEAK_END.has(c)) boundary = 'weak';
-    else if (c === '，' || c === ',') boundary = 'comma';
-    else boundary = null;
+    boundary = boundaryAfter(code);
   }
 
   setEnds(roots, n);
