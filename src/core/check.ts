@@ -65,8 +65,8 @@ export function check(text: string, opts: CheckOptions = {}): CheckResult {
   const language = opts.language ?? 'plaintext';
   const folded = foldQuotes(text);
   const ctx: RuleContext = { text, folded, date, dataset, hits: dataset.matcher.findAll(folded), language };
-  const suppress = findSuppressions(text, language);
   const doc = new TextDoc(text);
+  const suppress = findSuppressions(text, language, doc);
   const kinds = opts.kinds ?? Object.keys(RULE_MODULES);
   const findings: Finding[] = [];
   for (const k of kinds) {

@@ -71,3 +71,19 @@ export interface Patterns {
   openings: Phrase[];
   closings: Phrase[];
 }
+
+/** A patterns object with nothing in it (the start of a merge, or a test's base). */
+export function emptyPatterns(): Patterns {
+  return {
+    version: 1,
+    source: { documents: 0, characters: 0 },
+    phrases: [],
+    collocations: [],
+    parallels: [],
+    enumerations: [],
+    concepts: [],
+    sectionTemplates: [],
+    openings: [],
+    closings: [],
+  };
+}

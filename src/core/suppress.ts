@@ -9,6 +9,7 @@
  * - text that is not prose: the directive lines themselves, URLs, and in Markdown fenced code,
  *   inline code and HTML comments.
  */
+import { TextDoc } from './text';
 
 export interface Suppressions {
   /** Offsets ranges not checked at all. */
@@ -20,23 +21,6 @@ export interface Suppressions {
 
 const DIRECTIVE = /gongwen-disable(-next-line|-line)?((?:[ \t]*,?[ \t]*[a-z0-9][a-z0-9-]*)*)/g;
 
-function lineStarts(text: string): number[] {
-  const s = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) s.push(i + 1);
-  return s;
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 function addIds(prev: Set<string> | 'all' | undefined, ids: string[]): Set<string> | 'all' {
   if (!ids.length || prev === 'all') return 'all';
   const s = new Set(prev ?? []);
@@ -44,21 +28,20 @@ function addIds(prev: Set<string> | 'all' | undefined, ids: string[]): Set<strin
   return s;
 }
 
-export function findSuppressions(text: string, language: 'markdown' | 'plaintext'): Suppressions {
+export function findSuppressions(text: string, language: 'markdown' | 'plaintext', doc = new TextDoc(text)): Suppressions {
   const excluded: Array<[number, number]> = [];
   const lines = new Map<number, Set<string> | 'all'>();
   let file: Suppressions['file'];
   if (!text.includes('gongwen-disable') && !text.includes('://') && language !== 'markdown') {
     return { excluded, lines, file };
   }
-  const starts = lineStarts(text);
   DIRECTIVE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DIRECTIVE.exec(text))) {
     const ids = (m[2] ?? '').split(/[\s,]+/).filter((x) => x && x !== '-->');
-    const li = lineOf(starts, m.index);
-    const lineEnd = li + 1 < starts.length ? starts[li + 1] : text.length;
-    excluded.push([starts[li], lineEnd]);
+    const li = doc.lineIndexAt(m.index);
+    const lineEnd = li + 1 < doc.lineCount ? doc.lineStarts[li + 1] : text.length;
+    excluded.push([doc.lineStarts[li], lineEnd]);
     if (m[1] === '-next-line') lines.set(li + 1, addIds(lines.get(li + 1), ids));
     else if (m[1] === '-line') lines.set(li, addIds(lines.get(li), ids));
     else file = addIds(file, ids);

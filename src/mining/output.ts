@@ -1,7 +1,7 @@
 /** Writing, reading, validating and merging patterns files. */
 import { writeFileSync, renameSync, existsSync, readFileSync, unlinkSync } from 'fs';
 import { dirname, join, basename } from 'path';
-import type { Patterns, Counted, Example } from '../core/patterns';
+import { emptyPatterns, type Patterns, type Counted, type Example } from '../core/patterns';
 import { byCount } from './miner';
 
 export const KINDS = ['phrases', 'collocations', 'parallels', 'enumerations', 'concepts', 'sectionTemplates', 'openings', 'closings'] as const;
@@ -91,18 +91,7 @@ const exOrder = (a: Example, b: Example) => (a.doc < b.doc ? -1 : a.doc > b.doc 
 
 /** Merge patterns: counts and docs add up; examples keep the first two in (doc, line) order; lists are unioned. */
 export function mergePatterns(list: Patterns[]): Patterns {
-  const out: Patterns = {
-    version: 1,
-    source: { documents: 0, characters: 0 },
-    phrases: [],
-    collocations: [],
-    parallels: [],
-    enumerations: [],
-    concepts: [],
-    sectionTemplates: [],
-    openings: [],
-    closings: [],
-  };
+  const out: Patterns = emptyPatterns();
   for (const p of list) {
     out.source.documents += p.source.documents;
     out.source.characters += p.source.characters;

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Completer, loadCompletionDataset, loadPatterns, patternsProblem, type Suggestion } from '../../src/core/completion';
-import type { Patterns } from '../../src/core/patterns';
+import { emptyPatterns, type Patterns } from '../../src/core/patterns';
 import { ROOT } from '../support/data';
 
 const patterns = loadPatterns();
@@ -18,19 +18,7 @@ const inserts = (s: Suggestion[]) => s.map((x) => x.insert);
 
 /** A patterns object with only what a test needs. */
 function mk(p: Partial<Patterns>): Patterns {
-  return {
-    version: 1,
-    source: { documents: 1, characters: 1 },
-    phrases: [],
-    collocations: [],
-    parallels: [],
-    enumerations: [],
-    concepts: [],
-    sectionTemplates: [],
-    openings: [],
-    closings: [],
-    ...p,
-  };
+  return { ...emptyPatterns(), source: { documents: 1, characters: 1 }, ...p };
 }
 const ph = (text: string, count: number, docs = 1) => ({ text, count, docs, examples: [] });
 
