@@ -1,8 +1,8 @@
 /** `gongwen merge A.json B.json ... --out C.json` — merge patterns mined separately. */
-import { resolve } from 'path';
 import { parseArgs } from '../args';
 import { UsageError, type Command } from '../io';
-import { readPatterns, mergePatterns, serialize, checkOverwritable, writeAtomic } from '../../mining/output';
+import { readPatterns, mergePatterns, serialize, writeAtomic } from '../../mining/output';
+import { checkedOutPath } from './mine';
 
 export const run: Command = async (argv, io) => {
   const a = parseArgs(argv, ['out']);
@@ -17,12 +17,7 @@ export const run: Command = async (argv, io) => {
   const text = serialize(mergePatterns(inputs));
   const out = a.opts.get('out');
   if (out) {
-    try {
-      checkOverwritable(resolve(out));
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-    writeAtomic(resolve(out), text);
+    writeAtomic(checkedOutPath(out), text);
     io.err(`已合并 ${inputs.length} 个模式文件，写入 ${out}`);
   } else io.out(text.replace(/\n$/, ''));
   return 0;

@@ -7,6 +7,17 @@ import { serialize, checkOverwritable, writeAtomic } from '../../mining/output';
 import { SegmenterUnavailable } from '../../mining/segment';
 import { existsSync } from 'fs';
 
+/** `--out` resolved, refused with a usage error when it names a file that is not a patterns file. */
+export function checkedOutPath(out: string): string {
+  const p = resolve(out);
+  try {
+    checkOverwritable(p);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  return p;
+}
+
 export const run: Command = async (argv, io) => {
   const a = parseArgs(argv, ['out', 'min-count']);
   if (!a.positional.length) throw new UsageError('用法：gongwen mine [--out 文件] [--min-count N] 路径...');
@@ -15,13 +26,7 @@ export const run: Command = async (argv, io) => {
   if (!Number.isInteger(minCount) || minCount < 1) throw new UsageError(`--min-count 需要正整数，得到 “${mc}”`);
   for (const p of a.positional) if (!existsSync(p)) throw new UsageError(`找不到路径：${p}`);
   const out = a.opts.get('out');
-  if (out) {
-    try {
-      checkOverwritable(resolve(out));
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-  }
+  const outPath = out ? checkedOutPath(out) : undefined;
   const t0 = Date.now();
   let last = 0;
   let patterns;
@@ -44,8 +49,8 @@ export const run: Command = async (argv, io) => {
     throw e;
   }
   const text = serialize(patterns);
-  if (out) {
-    writeAtomic(resolve(out), text);
+  if (outPath) {
+    writeAtomic(outPath, text);
     io.err(`已写入 ${out}：${patterns.phrases.length} 个短语，${patterns.parallels.length} 个排比，${patterns.enumerations.length} 种列举`);
   } else {
     io.out(text.replace(/\n$/, ''));

@@ -127,7 +127,8 @@ export function checkMisquotes(ctx: RuleContext): Finding[] {
     for (const { c } of candidates) {
       if (sentence.includes(c.text)) {
         if (c.whole) satisfied.add(c.entry);
-        covered.push([sentence.indexOf(c.text), sentence.indexOf(c.text) + c.text.length]);
+        const at = sentence.indexOf(c.text);
+        covered.push([at, at + c.text.length]);
         continue;
       }
       if (satisfied.has(c.entry)) continue;
