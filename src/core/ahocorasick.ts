@@ -2,6 +2,15 @@
  * Aho–Corasick automaton: finds every occurrence of many literal patterns in one pass over the
  * text, in time linear in the text plus the matches. Used for all literal rule patterns, regex
  * triggers and glossary terms at once.
+ *
+ * Layout (this runs on every character of every check, so it is all typed arrays):
+ * - `alpha` maps a UTF-16 unit to its index in the patterns' alphabet (0: in no pattern). A unit
+ *   outside the alphabet sends the automaton back to the root at once, which is most of Chinese
+ *   prose for a few hundred patterns.
+ * - The root's transitions are a dense table over the alphabet; every other state keeps its few
+ *   edges sorted in one flat array (CSR), searched linearly (a trie state rarely has more than two).
+ * - `fail` links as usual; `outStart`/`outList` hold, per state, the patterns ending there
+ *   (including those reached through fail links).
  */
 
 export interface AcMatch {
@@ -12,68 +21,121 @@ export interface AcMatch {
 }
 
 export class AhoCorasick {
-  private readonly next: Array<Map<number, number>> = [new Map()];
-  private fail: Int32Array = new Int32Array(1);
-  private readonly out: number[][] = [[]];
-  private readonly lengths: number[];
+  private readonly alpha = new Uint16Array(65536);
+  private readonly rootNext: Int32Array;
+  private readonly edgeStart: Int32Array;
+  private readonly edgeChar: Uint16Array;
+  private readonly edgeTo: Int32Array;
+  private readonly fail: Int32Array;
+  private readonly outStart: Int32Array;
+  private readonly outList: Int32Array;
+  private readonly lengths: Int32Array;
 
   constructor(patterns: readonly string[]) {
-    this.lengths = patterns.map((p) => p.length);
+    this.lengths = Int32Array.from(patterns, (p) => p.length);
+    // Alphabet: every unit used by a pattern gets an index from 1.
+    let alphabetSize = 0;
+    for (const p of patterns) {
+      for (let i = 0; i < p.length; i++) {
+        const c = p.charCodeAt(i);
+        if (this.alpha[c] === 0) this.alpha[c] = ++alphabetSize;
+      }
+    }
+    // Trie, built with maps, then flattened.
+    const next: Array<Map<number, number>> = [new Map()];
+    const out: number[][] = [[]];
     patterns.forEach((p, id) => {
       if (!p) return;
       let s = 0;
       for (let i = 0; i < p.length; i++) {
-        const c = p.charCodeAt(i);
-        let t = this.next[s].get(c);
+        const a = this.alpha[p.charCodeAt(i)];
+        let t = next[s].get(a);
         if (t === undefined) {
-          t = this.next.length;
-          this.next.push(new Map());
-          this.out.push([]);
-          this.next[s].set(c, t);
+          t = next.length;
+          next.push(new Map());
+          out.push([]);
+          next[s].set(a, t);
         }
         s = t;
       }
-      this.out[s].push(id);
+      out[s].push(id);
     });
-    this.buildFailLinks();
-  }
-
-  private buildFailLinks(): void {
-    const fail = new Int32Array(this.next.length);
+    const n = next.length;
+    // Fail links, breadth first; outputs inherited along them.
+    const fail = new Int32Array(n);
     const queue: number[] = [];
-    for (const t of this.next[0].values()) {
-      fail[t] = 0;
-      queue.push(t);
-    }
+    for (const t of next[0].values()) queue.push(t);
     for (let qi = 0; qi < queue.length; qi++) {
       const s = queue[qi];
-      for (const [c, t] of this.next[s]) {
+      for (const [a, t] of next[s]) {
         queue.push(t);
         let f = fail[s];
-        while (f !== 0 && !this.next[f].has(c)) f = fail[f];
-        const g = this.next[f].get(c);
+        while (f !== 0 && !next[f].has(a)) f = fail[f];
+        const g = next[f].get(a);
         fail[t] = g !== undefined && g !== t ? g : 0;
-        if (this.out[fail[t]].length) this.out[t] = this.out[t].concat(this.out[fail[t]]);
+        if (out[fail[t]].length) out[t] = out[t].concat(out[fail[t]]);
       }
     }
     this.fail = fail;
+    this.rootNext = new Int32Array(alphabetSize + 1);
+    for (const [a, t] of next[0]) this.rootNext[a] = t;
+    this.edgeStart = new Int32Array(n + 1);
+    let edges = 0;
+    for (let s = 0; s < n; s++) {
+      this.edgeStart[s] = edges;
+      if (s !== 0) edges += next[s].size;
+    }
+    this.edgeStart[n] = edges;
+    this.edgeChar = new Uint16Array(edges);
+    this.edgeTo = new Int32Array(edges);
+    for (let s = 1; s < n; s++) {
+      let e = this.edgeStart[s];
+      for (const [a, t] of [...next[s]].sort((x, y) => x[0] - y[0])) {
+        this.edgeChar[e] = a;
+        this.edgeTo[e++] = t;
+      }
+    }
+    this.outStart = new Int32Array(n + 1);
+    let outs = 0;
+    for (let s = 0; s < n; s++) {
+      this.outStart[s] = outs;
+      outs += out[s].length;
+    }
+    this.outStart[n] = outs;
+    this.outList = new Int32Array(outs);
+    for (let s = 0, k = 0; s < n; s++) for (const id of out[s]) this.outList[k++] = id;
   }
 
   /** Calls `onMatch` for every occurrence, in order of end position. */
   scan(text: string, onMatch: (m: AcMatch) => void): void {
-    const { next, fail, out, lengths } = this;
+    const { alpha, rootNext, edgeStart, edgeChar, edgeTo, fail, outStart, outList, lengths } = this;
     let s = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      let t = next[s].get(c);
-      while (t === undefined && s !== 0) {
-        s = fail[s];
-        t = next[s].get(c);
+    for (let i = 0, len = text.length; i < len; i++) {
+      const a = alpha[text.charCodeAt(i)];
+      if (a === 0) {
+        s = 0;
+        continue;
       }
-      s = t ?? 0;
-      const o = out[s];
-      for (let k = 0; k < o.length; k++) {
-        const id = o[k];
+      for (;;) {
+        if (s === 0) {
+          s = rootNext[a];
+          break;
+        }
+        let t = -1;
+        for (let e = edgeStart[s], end = edgeStart[s + 1]; e < end; e++) {
+          if (edgeChar[e] === a) {
+            t = edgeTo[e];
+            break;
+          }
+        }
+        if (t >= 0) {
+          s = t;
+          break;
+        }
+        s = fail[s];
+      }
+      for (let k = outStart[s], end = outStart[s + 1]; k < end; k++) {
+        const id = outList[k];
         onMatch({ pattern: id, start: i + 1 - lengths[id], end: i + 1 });
       }
     }

@@ -66,113 +66,136 @@ function asciiPunct(text: string, out: Finding[]): void {
   }
 }
 
-function paragraphs(text: string): Array<[number, number]> {
-  const r: Array<[number, number]> = [];
-  const re = /[^\r\n]+/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) r.push([m.index, m.index + m[0].length]);
-  return r;
-}
-
-function straightQuotes(text: string, paras: Array<[number, number]>, out: Finding[]): void {
-  for (const [s, e] of paras) {
-    const idx: number[] = [];
-    for (let i = s; i < e; i++) if (text[i] === '"') idx.push(i);
-    if (!idx.length) continue;
-    const chinese = idx.some((i) => isCjkChar(text[i - 1]) || isCjkChar(text[i + 1]));
-    if (!chinese) continue;
-    const paired = idx.length % 2 === 0;
-    idx.forEach((i, k) => {
-      const q = k % 2 === 0 ? '“' : '”';
-      out.push({
-        ruleId: 'punct-ascii-quote',
-        category: 'punctuation',
-        severity: 'info',
-        start: i,
-        end: i + 1,
-        message: `中文行文中应使用弯引号“”，而不是直引号 "`,
-        fix: paired ? { start: i, end: i + 1, text: q } : undefined,
-        reason: '中文引号为全角弯引号，前后成对。',
-        source: SOURCE,
-        confidence: 'high',
-      });
-    });
-  }
-}
-
-const PAIRS: Array<[string, string, string]> = [
-  ['“', '”', '引号'],
-  ['（', '）', '括号'],
-  ['《', '》', '书名号'],
+const PAIRS: Array<{ open: number; close: number; name: string }> = [
+  { open: 0x201c, close: 0x201d, name: '引号' }, // “ ”
+  { open: 0xff08, close: 0xff09, name: '括号' }, // （ ）
+  { open: 0x300a, close: 0x300b, name: '书名号' }, // 《 》
 ];
 
-function unbalanced(text: string, paras: Array<[number, number]>, out: Finding[]): void {
-  paras.forEach(([s, e], pi) => {
-    for (const [open, close, name] of PAIRS) {
-      const stack: number[] = [];
-      const bad: Array<[number, string]> = [];
-      for (let i = s; i < e; i++) {
-        const c = text[i];
-        if (c === open) {
-          // “ nested inside “…” is a typing slip only for books and brackets; quotes alternate ‘’
-          stack.push(i);
-        } else if (c === close) {
-          if (stack.length) stack.pop();
-          else bad.push([i, `多余的右${name}：前面没有与之配对的左${name}`]);
-        }
-      }
-      for (const i of stack) {
-        // A quotation running over several paragraphs opens each one and closes only the last.
-        if (open === '“' && i === s) {
-          const next = paras[pi + 1];
-          if (next && text[next[0]] === '“') continue;
-        }
-        bad.push([i, `左${name}缺少配对的右${name}`]);
-      }
-      for (const [i, message] of bad) {
-        out.push({
-          ruleId: 'punct-unbalanced',
-          category: 'punctuation',
-          severity: 'warning',
-          start: i,
-          end: i + 1,
-          message,
-          reason: '引号、括号、书名号应成对使用，缺一半往往是漏打或删改时遗留。',
-          source: SOURCE,
-          confidence: 'high',
-        });
-      }
-    }
-  });
+function unbalancedFinding(i: number, message: string): Finding {
+  return {
+    ruleId: 'punct-unbalanced',
+    category: 'punctuation',
+    severity: 'warning',
+    start: i,
+    end: i + 1,
+    message,
+    reason: '引号、括号、书名号应成对使用，缺一半往往是漏打或删改时遗留。',
+    source: SOURCE,
+    confidence: 'high',
+  };
 }
 
-function dunhaoBetweenQuoted(text: string, out: Finding[]): void {
-  const re = /[”》]、[“《]/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const i = m.index + 1;
+/**
+ * The paragraph-scoped rules, in one pass over the char codes: straight quotes, unbalanced pairs
+ * and 顿号 between quoted items. A paragraph is a run of text between line breaks.
+ */
+function paragraphRules(text: string, out: Finding[]): void {
+  const n = text.length;
+  const quotes: number[] = [];
+  // Per pair: positions of the opens not yet closed.
+  const stacks: number[][] = [[], [], []];
+  let paraStart = 0;
+  const flush = (s: number, e: number) => {
+    if (quotes.length) {
+      straightQuotes(text, quotes, out);
+      quotes.length = 0;
+    }
+    for (let k = 0; k < 3; k++) {
+      const stack = stacks[k];
+      if (!stack.length) continue;
+      const { name } = PAIRS[k];
+      for (const i of stack) {
+        // A quotation running over several paragraphs opens each one and closes only the last.
+        if (k === 0 && i === s) {
+          let j = e;
+          while (j < n && (text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13)) j++;
+          if (j < n && text.charCodeAt(j) === 0x201c) continue;
+        }
+        out.push(unbalancedFinding(i, `左${name}缺少配对的右${name}`));
+      }
+      stack.length = 0;
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x2000) {
+      if (c === 10 || c === 13) {
+        if (i > paraStart) flush(paraStart, i);
+        paraStart = i + 1;
+      } else if (c === 34) quotes.push(i);
+      continue;
+    }
+    switch (c) {
+      case 0x201c:
+        stacks[0].push(i);
+        break;
+      case 0xff08:
+        stacks[1].push(i);
+        break;
+      case 0x300a:
+        stacks[2].push(i);
+        break;
+      case 0x201d:
+      case 0xff09:
+      case 0x300b: {
+        const k = c === 0x201d ? 0 : c === 0xff09 ? 1 : 2;
+        if (stacks[k].length) stacks[k].pop();
+        else out.push(unbalancedFinding(i, `多余的右${PAIRS[k].name}：前面没有与之配对的左${PAIRS[k].name}`));
+        break;
+      }
+      case 0x3001: {
+        // 、 between ” or 》 and “ or 《
+        const p = text.charCodeAt(i - 1);
+        const q = text.charCodeAt(i + 1);
+        if ((p === 0x201d || p === 0x300b) && (q === 0x201c || q === 0x300a)) out.push(dunhaoFinding(i));
+        break;
+      }
+    }
+  }
+  if (n > paraStart) flush(paraStart, n);
+}
+
+/** Straight " quotes of one paragraph (their offsets), when the paragraph is Chinese prose. */
+function straightQuotes(text: string, idx: number[], out: Finding[]): void {
+  const chinese = idx.some((i) => isCjkChar(text[i - 1]) || isCjkChar(text[i + 1]));
+  if (!chinese) return;
+  const paired = idx.length % 2 === 0;
+  idx.forEach((i, k) => {
+    const q = k % 2 === 0 ? '“' : '”';
     out.push({
-      ruleId: 'punct-dunhao-quoted',
+      ruleId: 'punct-ascii-quote',
       category: 'punctuation',
       severity: 'info',
       start: i,
       end: i + 1,
-      message: '并列的引号或书名号之间一般不用顿号',
-      fix: { start: i, end: i + 1, text: '' },
-      reason: '标有引号或书名号的并列成分之间通常不加顿号，如“四个意识”“四个自信”；若引号后还有其他成分则仍用顿号。',
+      message: `中文行文中应使用弯引号“”，而不是直引号 "`,
+      fix: paired ? { start: i, end: i + 1, text: q } : undefined,
+      reason: '中文引号为全角弯引号，前后成对。',
       source: SOURCE,
-      confidence: 'medium',
+      confidence: 'high',
     });
-    re.lastIndex = i;
-  }
+  });
+}
+
+function dunhaoFinding(i: number): Finding {
+  return {
+    ruleId: 'punct-dunhao-quoted',
+    category: 'punctuation',
+    severity: 'info',
+    start: i,
+    end: i + 1,
+    message: '并列的引号或书名号之间一般不用顿号',
+    fix: { start: i, end: i + 1, text: '' },
+    reason: '标有引号或书名号的并列成分之间通常不加顿号，如“四个意识”“四个自信”；若引号后还有其他成分则仍用顿号。',
+    source: SOURCE,
+    confidence: 'medium',
+  };
 }
 
 export function checkPunctuation(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  const paras = paragraphs(ctx.text);
   asciiPunct(ctx.text, out);
-  straightQuotes(ctx.text, paras, out);
-  unbalanced(ctx.text, paras, out);
-  dunhaoBetweenQuoted(ctx.text, out);
+  paragraphRules(ctx.text, out);
   return out;
 }
