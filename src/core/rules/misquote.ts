@@ -22,13 +22,21 @@ interface Clause {
 
 interface Index {
   clauses: Clause[];
-  /** Bigram (two UTF-16 units packed in a number) → its id. */
-  bigramId: Map<number, number>;
-  /** Bigram id → the clauses containing it. */
-  clausesOf: number[][];
+  /** Bigram table, open addressing: key (two UTF-16 units, packed) → bigram id, or -1. */
+  keys: Uint32Array;
+  ids: Int32Array;
+  mask: number;
+  /** Units that start some bigram: the cheap test before hashing. */
+  first: Uint8Array;
+  /** Bigram id → the clauses containing it (CSR). */
+  clauseStart: Int32Array;
+  clauseList: Int32Array;
+  /** Per clause: how many of its distinct bigrams a sentence must share to be compared. */
+  need: Int32Array;
 }
 
-const pack = (s: string, i: number) => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+const pack = (a: number, b: number) => ((a << 16) | b) >>> 0;
+const slot = (key: number, mask: number) => Math.imul(key, 0x9e3779b1) >>> 0 & mask;
 
 /** Minimum share of a clause's distinct bigrams a sentence must contain to be compared. */
 const MIN_SHARED = 0.7;
@@ -57,9 +65,11 @@ function indexFor(glossary: Glossary): Index {
   }
   const bigramId = new Map<number, number>();
   const clausesOf: number[][] = [];
+  const first = new Uint8Array(65536);
   clauses.forEach((c, i) => {
     for (const b of c.bigrams) {
-      const key = pack(b, 0);
+      const key = pack(b.charCodeAt(0), b.charCodeAt(1));
+      first[b.charCodeAt(0)] = 1;
       let id = bigramId.get(key);
       if (id === undefined) {
         id = clausesOf.length;
@@ -69,9 +79,33 @@ function indexFor(glossary: Glossary): Index {
       clausesOf[id].push(i);
     }
   });
-  idx = { clauses, bigramId, clausesOf };
+  let size = 16;
+  while (size < bigramId.size * 2) size *= 2;
+  const mask = size - 1;
+  const keys = new Uint32Array(size);
+  const ids = new Int32Array(size).fill(-1);
+  for (const [key, id] of bigramId) {
+    let h = slot(key, mask);
+    while (ids[h] !== -1) h = (h + 1) & mask;
+    keys[h] = key;
+    ids[h] = id;
+  }
+  const clauseStart = new Int32Array(clausesOf.length + 1);
+  for (let b = 0; b < clausesOf.length; b++) clauseStart[b + 1] = clauseStart[b] + clausesOf[b].length;
+  const clauseList = Int32Array.from(clausesOf.flat());
+  const need = Int32Array.from(clauses, (c) => Math.ceil(c.bigrams.length * MIN_SHARED - 1e-9));
+  idx = { clauses, keys, ids, mask, first, clauseStart, clauseList, need };
   cache.set(glossary, idx);
   return idx;
+}
+
+function bigramIdAt(idx: Index, a: number, b: number): number {
+  const key = pack(a, b);
+  const { keys, ids, mask } = idx;
+  for (let h = slot(key, mask); ; h = (h + 1) & mask) {
+    const id = ids[h];
+    if (id === -1 || keys[h] === key) return id;
+  }
 }
 
 /**
@@ -91,73 +125,95 @@ function windowsFor(sentence: string, clause: string): Array<[number, number]> {
   return out;
 }
 
+/** Sentence ends for this rule: 。！？!? and line breaks. */
+function isStop(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || c === 10 || c === 13;
+}
+
 export function checkMisquotes(ctx: RuleContext): Finding[] {
   const idx = indexFor(ctx.dataset.glossary);
   if (!idx.clauses.length) return [];
   const { text } = ctx;
   const findings: Finding[] = [];
+  const { first, clauseStart, clauseList, need } = idx;
   const counts = new Int32Array(idx.clauses.length);
+  const touched: number[] = [];
+  const candidates: number[] = [];
   // Which sentence last counted each bigram: counts each distinct bigram once per sentence.
-  const stamp = new Int32Array(idx.clausesOf.length).fill(-1);
+  const stamp = new Int32Array(clauseStart.length).fill(-1);
   let sentenceNo = 0;
-  const sentenceRe = /[^。！？!?\n\r]+/g;
-  let m: RegExpExecArray | null;
-  while ((m = sentenceRe.exec(text))) {
-    const sentence = m[0];
-    if (sentence.length < MIN_CLAUSE) continue;
+  const n = text.length;
+  let s = 0;
+  while (s < n) {
+    // The sentence [s, e): bigrams are counted as it is read.
     sentenceNo++;
-    let any = false;
-    for (let i = 0; i + 1 < sentence.length; i++) {
-      const id = idx.bigramId.get(pack(sentence, i));
-      if (id === undefined || stamp[id] === sentenceNo) continue;
-      if (!any) {
-        counts.fill(0);
-        any = true;
+    let e = s;
+    let prev = -1;
+    for (; e < n; e++) {
+      const c = text.charCodeAt(e);
+      if (isStop(c)) break;
+      if (prev >= 0 && first[prev] === 1) {
+        const id = bigramIdAt(idx, prev, c);
+        if (id >= 0 && stamp[id] !== sentenceNo) {
+          stamp[id] = sentenceNo;
+          for (let k = clauseStart[id]; k < clauseStart[id + 1]; k++) {
+            const cl = clauseList[k];
+            const v = ++counts[cl];
+            if (v === 1) touched.push(cl);
+            if (v === need[cl]) candidates.push(cl);
+          }
+        }
       }
-      stamp[id] = sentenceNo;
-      for (const c of idx.clausesOf[id]) counts[c]++;
+      prev = c;
     }
-    if (!any) continue;
-    const covered: Array<[number, number]> = [];
-    const candidates = idx.clauses
-      .map((c, i) => ({ c, shared: counts[i] / c.bigrams.length }))
-      .filter((x) => x.shared >= MIN_SHARED)
-      .sort((a, b) => Number(b.c.whole) - Number(a.c.whole) || b.c.text.length - a.c.text.length);
-    const satisfied = new Set<GlossaryEntry>();
-    for (const { c } of candidates) {
-      if (sentence.includes(c.text)) {
-        if (c.whole) satisfied.add(c.entry);
-        const at = sentence.indexOf(c.text);
-        covered.push([at, at + c.text.length]);
-        continue;
-      }
-      if (satisfied.has(c.entry)) continue;
-      // The closest of the candidate windows (a sentence may repeat the clause's first words).
-      let best: { ws: number; we: number; d: number } | undefined;
-      for (const [ws, we] of windowsFor(sentence, c.text)) {
-        if (we - ws < c.text.length * 0.6 || we - ws > c.text.length * 1.5) continue;
-        if (covered.some(([a, b]) => ws < b && we > a)) continue;
-        const d = levenshtein(sentence.slice(ws, we), c.text);
-        if (!best || d < best.d) best = { ws, we, d };
-      }
-      if (!best || best.d === 0 || best.d > c.text.length * MAX_RATIO) continue;
-      const { ws, we, d } = best;
-      const found = sentence.slice(ws, we);
-      covered.push([ws, we]);
-      const start = m.index + ws;
-      findings.push({
-        ruleId: 'canonical-wording',
-        category: 'nonstandard',
-        severity: 'info',
-        start,
-        end: start + found.length,
-        message: `与“${c.entry.term}”的规范表述有出入（相差 ${d} 处），规范表述为：${c.text}`,
-        fix: { start, end: start + found.length, text: c.text },
-        reason: `“${c.entry.term}”有固定的规范表述，引用时不宜增删或改动字词、调整顺序。`,
-        source: c.entry.source,
-        confidence: 'medium',
-      });
-    }
+    if (candidates.length && e - s >= MIN_CLAUSE) compare(idx, s, text.slice(s, e), candidates, findings);
+    for (const cl of touched) counts[cl] = 0;
+    touched.length = 0;
+    candidates.length = 0;
+    s = e + 1;
   }
   return findings;
+}
+
+/** The candidate clauses of one sentence: exact quotes are silent, near ones are findings. */
+function compare(idx: Index, offset: number, sentence: string, cands: number[], findings: Finding[]): void {
+  const covered: Array<[number, number]> = [];
+  const candidates = cands
+    .map((i) => idx.clauses[i])
+    .sort((a, b) => Number(b.whole) - Number(a.whole) || b.text.length - a.text.length);
+  const satisfied = new Set<GlossaryEntry>();
+  for (const c of candidates) {
+    if (sentence.includes(c.text)) {
+      if (c.whole) satisfied.add(c.entry);
+      const at = sentence.indexOf(c.text);
+      covered.push([at, at + c.text.length]);
+      continue;
+    }
+    if (satisfied.has(c.entry)) continue;
+    // The closest of the candidate windows (a sentence may repeat the clause's first words).
+    let best: { ws: number; we: number; d: number } | undefined;
+    for (const [ws, we] of windowsFor(sentence, c.text)) {
+      if (we - ws < c.text.length * 0.6 || we - ws > c.text.length * 1.5) continue;
+      if (covered.some(([a, b]) => ws < b && we > a)) continue;
+      const d = levenshtein(sentence.slice(ws, we), c.text);
+      if (!best || d < best.d) best = { ws, we, d };
+    }
+    if (!best || best.d === 0 || best.d > c.text.length * MAX_RATIO) continue;
+    const { ws, we, d } = best;
+    const found = sentence.slice(ws, we);
+    covered.push([ws, we]);
+    const start = offset + ws;
+    findings.push({
+      ruleId: 'canonical-wording',
+      category: 'nonstandard',
+      severity: 'info',
+      start,
+      end: start + found.length,
+      message: `与“${c.entry.term}”的规范表述有出入（相差 ${d} 处），规范表述为：${c.text}`,
+      fix: { start, end: start + found.length, text: c.text },
+      reason: `“${c.entry.term}”有固定的规范表述，引用时不宜增删或改动字词、调整顺序。`,
+      source: c.entry.source,
+      confidence: 'medium',
+    });
+  }
 }
