@@ -24,7 +24,7 @@ export const RULE_MODULES: Record<string, RuleModule> = {
   collocation: checkCollocations,
   misquote: checkMisquotes,
   punctuation: checkPunctuation,
-  outline: (ctx) => checkOutline(ctx.text),
+  outline: (ctx) => checkOutline(ctx.text, undefined, ctx.doc),
 };
 
 export interface CheckOptions {
@@ -64,8 +64,8 @@ export function check(text: string, opts: CheckOptions = {}): CheckResult {
   const dataset = opts.dataset ?? loadBuiltinDataset();
   const language = opts.language ?? 'plaintext';
   const folded = foldQuotes(text);
-  const ctx: RuleContext = { text, folded, date, dataset, hits: dataset.matcher.findAll(folded), language };
   const doc = new TextDoc(text);
+  const ctx: RuleContext = { text, folded, date, dataset, hits: dataset.matcher.findAll(folded), language, doc };
   const suppress = findSuppressions(text, language, doc);
   const kinds = opts.kinds ?? Object.keys(RULE_MODULES);
   const findings: Finding[] = [];

@@ -10,6 +10,7 @@
 import type { Finding, Severity } from '../types';
 import { Family, formatMarker, isHeadingFamily, toChineseNumeral } from './markers';
 import { Outline, OutlineNode, parseOutline } from './parse';
+import type { TextDoc } from '../text';
 
 export interface OutlineRuleInfo {
   id: string;
@@ -347,11 +348,11 @@ const RULES: Array<(ctx: OutlineContext) => Finding[]> = [
 ];
 
 /** Runs every outline rule. Never throws: on an internal error the offending rule yields nothing. */
-export function checkOutline(text: string, outline?: Outline): Finding[] {
+export function checkOutline(text: string, outline?: Outline, doc?: TextDoc): Finding[] {
   const t = typeof text === 'string' ? text : '';
   let ctx: OutlineContext;
   try {
-    ctx = buildContext(t, outline ?? parseOutline(t));
+    ctx = buildContext(t, outline ?? parseOutline(t, doc));
   } catch {
     return [];
   }

@@ -105,27 +105,53 @@ const CLOSERS = new Set(Array.from('”’」』"\''));
 /** A line ending with one of these ends a sentence (so the next line is not a continuation). */
 const LINE_END_OK = new Set(Array.from('。！？!?；;：:…”"’）)】」』'));
 
-/** The sentence state after a character (char codes: this runs on every character). */
-function boundaryAfter(code: number): 'strong' | 'weak' | 'comma' | null {
+/**
+ * Where the scan stands, as small integers (this runs on every character): inside a sentence, at a
+ * line start, after 。！？ (strong), after ；： (weak), after ， (comma).
+ */
+type Boundary = 0 | 1 | 2 | 3 | 4;
+const NONE = 0;
+const LINE = 1;
+const STRONG = 2;
+const WEAK = 3;
+const COMMA = 4;
+
+/** The sentence state after a character. */
+function boundaryAfter(code: number): Boundary {
   switch (code) {
     case 0x3002: // 。
     case 0xff01: // ！
     case 0xff1f: // ？
     case 33: // !
     case 63: // ?
-      return 'strong';
+      return STRONG;
     case 0xff1b: // ；
     case 59: // ;
     case 0xff1a: // ：
     case 58: // :
-      return 'weak';
+      return WEAK;
     case 0xff0c: // ，
     case 44: // ,
-      return 'comma';
+      return COMMA;
     default:
-      return null;
+      return NONE;
   }
 }
+
+/** 。！？!? */
+function isSentEnd(code: number): boolean {
+  return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 33 || code === 63;
+}
+
+/** Characters a marker can begin with: （ ( 一…十 0-9 ０-９ 第 首 其 再 最. Anything else skips the marker tests. */
+const MARKER_START = new Uint8Array(65536);
+for (const ch of '（(一二三四五六七八九十0123456789０１２３４５６７８９第首其再最') MARKER_START[ch.charCodeAt(0)] = 1;
+const CLOSER_CODES = new Uint8Array(65536);
+for (const ch of CLOSERS) CLOSER_CODES[ch.charCodeAt(0)] = 1;
+
+/** Line breaks and the marks `boundaryAfter` reads. */
+const STATE_CHANGE = new Uint8Array(65536);
+for (const ch of '\n\r。！？!?；;：:，,') STATE_CHANGE[ch.charCodeAt(0)] = 1;
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0x3000 || code === 0xa0;
@@ -200,9 +226,10 @@ export function findAnnouncements(text: string): Announcement[] {
   return out;
 }
 
-export function parseOutline(input: string): Outline {
+/** `doc`: the text model of `input`, when the caller has one already. */
+export function parseOutline(input: string, doc?: TextDoc): Outline {
   const text = typeof input === 'string' ? input : '';
-  const doc = new TextDoc(text);
+  if (!doc || doc.text !== text) doc = new TextDoc(text);
   const pages = detectPageNumbers(text, doc);
   const n = text.length;
   const roots: OutlineNode[] = [];
@@ -215,20 +242,19 @@ export function parseOutline(input: string): Outline {
     let i = pos;
     let line = li;
     let end = lineEndFrom(line);
-    while (out.length < TITLE_MAX) {
-      if (i >= end) {
-        // A scraped page break: the title goes on after the page number of the next line.
-        const pn = pages.get(line + 1);
-        if (pn === undefined) break;
-        line++;
-        i = pn;
-        end = lineEndFrom(line);
-        continue;
-      }
-      const c = text[i];
-      if (SENT_END.has(c)) break;
-      out += c;
-      i++;
+    for (;;) {
+      // Up to the first sentence end on this line, within the length limit.
+      const limit = Math.min(end, i + TITLE_MAX - out.length);
+      let j = i;
+      while (j < limit && !isSentEnd(text.charCodeAt(j))) j++;
+      out += text.slice(i, j);
+      if (j < end || out.length >= TITLE_MAX) break;
+      // A scraped page break: the title goes on after the page number of the next line.
+      const pn = pages.get(line + 1);
+      if (pn === undefined) break;
+      line++;
+      i = pn;
+      end = lineEndFrom(line);
     }
     return out.trim();
   };
@@ -236,7 +262,7 @@ export function parseOutline(input: string): Outline {
   const isHeadingStyle = (m: MarkerMatch, li: number): boolean => {
     const end = lineEndFrom(li);
     if (end - m.end > HEADING_LINE_MAX) return false;
-    for (let i = m.end; i < end; i++) if (SENT_END.has(text[i])) return false;
+    for (let i = m.end; i < end; i++) if (isSentEnd(text.charCodeAt(i))) return false;
     return true;
   };
 
@@ -375,58 +401,62 @@ export function parseOutline(input: string): Outline {
     return -1;
   };
 
-  // 'line': start of a line; 'strong': after 。！？; 'weak': after ；：; 'comma': after ，
-  // (only the next item of an open run may stand there); null: inside a sentence.
-  let boundary: 'line' | 'strong' | 'weak' | 'comma' | null = 'line';
+  // LINE: start of a line; STRONG: after 。！？; WEAK: after ；：; COMMA: after ，
+  // (only the next item of an open run may stand there); NONE: inside a sentence.
+  let boundary: Boundary = LINE;
   let li = 0;
-  for (let i = 0; i < n; i++) {
-    const code = text.charCodeAt(i);
+  // Locals, not the closures' captured variables: this loop runs on every character.
+  const src = text;
+  const len = n;
+  for (let i = 0; i < len; i++) {
+    const code = src.charCodeAt(i);
+    // Inside a sentence only a line break or a sentence mark changes anything.
+    if (boundary === NONE && STATE_CHANGE[code] === 0) continue;
     if (code === 10 || code === 13) {
-      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+      if (code === 13 && src.charCodeAt(i + 1) === 10) i++;
       li++;
       const pn = pages.get(li);
       if (pn !== undefined) {
         // Glued page number: skip it; the sentence state of the previous line goes on.
         i = pn - 1;
-        if (boundary === 'line') boundary = 'strong';
-      } else boundary = 'line';
+        if (boundary === LINE) boundary = STRONG;
+      } else boundary = LINE;
       continue;
     }
     if (isSpace(code)) continue;
-    if (boundary !== null) {
-      const c = text[i];
-      const atLineStart = boundary === 'line';
+    if (boundary !== NONE && MARKER_START[code] === 1) {
+      const atLineStart = boundary === LINE;
       let m: MarkerMatch | null = null;
-      if (boundary === 'line' || boundary === 'strong') m = matchHeadingAt(text, i, atLineStart);
+      if (boundary === LINE || boundary === STRONG) m = matchHeadingAt(text, i, atLineStart);
       if (m) {
         placeHeading(m, li, atLineStart);
         i = m.end - 1;
-        boundary = null;
+        boundary = NONE;
         continue;
       }
       m = matchEnumAt(text, i);
-      if (m && placeEnum(m, li, atLineStart, false, boundary === 'comma')) {
+      if (m && placeEnum(m, li, atLineStart, false, boundary === COMMA)) {
         i = m.end - 1;
-        boundary = null;
+        boundary = NONE;
         continue;
       }
-      if (!m && boundary !== 'comma') {
+      if (!m && boundary !== COMMA) {
         const e = tryMalformed(i, li, atLineStart);
         if (e > 0) {
           i = e - 1;
-          boundary = null;
+          boundary = NONE;
           continue;
         }
       }
-      if (boundary === 'strong' && c === '(') {
+      if (boundary === STRONG && code === 40) {
+        // (
         R_NOISE.lastIndex = i;
         if (R_NOISE.exec(text)) {
           i = R_NOISE.lastIndex - 1;
           continue;
         }
       }
-      if (CLOSERS.has(c) && boundary !== 'line') continue;
-    }
+    } else if (boundary !== NONE && boundary !== LINE && CLOSER_CODES[code] === 1) continue;
     boundary = boundaryAfter(code);
   }
 

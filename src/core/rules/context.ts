@@ -1,5 +1,6 @@
 import type { AcMatch } from '../ahocorasick';
 import type { Dataset } from '../dataset';
+import type { TextDoc } from '../text';
 import type { IsoDate } from '../types';
 
 /** What every rule module gets: the text, its quote-folded copy, the date and the literal hits. */
@@ -13,6 +14,8 @@ export interface RuleContext {
   /** All hits of the dataset's literal automaton in `folded`, by end position. */
   hits: AcMatch[];
   language: 'markdown' | 'plaintext';
+  /** Line index of `text`. */
+  doc: TextDoc;
 }
 
 /** 2016-10-27 → 2016年10月27日 (the precision the rule gave). */

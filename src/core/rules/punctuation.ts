@@ -35,35 +35,43 @@ function isOutlineParen(text: string, i: number): boolean {
   return before === '\n' || before === '\r' || before === '。' || before === ' ' || before === '　';
 }
 
-/** , ; : ( ) ! ? — the ASCII marks that have full-width counterparts in Chinese prose. */
-function isAsciiMark(c: number): boolean {
-  return c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 33 || c === 63;
-}
+/** What the scan does with a char code (one table lookup per character; 0: nothing). */
+const CLASS = new Uint8Array(65536);
+const C_BREAK = 1;
+const C_ASCII_MARK = 2; // , ; : ( ) ! ? — ASCII marks with full-width counterparts in Chinese prose
+const C_STRAIGHT_QUOTE = 3;
+const C_OPEN = 4; // “ （ 《
+const C_CLOSE = 5; // ” ） 》
+const C_DUNHAO = 6;
+CLASS[10] = CLASS[13] = C_BREAK;
+for (const ch of ',;:()!?') CLASS[ch.charCodeAt(0)] = C_ASCII_MARK;
+CLASS[34] = C_STRAIGHT_QUOTE;
+for (const ch of '“（《') CLASS[ch.charCodeAt(0)] = C_OPEN;
+for (const ch of '”）》') CLASS[ch.charCodeAt(0)] = C_CLOSE;
+CLASS[0x3001] = C_DUNHAO;
 
-function asciiPunct(text: string, out: Finding[]): void {
-  for (let i = 0; i < text.length; i++) {
-    if (!isAsciiMark(text.charCodeAt(i))) continue;
-    const ch = text[i];
-    const full = FULL[ch];
-    const p = prevNonSpace(text, i);
-    const n = nextNonSpace(text, i);
-    const cjkAround = ch === '(' ? isCjkChar(p) || isCjkChar(n) : ch === ')' ? isCjkChar(p) || isCjkChar(n) : isCjkChar(p);
-    if (!cjkAround) continue;
-    if ((ch === ',' || ch === ':') && isDigit(p) && isDigit(n)) continue;
-    if ((ch === '(' || ch === ')') && isOutlineParen(text, i)) continue;
-    out.push({
-      ruleId: 'punct-ascii',
-      category: 'punctuation',
-      severity: 'warning',
-      start: i,
-      end: i + 1,
-      message: `中文行文中应使用全角${NAME[ch]}“${full}”，而不是半角“${ch}”`,
-      fix: { start: i, end: i + 1, text: full },
-      reason: '中文文稿中的标点符号应使用全角形式；半角标点多为从网页或英文输入法带入。',
-      source: SOURCE,
-      confidence: 'high',
-    });
-  }
+/** An ASCII mark at `i`: a finding when it stands in Chinese prose. */
+function asciiMark(text: string, i: number, out: Finding[]): void {
+  const ch = text[i];
+  const full = FULL[ch];
+  const p = prevNonSpace(text, i);
+  const n = nextNonSpace(text, i);
+  const cjkAround = ch === '(' || ch === ')' ? isCjkChar(p) || isCjkChar(n) : isCjkChar(p);
+  if (!cjkAround) return;
+  if ((ch === ',' || ch === ':') && isDigit(p) && isDigit(n)) return;
+  if ((ch === '(' || ch === ')') && isOutlineParen(text, i)) return;
+  out.push({
+    ruleId: 'punct-ascii',
+    category: 'punctuation',
+    severity: 'warning',
+    start: i,
+    end: i + 1,
+    message: `中文行文中应使用全角${NAME[ch]}“${full}”，而不是半角“${ch}”`,
+    fix: { start: i, end: i + 1, text: full },
+    reason: '中文文稿中的标点符号应使用全角形式；半角标点多为从网页或英文输入法带入。',
+    source: SOURCE,
+    confidence: 'high',
+  });
 }
 
 const PAIRS: Array<{ open: number; close: number; name: string }> = [
@@ -87,13 +95,13 @@ function unbalancedFinding(i: number, message: string): Finding {
 }
 
 /**
- * The paragraph-scoped rules, in one pass over the char codes: straight quotes, unbalanced pairs
- * and 顿号 between quoted items. A paragraph is a run of text between line breaks.
+ * All the rules in one pass over the char codes. Paragraph-scoped ones (straight quotes, pairs)
+ * are settled at each line break; a paragraph is a run of text between line breaks.
  */
-function paragraphRules(text: string, out: Finding[]): void {
+function scan(text: string, out: Finding[]): void {
   const n = text.length;
   const quotes: number[] = [];
-  // Per pair: positions of the opens not yet closed.
+  // Per pair (“” （） 《》): positions of the opens not yet closed.
   const stacks: number[][] = [[], [], []];
   let paraStart = 0;
   const flush = (s: number, e: number) => {
@@ -119,32 +127,29 @@ function paragraphRules(text: string, out: Finding[]): void {
   };
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x2000) {
-      if (c === 10 || c === 13) {
+    const cls = CLASS[c];
+    if (cls === 0) continue;
+    switch (cls) {
+      case C_BREAK:
         if (i > paraStart) flush(paraStart, i);
         paraStart = i + 1;
-      } else if (c === 34) quotes.push(i);
-      continue;
-    }
-    switch (c) {
-      case 0x201c:
-        stacks[0].push(i);
         break;
-      case 0xff08:
-        stacks[1].push(i);
+      case C_ASCII_MARK:
+        asciiMark(text, i, out);
         break;
-      case 0x300a:
-        stacks[2].push(i);
+      case C_STRAIGHT_QUOTE:
+        quotes.push(i);
         break;
-      case 0x201d:
-      case 0xff09:
-      case 0x300b: {
+      case C_OPEN:
+        stacks[c === 0x201c ? 0 : c === 0xff08 ? 1 : 2].push(i);
+        break;
+      case C_CLOSE: {
         const k = c === 0x201d ? 0 : c === 0xff09 ? 1 : 2;
         if (stacks[k].length) stacks[k].pop();
         else out.push(unbalancedFinding(i, `多余的右${PAIRS[k].name}：前面没有与之配对的左${PAIRS[k].name}`));
         break;
       }
-      case 0x3001: {
+      case C_DUNHAO: {
         // 、 between ” or 》 and “ or 《
         const p = text.charCodeAt(i - 1);
         const q = text.charCodeAt(i + 1);
@@ -195,7 +200,6 @@ function dunhaoFinding(i: number): Finding {
 
 export function checkPunctuation(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  asciiPunct(ctx.text, out);
-  paragraphRules(ctx.text, out);
+  scan(ctx.text, out);
   return out;
 }
