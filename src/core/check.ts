@@ -4,7 +4,6 @@
  * orchestrates: date, one automaton pass, suppression, per-rule severities, sorting.
  */
 import { detectDocumentDate, isValidIsoDate, todayIso } from './date';
-import { foldQuotes } from './context';
 import { loadBuiltinDataset, type Dataset } from './dataset';
 import { checkCollocations } from './rules/collocation';
 import type { RuleContext } from './rules/context';
@@ -63,9 +62,8 @@ export function check(text: string, opts: CheckOptions = {}): CheckResult {
   const { date, dateSource } = resolveDate(text, opts);
   const dataset = opts.dataset ?? loadBuiltinDataset();
   const language = opts.language ?? 'plaintext';
-  const folded = foldQuotes(text);
   const doc = new TextDoc(text);
-  const ctx: RuleContext = { text, folded, date, dataset, hits: dataset.matcher.findAll(folded), language, doc };
+  const ctx: RuleContext = { text, date, dataset, hits: dataset.matcher.findAll(text), language, doc };
   const suppress = findSuppressions(text, language, doc);
   const kinds = opts.kinds ?? Object.keys(RULE_MODULES);
   const findings: Finding[] = [];

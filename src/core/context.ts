@@ -12,6 +12,35 @@ export function foldQuotes(s: string): string {
   return s.replace(QUOTE_RE, (c) => QUOTE_FOLD[c]);
 }
 
+/** The quote-folding of one UTF-16 unit (“ → ", ’ → ', anything else unchanged). */
+export function foldCode(c: number): number {
+  switch (c) {
+    case 0x201c: // “
+    case 0x201d: // ”
+    case 0x201e: // „
+    case 0x301d: // 〝
+    case 0x301e: // 〞
+    case 0xff02: // ＂
+      return 34;
+    case 0x2018: // ‘
+    case 0x2019: // ’
+    case 0xff07: // ＇
+      return 39;
+    default:
+      return c;
+  }
+}
+
+/**
+ * Whether `word` (already quote-folded) stands in `text` at `at`, comparing with quotes folded:
+ * what `foldQuotes(text).startsWith(word, at)` says, without folding the whole text.
+ */
+export function startsWithFolded(text: string, word: string, at: number): boolean {
+  if (at < 0 || at + word.length > text.length) return false;
+  for (let k = 0; k < word.length; k++) if (foldCode(text.charCodeAt(at + k)) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
 const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';', '\n', '\r']);
 
 /** [start, end) of the sentence around offset `at` (bounded to `max` characters each side). */

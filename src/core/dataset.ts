@@ -1,10 +1,10 @@
 /**
  * A Dataset is the loaded data compiled for checking: every literal the rules look for (patterns,
  * regex triggers, collocation objects) goes into one Aho–Corasick automaton, so a check is one pass
- * over the text whatever the number of rules.
+ * over the text whatever the number of rules. Literals are matched with quotes folded (“ as ").
  */
 import { AhoCorasick } from './ahocorasick';
-import { foldQuotes } from './context';
+import { foldCode, foldQuotes } from './context';
 import {
   builtinGlossaryFile,
   builtinRuleFiles,
@@ -25,6 +25,8 @@ export interface CompiledRule {
   severity: Severity;
   since?: IsoDate;
   regexes: RegExp[];
+  /** The `unless` words, quote-folded once here (hits are compared with quotes folded). */
+  unless?: { before?: string[]; after?: string[]; inside?: string[] };
 }
 
 const CATEGORY: Record<RuleKind, Category> = {
@@ -63,6 +65,11 @@ export class Dataset {
         severity: defaultSeverity(entry),
         since: entry.since ? sinceToIso(entry.since) : undefined,
         regexes,
+        unless: entry.unless && {
+          before: entry.unless.before?.map(foldQuotes),
+          after: entry.unless.after?.map(foldQuotes),
+          inside: entry.unless.inside?.map(foldQuotes),
+        },
       };
     });
     for (const r of this.rules) this.byId.set(r.entry.id, r);
@@ -77,7 +84,7 @@ export class Dataset {
       if (r.regexes.length) for (const t of r.entry.triggers ?? []) add(t, 'trigger');
       if (r.entry.object) add(r.entry.object, 'object');
     });
-    this.matcher = new AhoCorasick(literals);
+    this.matcher = new AhoCorasick(literals, foldCode);
     this.glossary = new Glossary(raw.glossary);
   }
 }

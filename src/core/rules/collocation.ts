@@ -4,12 +4,13 @@
  * data/rules/*.json; the object is found by the shared automaton, then the verb right before
  * it (before the opening quote, if any) is compared with the wrong ones.
  */
+import { foldCode, startsWithFolded } from '../context';
 import type { Finding } from '../types';
 import { sinceCn, type RuleContext } from './context';
 import { isExcepted } from './formulation';
 
 export function checkCollocations(ctx: RuleContext): Finding[] {
-  const { dataset, text, folded, date } = ctx;
+  const { dataset, text, date } = ctx;
   const findings: Finding[] = [];
   for (const h of ctx.hits) {
     const owner = dataset.owners[h.pattern];
@@ -18,19 +19,19 @@ export function checkCollocations(ctx: RuleContext): Finding[] {
     const e = rule.entry;
     if (rule.since && date < rule.since) continue;
     let p = h.start;
-    if (folded[p - 1] === '"') p--;
+    if (foldCode(text.charCodeAt(p - 1)) === 34) p--; // an opening quote
     const right = e.verbs ?? [];
     // A right verb that ends here (牢固树立 vs 树立) wins over a shorter wrong one.
     let wrong: string | undefined;
     for (const w of e.wrongVerbs ?? []) {
-      if (p >= w.length && folded.startsWith(w, p - w.length) && (!wrong || w.length > wrong.length)) wrong = w;
+      if (p >= w.length && startsWithFolded(text, w, p - w.length) && (!wrong || w.length > wrong.length)) wrong = w;
     }
     if (!wrong) continue;
-    if (right.some((v) => v.length > wrong!.length && v.endsWith(wrong!) && folded.startsWith(v, p - v.length))) continue;
+    if (right.some((v) => v.length > wrong!.length && v.endsWith(wrong!) && startsWithFolded(text, v, p - v.length))) continue;
     const start = p - wrong.length;
-    if (isExcepted(text, folded, e, start, h.end)) continue;
+    if (isExcepted(text, rule, start, h.end)) continue;
     const fixVerb = right[0];
-    const quoted = text.slice(p, h.end + (folded[h.end] === '"' ? 1 : 0));
+    const quoted = text.slice(p, h.end + (foldCode(text.charCodeAt(h.end)) === 34 ? 1 : 0));
     findings.push({
       ruleId: e.id,
       category: rule.category,

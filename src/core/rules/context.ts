@@ -3,15 +3,16 @@ import type { Dataset } from '../dataset';
 import type { TextDoc } from '../text';
 import type { IsoDate } from '../types';
 
-/** What every rule module gets: the text, its quote-folded copy, the date and the literal hits. */
+/**
+ * What every rule module gets: the text, the date and the literal hits. Literals are matched with
+ * quotes folded (“ as "); compare around a hit with `startsWithFolded` and `foldCode`.
+ */
 export interface RuleContext {
   text: string;
-  /** `text` with curly quotes folded to straight ones (same length and offsets). */
-  folded: string;
   /** Reference date: the check runs as of this day. */
   date: IsoDate;
   dataset: Dataset;
-  /** All hits of the dataset's literal automaton in `folded`, by end position. */
+  /** All hits of the dataset's literal automaton in `text` (quotes folded), by end position. */
   hits: AcMatch[];
   language: 'markdown' | 'plaintext';
   /** Line index of `text`. */

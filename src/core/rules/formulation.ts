@@ -4,9 +4,8 @@
  * Rule data: data/rules/*.json. Tests: test/core/formulation.test.ts and the rules' own examples
  * (test/core/rules-data.test.ts).
  */
-import { foldQuotes, isEnclosed, sentenceAround } from '../context';
+import { foldQuotes, isEnclosed, sentenceAround, startsWithFolded } from '../context';
 import type { CompiledRule } from '../dataset';
-import type { RuleEntry } from '../model';
 import type { Finding, Severity } from '../types';
 import { sinceCn, type RuleContext } from './context';
 
@@ -26,43 +25,37 @@ function hasAny(s: string, words: readonly string[]): boolean {
   return false;
 }
 
-function startsWithAny(folded: string, at: number, words: readonly string[] | undefined): boolean {
+// The words are quote-folded already (Dataset); the text is compared with quotes folded.
+function startsWithAny(text: string, at: number, words: readonly string[] | undefined): boolean {
+  if (!words) return false;
+  for (const w of words) if (startsWithFolded(text, w, at)) return true;
+  return false;
+}
+
+function endsWithAny(text: string, at: number, words: readonly string[] | undefined): boolean {
+  if (!words) return false;
+  for (const w of words) if (startsWithFolded(text, w, at - w.length)) return true;
+  return false;
+}
+
+function insideAny(text: string, start: number, end: number, words: readonly string[] | undefined): boolean {
   if (!words) return false;
   for (const w of words) {
-    const f = foldQuotes(w);
-    if (folded.startsWith(f, at)) return true;
+    // Every start position p of `w` with p <= start and p + |w| >= end: a bounded window.
+    for (let p = Math.max(0, end - w.length); p <= start; p++) if (startsWithFolded(text, w, p)) return true;
   }
   return false;
 }
 
-function endsWithAny(folded: string, at: number, words: readonly string[] | undefined): boolean {
-  if (!words) return false;
-  for (const w of words) {
-    const f = foldQuotes(w);
-    if (at >= f.length && folded.startsWith(f, at - f.length)) return true;
-  }
-  return false;
-}
-
-function insideAny(folded: string, start: number, end: number, words: readonly string[] | undefined): boolean {
-  if (!words) return false;
-  for (const w of words) {
-    const f = foldQuotes(w);
-    // Every start position p of `f` with p <= start and p + |f| >= end: a bounded window.
-    for (let p = Math.max(0, end - f.length); p <= start; p++) if (folded.startsWith(f, p)) return true;
-  }
-  return false;
-}
-
-/** Whether the context exceptions of `entry` silence the hit [start, end). */
-export function isExcepted(text: string, folded: string, entry: RuleEntry, start: number, end: number): boolean {
-  const u = entry.unless;
+/** Whether the context exceptions of `rule` silence the hit [start, end). */
+export function isExcepted(text: string, rule: CompiledRule, start: number, end: number): boolean {
+  const u = rule.unless;
   if (!u) return false;
-  if (endsWithAny(folded, start, u.before)) return true;
-  if (startsWithAny(folded, end, u.after)) return true;
-  if (insideAny(folded, start, end, u.inside)) return true;
-  if (u.inTitle && isEnclosed(text, start, end, '《', '》')) return true;
-  if (u.inQuote && isEnclosed(text, start, end, '“', '”')) return true;
+  if (endsWithAny(text, start, u.before)) return true;
+  if (startsWithAny(text, end, u.after)) return true;
+  if (insideAny(text, start, end, u.inside)) return true;
+  if (rule.entry.unless?.inTitle && isEnclosed(text, start, end, '《', '》')) return true;
+  if (rule.entry.unless?.inQuote && isEnclosed(text, start, end, '“', '”')) return true;
   return false;
 }
 
@@ -100,8 +93,8 @@ function defaultMessage(rule: CompiledRule, matched: string, replacement: string
 }
 
 function regexCandidates(ctx: RuleContext, rule: CompiledRule, hitStart: number, hitEnd: number): Candidate[] {
-  const [s, e] = sentenceAround(ctx.folded, hitStart, hitEnd);
-  const sentence = ctx.folded.slice(s, e);
+  const [s, e] = sentenceAround(ctx.text, hitStart, hitEnd);
+  const sentence = foldQuotes(ctx.text.slice(s, e));
   const out: Candidate[] = [];
   for (const re of rule.regexes) {
     re.lastIndex = 0;
@@ -126,7 +119,7 @@ function regexCandidates(ctx: RuleContext, rule: CompiledRule, hitStart: number,
 }
 
 export function checkFormulations(ctx: RuleContext): Finding[] {
-  const { dataset, text, folded, date } = ctx;
+  const { dataset, text, date } = ctx;
   const candidates: Candidate[] = [];
   for (const h of ctx.hits) {
     const owner = dataset.owners[h.pattern];
@@ -145,7 +138,7 @@ export function checkFormulations(ctx: RuleContext): Finding[] {
   for (const c of candidates) {
     if ((lastEnd.get(c.rule) ?? -1) > c.start) continue;
     const e = c.rule.entry;
-    if (isExcepted(text, folded, e, c.start, c.end)) continue;
+    if (isExcepted(text, c.rule, c.start, c.end)) continue;
     let severity: Severity | undefined = c.rule.severity;
     if (e.kind === 'era') {
       severity = eraSeverity(text, c.rule, c.start, c.end);
