@@ -41,17 +41,20 @@ export function startsWithFolded(text: string, word: string, at: number): boolea
   return true;
 }
 
-const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';', '\n', '\r']);
+/** 。！？；!?; and line breaks. */
+function isSentenceEnd(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 33 || c === 63 || c === 59 || c === 10 || c === 13;
+}
 
 /** [start, end) of the sentence around offset `at` (bounded to `max` characters each side). */
 export function sentenceAround(text: string, at: number, atEnd = at, max = 300): [number, number] {
   let s = at;
   const sLimit = Math.max(0, at - max);
-  while (s > sLimit && !SENTENCE_END.has(text[s - 1])) s--;
+  while (s > sLimit && !isSentenceEnd(text.charCodeAt(s - 1))) s--;
   let e = atEnd;
   const eLimit = Math.min(text.length, atEnd + max);
-  while (e < eLimit && !SENTENCE_END.has(text[e])) e++;
-  if (e < text.length && SENTENCE_END.has(text[e]) && text[e] !== '\n' && text[e] !== '\r') e++;
+  while (e < eLimit && !isSentenceEnd(text.charCodeAt(e))) e++;
+  if (e < text.length && isSentenceEnd(text.charCodeAt(e)) && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
   return [s, e];
 }
 
