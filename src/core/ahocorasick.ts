@@ -10,7 +10,7 @@
  * - The root's transitions are a dense table over the alphabet; every other state keeps its few
  *   edges sorted in one flat array (CSR), searched linearly (a trie state rarely has more than two).
  * - `fail` links as usual; `outStart`/`outList` hold, per state, the patterns ending there
- *   (including those reached through fail links).
+ *   (including those reached through fail links). States with outputs are numbered last.
  */
 
 export interface AcMatch {
@@ -30,6 +30,8 @@ export class AhoCorasick {
   private readonly outStart: Int32Array;
   private readonly outList: Int32Array;
   private readonly lengths: Int32Array;
+  /** States from this id on have outputs. */
+  private readonly firstOut: number;
 
   /**
    * `fold`: units to read as others (quote folding: “ as "). Patterns are given folded already;
@@ -86,39 +88,48 @@ export class AhoCorasick {
         if (out[fail[t]].length) out[t] = out[t].concat(out[fail[t]]);
       }
     }
-    this.fail = fail;
+    // Renumber: states with outputs last, so the scan tests `s >= firstOut` instead of loading
+    // a table entry per character. The root (no output) stays 0.
+    const order: number[] = [];
+    for (let s = 0; s < n; s++) if (!out[s].length) order.push(s);
+    this.firstOut = order.length;
+    for (let s = 0; s < n; s++) if (out[s].length) order.push(s);
+    const id = new Int32Array(n);
+    order.forEach((old, k) => (id[old] = k));
+    this.fail = new Int32Array(n);
+    for (let s = 0; s < n; s++) this.fail[id[s]] = id[fail[s]];
     this.rootNext = new Int32Array(alphabetSize + 1);
-    for (const [a, t] of next[0]) this.rootNext[a] = t;
+    for (const [a, t] of next[0]) this.rootNext[a] = id[t];
     this.edgeStart = new Int32Array(n + 1);
     let edges = 0;
-    for (let s = 0; s < n; s++) {
-      this.edgeStart[s] = edges;
-      if (s !== 0) edges += next[s].size;
+    for (let k = 0; k < n; k++) {
+      this.edgeStart[k] = edges;
+      if (k !== 0) edges += next[order[k]].size;
     }
     this.edgeStart[n] = edges;
     this.edgeChar = new Uint16Array(edges);
     this.edgeTo = new Int32Array(edges);
-    for (let s = 1; s < n; s++) {
-      let e = this.edgeStart[s];
-      for (const [a, t] of [...next[s]].sort((x, y) => x[0] - y[0])) {
+    for (let k = 1; k < n; k++) {
+      let e = this.edgeStart[k];
+      for (const [a, t] of [...next[order[k]]].sort((x, y) => x[0] - y[0])) {
         this.edgeChar[e] = a;
-        this.edgeTo[e++] = t;
+        this.edgeTo[e++] = id[t];
       }
     }
     this.outStart = new Int32Array(n + 1);
     let outs = 0;
-    for (let s = 0; s < n; s++) {
-      this.outStart[s] = outs;
-      outs += out[s].length;
+    for (let k = 0; k < n; k++) {
+      this.outStart[k] = outs;
+      outs += out[order[k]].length;
     }
     this.outStart[n] = outs;
     this.outList = new Int32Array(outs);
-    for (let s = 0, k = 0; s < n; s++) for (const id of out[s]) this.outList[k++] = id;
+    for (let k = 0, j = 0; k < n; k++) for (const p of out[order[k]]) this.outList[j++] = p;
   }
 
   /** Calls `onMatch` for every occurrence, in order of end position. */
   scan(text: string, onMatch: (m: AcMatch) => void): void {
-    const { alpha, rootNext, edgeStart, edgeChar, edgeTo, fail, outStart, outList, lengths } = this;
+    const { alpha, rootNext, edgeStart, edgeChar, edgeTo, fail, outStart, outList, lengths, firstOut } = this;
     let s = 0;
     for (let i = 0, len = text.length; i < len; i++) {
       const a = alpha[text.charCodeAt(i)];
@@ -144,6 +155,7 @@ export class AhoCorasick {
         }
         s = fail[s];
       }
+      if (s < firstOut) continue;
       for (let k = outStart[s], end = outStart[s + 1]; k < end; k++) {
         const id = outList[k];
         onMatch({ pattern: id, start: i + 1 - lengths[id], end: i + 1 });

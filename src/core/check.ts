@@ -65,6 +65,7 @@ export function check(text: string, opts: CheckOptions = {}): CheckResult {
   const doc = new TextDoc(text);
   const ctx: RuleContext = { text, date, dataset, hits: dataset.matcher.findAll(text), language, doc };
   const suppress = findSuppressions(text, language, doc);
+  const anySuppression = suppress.file !== undefined || suppress.lines.size > 0 || suppress.excluded.length > 0;
   const kinds = opts.kinds ?? Object.keys(RULE_MODULES);
   const findings: Finding[] = [];
   for (const k of kinds) {
@@ -73,7 +74,7 @@ export function check(text: string, opts: CheckOptions = {}): CheckResult {
     for (const f of mod(ctx)) {
       const override = opts.severity?.[f.ruleId] ?? opts.severity?.[f.category as Category];
       if (override === 'off') continue;
-      if (isSuppressed(suppress, f.ruleId, f.start, f.end, doc.lineIndexAt(f.start))) continue;
+      if (anySuppression && isSuppressed(suppress, f.ruleId, f.start, f.end, doc.lineIndexAt(f.start))) continue;
       findings.push(override ? { ...f, severity: override } : f);
     }
   }

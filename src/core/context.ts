@@ -91,7 +91,10 @@ export function isHan(code: number): boolean {
 
 /** Han characters and CJK/full-width punctuation: text that is Chinese prose. */
 export function isCjkChar(ch: string | undefined): boolean {
-  if (!ch) return false;
-  const c = ch.charCodeAt(0);
+  return ch ? isCjkCode(ch.charCodeAt(0)) : false;
+}
+
+/** `isCjkChar` on a char code (NaN: false). */
+export function isCjkCode(c: number): boolean {
   return isHan(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff5e) || c === 0x201c || c === 0x201d;
 }

@@ -26,8 +26,10 @@ interface Index {
   keys: Uint32Array;
   ids: Int32Array;
   mask: number;
-  /** Units that start some bigram: the cheap test before hashing. */
-  first: Uint8Array;
+  /** Per UTF-16 unit: STOP (ends a sentence) and/or FIRST (starts some clause bigram). */
+  cls: Uint8Array;
+  /** A 2^16-bit filter of the bigrams (hashed): the cheap test before the table. */
+  bloom: Int32Array;
   /** Bigram id → the clauses containing it (CSR). */
   clauseStart: Int32Array;
   clauseList: Int32Array;
@@ -36,6 +38,9 @@ interface Index {
 }
 
 const pack = (a: number, b: number) => ((a << 16) | b) >>> 0;
+const bloomHash = (key: number) => (Math.imul(key, 0x85ebca6b) >>> 16) & 0xffff;
+const STOP = 1;
+const FIRST = 2;
 const slot = (key: number, mask: number) => Math.imul(key, 0x9e3779b1) >>> 0 & mask;
 
 /** Minimum share of a clause's distinct bigrams a sentence must contain to be compared. */
@@ -65,11 +70,15 @@ function indexFor(glossary: Glossary): Index {
   }
   const bigramId = new Map<number, number>();
   const clausesOf: number[][] = [];
-  const first = new Uint8Array(65536);
+  const cls = new Uint8Array(65536);
+  for (const ch of '。！？!?\n\r') cls[ch.charCodeAt(0)] = STOP;
+  const bloom = new Int32Array(2048);
   clauses.forEach((c, i) => {
     for (const b of c.bigrams) {
       const key = pack(b.charCodeAt(0), b.charCodeAt(1));
-      first[b.charCodeAt(0)] = 1;
+      cls[b.charCodeAt(0)] |= FIRST;
+      const bh = bloomHash(key);
+      bloom[bh >>> 5] |= 1 << (bh & 31);
       let id = bigramId.get(key);
       if (id === undefined) {
         id = clausesOf.length;
@@ -94,13 +103,12 @@ function indexFor(glossary: Glossary): Index {
   for (let b = 0; b < clausesOf.length; b++) clauseStart[b + 1] = clauseStart[b] + clausesOf[b].length;
   const clauseList = Int32Array.from(clausesOf.flat());
   const need = Int32Array.from(clauses, (c) => Math.ceil(c.bigrams.length * MIN_SHARED - 1e-9));
-  idx = { clauses, keys, ids, mask, first, clauseStart, clauseList, need };
+  idx = { clauses, keys, ids, mask, cls, bloom, clauseStart, clauseList, need };
   cache.set(glossary, idx);
   return idx;
 }
 
-function bigramIdAt(idx: Index, a: number, b: number): number {
-  const key = pack(a, b);
+function bigramIdAt(idx: Index, key: number): number {
   const { keys, ids, mask } = idx;
   for (let h = slot(key, mask); ; h = (h + 1) & mask) {
     const id = ids[h];
@@ -125,17 +133,12 @@ function windowsFor(sentence: string, clause: string): Array<[number, number]> {
   return out;
 }
 
-/** Sentence ends for this rule: 。！？!? and line breaks. */
-function isStop(c: number): boolean {
-  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || c === 10 || c === 13;
-}
-
 export function checkMisquotes(ctx: RuleContext): Finding[] {
   const idx = indexFor(ctx.dataset.glossary);
   if (!idx.clauses.length) return [];
   const { text } = ctx;
   const findings: Finding[] = [];
-  const { first, clauseStart, clauseList, need } = idx;
+  const { cls, bloom, clauseStart, clauseList, need } = idx;
   const counts = new Int32Array(idx.clauses.length);
   const touched: number[] = [];
   const candidates: number[] = [];
@@ -148,23 +151,30 @@ export function checkMisquotes(ctx: RuleContext): Finding[] {
     // The sentence [s, e): bigrams are counted as it is read.
     sentenceNo++;
     let e = s;
-    let prev = -1;
+    let prev = 0;
+    let prevFirst = false;
     for (; e < n; e++) {
       const c = text.charCodeAt(e);
-      if (isStop(c)) break;
-      if (prev >= 0 && first[prev] === 1) {
-        const id = bigramIdAt(idx, prev, c);
-        if (id >= 0 && stamp[id] !== sentenceNo) {
-          stamp[id] = sentenceNo;
-          for (let k = clauseStart[id]; k < clauseStart[id + 1]; k++) {
-            const cl = clauseList[k];
-            const v = ++counts[cl];
-            if (v === 1) touched.push(cl);
-            if (v === need[cl]) candidates.push(cl);
+      const k = cls[c];
+      if ((k & STOP) !== 0) break;
+      if (prevFirst) {
+        const key = pack(prev, c);
+        const bh = bloomHash(key);
+        if ((bloom[bh >>> 5] & (1 << (bh & 31))) !== 0) {
+          const id = bigramIdAt(idx, key);
+          if (id >= 0 && stamp[id] !== sentenceNo) {
+            stamp[id] = sentenceNo;
+            for (let j = clauseStart[id]; j < clauseStart[id + 1]; j++) {
+              const cl = clauseList[j];
+              const v = ++counts[cl];
+              if (v === 1) touched.push(cl);
+              if (v === need[cl]) candidates.push(cl);
+            }
           }
         }
       }
       prev = c;
+      prevFirst = (k & FIRST) !== 0;
     }
     if (candidates.length && e - s >= MIN_CLAUSE) compare(idx, s, text.slice(s, e), candidates, findings);
     for (const cl of touched) counts[cl] = 0;

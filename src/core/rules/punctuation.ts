@@ -6,7 +6,7 @@
  *   punct-dunhao-quoted    a 顿号 between adjacent quoted items or titles: “四个意识”、“四个自信”
  * Tests: test/core/punctuation.test.ts.
  */
-import { isCjkChar } from '../context';
+import { isCjkChar, isCjkCode } from '../context';
 import type { Finding } from '../types';
 import type { RuleContext } from './context';
 
@@ -14,15 +14,16 @@ const SOURCE = 'GB/T 15834-2011《标点符号用法》';
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
 const NAME: Record<string, string> = { ',': '逗号', ';': '分号', ':': '冒号', '(': '括号', ')': '括号', '!': '叹号', '?': '问号' };
 
-function prevNonSpace(text: string, i: number): string | undefined {
-  for (let j = i - 1; j >= 0 && j >= i - 3; j--) if (text[j] !== ' ') return text[j];
-  return undefined;
+/** The char code before `i`, skipping up to two spaces (NaN at the text start). */
+function prevNonSpace(text: string, i: number): number {
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) if (text.charCodeAt(j) !== 32) return text.charCodeAt(j);
+  return NaN;
 }
-function nextNonSpace(text: string, i: number): string | undefined {
-  for (let j = i + 1; j < text.length && j <= i + 3; j++) if (text[j] !== ' ') return text[j];
-  return undefined;
+function nextNonSpace(text: string, i: number): number {
+  for (let j = i + 1; j < text.length && j <= i + 3; j++) if (text.charCodeAt(j) !== 32) return text.charCodeAt(j);
+  return NaN;
 }
-const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** A half-width outline marker such as (一) or (1) at a line start: the outline check owns it. */
 function isOutlineParen(text: string, i: number): boolean {
@@ -52,14 +53,14 @@ CLASS[0x3001] = C_DUNHAO;
 
 /** An ASCII mark at `i`: a finding when it stands in Chinese prose. */
 function asciiMark(text: string, i: number, out: Finding[]): void {
+  const code = text.charCodeAt(i);
+  const paren = code === 40 || code === 41;
+  const p = prevNonSpace(text, i);
+  if (!isCjkCode(p) && !(paren && isCjkCode(nextNonSpace(text, i)))) return;
+  if ((code === 44 || code === 58) && isDigit(p) && isDigit(nextNonSpace(text, i))) return;
+  if (paren && isOutlineParen(text, i)) return;
   const ch = text[i];
   const full = FULL[ch];
-  const p = prevNonSpace(text, i);
-  const n = nextNonSpace(text, i);
-  const cjkAround = ch === '(' || ch === ')' ? isCjkChar(p) || isCjkChar(n) : isCjkChar(p);
-  if (!cjkAround) return;
-  if ((ch === ',' || ch === ':') && isDigit(p) && isDigit(n)) return;
-  if ((ch === '(' || ch === ')') && isOutlineParen(text, i)) return;
   out.push({
     ruleId: 'punct-ascii',
     category: 'punctuation',
