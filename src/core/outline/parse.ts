@@ -153,6 +153,12 @@ for (const ch of CLOSERS) CLOSER_CODES[ch.charCodeAt(0)] = 1;
 const STATE_CHANGE = new Uint8Array(65536);
 for (const ch of '\n\r。！？!?；;：:，,') STATE_CHANGE[ch.charCodeAt(0)] = 1;
 
+/** The offset of the next line break or sentence mark from `i` (or `len`). */
+function skipSentence(src: string, i: number, len: number): number {
+  while (i < len && STATE_CHANGE[src.charCodeAt(i)] === 0) i++;
+  return i;
+}
+
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0x3000 || code === 0xa0;
 }
@@ -409,9 +415,12 @@ export function parseOutline(input: string, doc?: TextDoc): Outline {
   const src = text;
   const len = n;
   for (let i = 0; i < len; i++) {
-    const code = src.charCodeAt(i);
     // Inside a sentence only a line break or a sentence mark changes anything.
-    if (boundary === NONE && STATE_CHANGE[code] === 0) continue;
+    if (boundary === NONE) {
+      i = skipSentence(src, i, len);
+      if (i >= len) break;
+    }
+    const code = src.charCodeAt(i);
     if (code === 10 || code === 13) {
       if (code === 13 && src.charCodeAt(i + 1) === 10) i++;
       li++;
