@@ -140,8 +140,12 @@ export function checkMisquotes(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const { cls, bloom, clauseStart, clauseList, need } = idx;
   const counts = new Int32Array(idx.clauses.length);
-  const touched: number[] = [];
-  const candidates: number[] = [];
+  // Clauses counted in the current sentence, and those that reached their share (typed buffers:
+  // this is reset for every sentence).
+  const touched = new Int32Array(idx.clauses.length);
+  let nTouched = 0;
+  const candidates = new Int32Array(idx.clauses.length);
+  let nCandidates = 0;
   // Which sentence last counted each bigram: counts each distinct bigram once per sentence.
   const stamp = new Int32Array(clauseStart.length).fill(-1);
   let sentenceNo = 0;
@@ -167,8 +171,8 @@ export function checkMisquotes(ctx: RuleContext): Finding[] {
             for (let j = clauseStart[id]; j < clauseStart[id + 1]; j++) {
               const cl = clauseList[j];
               const v = ++counts[cl];
-              if (v === 1) touched.push(cl);
-              if (v === need[cl]) candidates.push(cl);
+              if (v === 1) touched[nTouched++] = cl;
+              if (v === need[cl]) candidates[nCandidates++] = cl;
             }
           }
         }
@@ -176,10 +180,12 @@ export function checkMisquotes(ctx: RuleContext): Finding[] {
       prev = c;
       prevFirst = (k & FIRST) !== 0;
     }
-    if (candidates.length && e - s >= MIN_CLAUSE) compare(idx, s, text.slice(s, e), candidates, findings);
-    for (const cl of touched) counts[cl] = 0;
-    touched.length = 0;
-    candidates.length = 0;
+    if (nCandidates > 0 && e - s >= MIN_CLAUSE) {
+      compare(idx, s, text.slice(s, e), Array.from(candidates.subarray(0, nCandidates)), findings);
+    }
+    for (let k = 0; k < nTouched; k++) counts[touched[k]] = 0;
+    nTouched = 0;
+    nCandidates = 0;
     s = e + 1;
   }
   return findings;
