@@ -23,6 +23,8 @@ export interface AcMatch {
 export class AhoCorasick {
   private readonly alpha = new Uint16Array(65536);
   private readonly rootNext: Int32Array;
+  /** The root's transitions by UTF-16 unit: one load per character while nothing is matching. */
+  private readonly root: Int32Array;
   private readonly edgeStart: Int32Array;
   private readonly edgeChar: Uint16Array;
   private readonly edgeTo: Int32Array;
@@ -100,6 +102,8 @@ export class AhoCorasick {
     for (let s = 0; s < n; s++) this.fail[id[s]] = id[fail[s]];
     this.rootNext = new Int32Array(alphabetSize + 1);
     for (const [a, t] of next[0]) this.rootNext[a] = id[t];
+    this.root = new Int32Array(65536);
+    for (let c = 0; c < 65536; c++) if (this.alpha[c] !== 0) this.root[c] = this.rootNext[this.alpha[c]];
     this.edgeStart = new Int32Array(n + 1);
     let edges = 0;
     for (let k = 0; k < n; k++) {
@@ -129,31 +133,37 @@ export class AhoCorasick {
 
   /** Calls `onMatch` for every occurrence, in order of end position. */
   scan(text: string, onMatch: (m: AcMatch) => void): void {
-    const { alpha, rootNext, edgeStart, edgeChar, edgeTo, fail, outStart, outList, lengths, firstOut } = this;
+    const { alpha, root, rootNext, edgeStart, edgeChar, edgeTo, fail, outStart, outList, lengths, firstOut } = this;
     let s = 0;
     for (let i = 0, len = text.length; i < len; i++) {
-      const a = alpha[text.charCodeAt(i)];
-      if (a === 0) {
-        s = 0;
-        continue;
-      }
-      for (;;) {
-        if (s === 0) {
-          s = rootNext[a];
-          break;
+      const c = text.charCodeAt(i);
+      if (s === 0) {
+        s = root[c];
+        if (s === 0) continue;
+      } else {
+        const a = alpha[c];
+        if (a === 0) {
+          s = 0;
+          continue;
         }
-        let t = -1;
-        for (let e = edgeStart[s], end = edgeStart[s + 1]; e < end; e++) {
-          if (edgeChar[e] === a) {
-            t = edgeTo[e];
+        for (;;) {
+          let t = -1;
+          for (let e = edgeStart[s], end = edgeStart[s + 1]; e < end; e++) {
+            if (edgeChar[e] === a) {
+              t = edgeTo[e];
+              break;
+            }
+          }
+          if (t >= 0) {
+            s = t;
+            break;
+          }
+          s = fail[s];
+          if (s === 0) {
+            s = rootNext[a];
             break;
           }
         }
-        if (t >= 0) {
-          s = t;
-          break;
-        }
-        s = fail[s];
       }
       if (s < firstOut) continue;
       for (let k = outStart[s], end = outStart[s + 1]; k < end; k++) {
