@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { AhoCorasick } from '../../src/core/ahocorasick';
 import { check } from '../../src/core/check';
+import { foldCode, foldQuotes, startsWithFolded } from '../../src/core/context';
 import { detectDocumentDate, sinceToIso } from '../../src/core/date';
 import { applyFixes } from '../../src/core/fix';
 import { unsafeRegexReason } from '../../src/core/safe-regex';
@@ -30,6 +31,29 @@ describe('Aho–Corasick matcher', () => {
       });
       assert.deepEqual(got, want.sort());
     }
+  });
+  it('with quote folding, agrees with indexOf on the folded text (curly, straight and full-width quotes)', () => {
+    const alpha = '两个维护“”"＂‘’\'';
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    for (let round = 0; round < 50; round++) {
+      const pats = Array.from({ length: 5 }, () =>
+        foldQuotes(Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => alpha[Math.floor(rnd() * alpha.length)]).join('')),
+      );
+      const text = Array.from({ length: 80 }, () => alpha[Math.floor(rnd() * alpha.length)]).join('');
+      const got = new AhoCorasick(pats, foldCode).findAll(text).map((m) => `${m.pattern}:${m.start}`).sort();
+      const folded = foldQuotes(text);
+      const want: string[] = [];
+      pats.forEach((p, i) => {
+        for (let k = folded.indexOf(p); k >= 0; k = folded.indexOf(p, k + 1)) want.push(`${i}:${k}`);
+      });
+      assert.deepEqual(got, want.sort());
+    }
+    const ac = new AhoCorasick(['"两个维护"'], foldCode);
+    assert.deepEqual(ac.findAll('做到“两个维护”。').map((m) => [m.start, m.end]), [[2, 8]]);
+    assert.ok(startsWithFolded('做到“两个维护”', '"两个', 2));
+    assert.ok(!startsWithFolded('做到“两个维护”', '"两个', 3));
+    assert.ok(!startsWithFolded('做到', '做到了', 0), 'a word running past the text end');
   });
 });
 
