@@ -95,6 +95,30 @@ function unbalancedFinding(i: number, message: string): Finding {
   };
 }
 
+/** Settles the paragraph [s, e): its straight quotes and unpaired marks. Empties the buffers. */
+function endParagraph(text: string, s: number, e: number, quotes: number[], stacks: number[][], out: Finding[]): void {
+  const n = text.length;
+  if (quotes.length) {
+    straightQuotes(text, quotes, out);
+    quotes.length = 0;
+  }
+  for (let k = 0; k < 3; k++) {
+    const stack = stacks[k];
+    if (!stack.length) continue;
+    const { name } = PAIRS[k];
+    for (const i of stack) {
+      // A quotation running over several paragraphs opens each one and closes only the last.
+      if (k === 0 && i === s) {
+        let j = e;
+        while (j < n && (text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13)) j++;
+        if (j < n && text.charCodeAt(j) === 0x201c) continue;
+      }
+      out.push(unbalancedFinding(i, `左${name}缺少配对的右${name}`));
+    }
+    stack.length = 0;
+  }
+}
+
 /**
  * All the rules in one pass over the char codes. Paragraph-scoped ones (straight quotes, pairs)
  * are settled at each line break; a paragraph is a run of text between line breaks.
@@ -105,34 +129,13 @@ function scan(text: string, out: Finding[]): void {
   // Per pair (“” （） 《》): positions of the opens not yet closed.
   const stacks: number[][] = [[], [], []];
   let paraStart = 0;
-  const flush = (s: number, e: number) => {
-    if (quotes.length) {
-      straightQuotes(text, quotes, out);
-      quotes.length = 0;
-    }
-    for (let k = 0; k < 3; k++) {
-      const stack = stacks[k];
-      if (!stack.length) continue;
-      const { name } = PAIRS[k];
-      for (const i of stack) {
-        // A quotation running over several paragraphs opens each one and closes only the last.
-        if (k === 0 && i === s) {
-          let j = e;
-          while (j < n && (text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13)) j++;
-          if (j < n && text.charCodeAt(j) === 0x201c) continue;
-        }
-        out.push(unbalancedFinding(i, `左${name}缺少配对的右${name}`));
-      }
-      stack.length = 0;
-    }
-  };
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     const cls = CLASS[c];
     if (cls === 0) continue;
     switch (cls) {
       case C_BREAK:
-        if (i > paraStart) flush(paraStart, i);
+        if (i > paraStart) endParagraph(text, paraStart, i, quotes, stacks, out);
         paraStart = i + 1;
         break;
       case C_ASCII_MARK:
@@ -159,7 +162,7 @@ function scan(text: string, out: Finding[]): void {
       }
     }
   }
-  if (n > paraStart) flush(paraStart, n);
+  if (n > paraStart) endParagraph(text, paraStart, n, quotes, stacks, out);
 }
 
 /** Straight " quotes of one paragraph (their offsets), when the paragraph is Chinese prose. */
