@@ -8,6 +8,7 @@
  *   re-check   a 35 KB speech after a one-character edit, in-process
  *   completion p50/p99 per request over every prefix of the corpus (bench/completion.ts)
  *   data load  first-use cost of the built-in data (what activation defers to the first check)
+ *   activation the bundled extension loaded and activated in a fresh process (bench/activation.cjs)
  *   mining     MB/s and peak RSS on a ≥ 50 MB synthetic corpus (bench/mining.ts)
  * Options: --quick (smaller sizes, for a smoke run), --skip-mining, --skip-textlint.
  */
@@ -80,6 +81,18 @@ async function main() {
   ).trim();
   results.dataLoadMs = +(+loadMs).toFixed(1);
   rows.push(['内置数据首次加载并检查（新进程）', `${results.dataLoadMs} ms`, '']);
+
+  // Activation: the bundled extension loaded and activated in fresh processes (stub VS Code API).
+  execFileSync(process.execPath, ['scripts/build.mjs', '--only=extension'], { cwd: ROOT, stdio: 'ignore' });
+  const acts = Array.from({ length: 5 }, () =>
+    JSON.parse(execFileSync(process.execPath, ['bench/activation.cjs'], { cwd: ROOT, encoding: 'utf8' })) as { requireMs: number; activateMs: number },
+  );
+  const activation = {
+    requireMs: median(acts.map((a) => a.requireMs)),
+    activateMs: median(acts.map((a) => a.activateMs)),
+  };
+  results.activation = activation;
+  rows.push(['扩展激活（加载 dist/extension.js + activate()，新进程 5 次中位数）', `${(activation.requireMs + activation.activateMs).toFixed(1)} ms`, `其中 activate() ${activation.activateMs} ms；VS Code API 以空实现代替，不含编辑器自身开销`]);
 
   // Check: gongwen vs textlint+prh.
   loadBuiltinDataset();

@@ -7,7 +7,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import Ajv, { type ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import type { GlossaryEntry, GlossaryFile, RuleEntry, RuleFile } from './model';
 import { unsafeRegexReason } from './safe-regex';
 
@@ -33,7 +34,10 @@ const validators = new Map<string, ValidateFunction>();
 function validator(kind: 'rules' | 'glossary' | 'patterns'): ValidateFunction {
   let v = validators.get(kind);
   if (!v) {
-    ajv ??= new Ajv({ allErrors: false, strict: false });
+    // ajv is loaded with the first data file, not when the extension activates.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const AjvClass = (require('ajv') as { default: typeof Ajv }).default;
+    ajv ??= new AjvClass({ allErrors: false, strict: false });
     const schema = JSON.parse(fs.readFileSync(path.join(dataDir(), 'schema', `${kind}.schema.json`), 'utf8'));
     delete schema.$schema;
     v = ajv.compile(schema);
