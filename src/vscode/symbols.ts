@@ -1,6 +1,6 @@
 /** The outline of a speech or report (一、 （一） 1. （1） 一是…) for the Outline view, breadcrumbs and Go to Symbol. */
 import * as vscode from 'vscode';
-import { parseOutline, type OutlineNode } from '../core/outline/parse';
+import { outlineOf, type OutlineNode } from '../core/outline/parse';
 import { settings } from './config';
 import { trimEnd } from './logic';
 
@@ -32,7 +32,7 @@ export class Symbols implements vscode.DocumentSymbolProvider {
   provideDocumentSymbols(doc: vscode.TextDocument): vscode.DocumentSymbol[] {
     if (tooLarge(doc)) return [];
     const text = doc.getText();
-    return parseOutline(text).roots.map((n) => toSymbol(doc, n, text));
+    return outlineOf(text).roots.map((n) => toSymbol(doc, n, text));
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { t } from './i18n';
-import { parseOutline, type OutlineNode } from '../core/outline/parse';
+import { outlineOf, type OutlineNode } from '../core/outline/parse';
 import type { Finding } from '../core/types';
 import { isDraft } from './config';
 import type { Diagnostics } from './diagnostics';
@@ -40,7 +40,7 @@ export class StructureTree implements vscode.TreeDataProvider<Item>, vscode.Disp
     const doc = vscode.window.activeTextEditor?.document;
     if (doc && isDraft(doc)) {
       this.doc = doc;
-      this.roots = tooLarge(doc) ? [] : parseOutline(doc.getText()).roots;
+      this.roots = tooLarge(doc) ? [] : outlineOf(doc.getText()).roots;
       this.problems = (this.diagnostics.findings(doc) ?? []).filter((f) => f.category === 'outline');
     } else if (!doc || doc.uri.scheme !== 'output') {
       this.doc = undefined;

@@ -9,7 +9,7 @@
  */
 import type { Finding, Severity } from '../types';
 import { Family, formatMarker, isHeadingFamily, toChineseNumeral } from './markers';
-import { Outline, OutlineNode, parseOutline } from './parse';
+import { Outline, OutlineNode, outlineOf } from './parse';
 import type { TextDoc } from '../text';
 
 export interface OutlineRuleInfo {
@@ -352,7 +352,7 @@ export function checkOutline(text: string, outline?: Outline, doc?: TextDoc): Fi
   const t = typeof text === 'string' ? text : '';
   let ctx: OutlineContext;
   try {
-    ctx = buildContext(t, outline ?? parseOutline(t, doc));
+    ctx = buildContext(t, outline ?? outlineOf(t, doc, false));
   } catch {
     return [];
   }

@@ -475,6 +475,33 @@ export function parseOutline(input: string, doc?: TextDoc): Outline {
   return { roots, announcements: findAnnouncements(text), pageNumbers };
 }
 
+/** Outlines of the last few texts: the editor's diagnostics, structure view and symbols share one. */
+const recent: Array<{ text: string; outline: Outline }> = [];
+const RECENT_MAX = 4;
+
+/**
+ * `parseOutline`, remembered for the last few texts (compared by content; the outline is shared
+ * and must not be changed by callers). The checker parses afresh (`reuse` false) and leaves its
+ * outline here; the structure view and the Outline view of the same document version then reuse it.
+ */
+export function outlineOf(text: string, doc?: TextDoc, reuse = true): Outline {
+  if (reuse) {
+    for (let k = 0; k < recent.length; k++) {
+      const r = recent[k];
+      if (r.text.length === text.length && r.text === text) {
+        if (k > 0) recent.unshift(...recent.splice(k, 1));
+        return r.outline;
+      }
+    }
+  }
+  const outline = parseOutline(text, doc);
+  const same = recent.findIndex((r) => r.text.length === text.length && r.text === text);
+  if (same >= 0) recent.splice(same, 1);
+  recent.unshift({ text, outline });
+  if (recent.length > RECENT_MAX) recent.length = RECENT_MAX;
+  return outline;
+}
+
 function setEnds(nodes: OutlineNode[], parentEnd: number): void {
   for (let k = 0; k < nodes.length; k++) {
     const node = nodes[k];
