@@ -4,8 +4,10 @@
  * canonical text as its fix. Exact quotes are silent.
  *
  * Cheap filter first: every canonical clause is indexed by its character bigrams; a sentence is a
- * candidate for a clause only when it shares most of the clause's bigrams. Only then is the
- * Levenshtein distance (fast-levenshtein) computed, on one window per candidate.
+ * candidate for a clause only when it shares most of the clause's bigrams. Sentences are read once,
+ * from char codes: a unit table says where a sentence ends and which units start a clause bigram,
+ * a bloom bit and a typed hash table find the bigram. Only for a candidate is the Levenshtein
+ * distance (fast-levenshtein) computed, on one window per candidate.
  */
 import type { Glossary } from '../glossary';
 import type { GlossaryEntry } from '../model';
@@ -40,7 +42,7 @@ const pack = (a: number, b: number) => ((a << 16) | b) >>> 0;
 const bloomHash = (key: number) => (Math.imul(key, 0x85ebca6b) >>> 16) & 0xffff;
 const STOP = 1;
 const FIRST = 2;
-const slot = (key: number, mask: number) => Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+const slot = (key: number, mask: number) => (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
 
 /** Minimum share of a clause's distinct bigrams a sentence must contain to be compared. */
 const MIN_SHARED = 0.7;
