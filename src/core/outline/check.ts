@@ -359,11 +359,11 @@ export function checkOutline(text: string, outline?: Outline, doc?: TextDoc): Fi
   const out: Finding[] = [];
   for (const rule of RULES) {
     try {
-      out.push(...rule(ctx));
+      for (const f of rule(ctx)) out.push(f);
     } catch {
       /* a rule must never break the checker */
     }
   }
-  out.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  out.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return out;
 }
