@@ -1,6 +1,6 @@
 /**
  * A Dataset is the loaded data compiled for checking: every literal the rules look for (patterns,
- * regex triggers, collocation objects) goes into one Aho–Corasick automaton, so a check is one pass
+ * regex triggers, collocation objects, misquote anchors) goes into one Aho–Corasick automaton, so a check is one pass
  * over the text whatever the number of rules. Literals are matched with quotes folded (“ as ").
  */
 import { AhoCorasick } from './ahocorasick';
@@ -14,10 +14,12 @@ import {
 } from './data';
 import { sinceToIso } from './date';
 import { Glossary } from './glossary';
+import { buildMisquoteIndex, type MisquoteIndex } from './rules/misquote';
 import type { RuleEntry, RuleKind } from './model';
 import type { Category, IsoDate, Severity } from './types';
 
-export type LiteralRole = 'pattern' | 'trigger' | 'object';
+/** `anchor`: a misquote anchor bigram (src/core/rules/misquote.ts), owned by no rule (`rule` -1). */
+export type LiteralRole = 'pattern' | 'trigger' | 'object' | 'anchor';
 
 export interface CompiledRule {
   entry: RuleEntry & { file?: string };
@@ -47,6 +49,8 @@ export class Dataset {
   readonly rules: CompiledRule[];
   readonly glossary: Glossary;
   readonly matcher: AhoCorasick;
+  /** Canonical-wording clauses for the misquote rule; their anchors are in `matcher`. */
+  readonly misquote: MisquoteIndex;
   /** For each automaton pattern: which rule and in what role. */
   readonly owners: Array<{ rule: number; role: LiteralRole }>;
   readonly byId = new Map<string, CompiledRule>();
@@ -84,8 +88,18 @@ export class Dataset {
       if (r.regexes.length) for (const t of r.entry.triggers ?? []) add(t, 'trigger');
       if (r.entry.object) add(r.entry.object, 'object');
     });
-    this.matcher = new AhoCorasick(literals, foldCode);
     this.glossary = new Glossary(raw.glossary);
+    // How common a bigram is, judged on the data's own prose: picks the rarest misquote anchors.
+    const prose = [
+      ...raw.rules.map((r) => r.explanation),
+      ...raw.glossary.flatMap((g) => [g.summary, g.origin, g.statusNote ?? '', ...g.expansion]),
+    ].join('\n');
+    this.misquote = buildMisquoteIndex(this.glossary, prose);
+    for (const a of this.misquote.anchors) {
+      literals.push(foldQuotes(a));
+      this.owners.push({ rule: -1, role: 'anchor' });
+    }
+    this.matcher = new AhoCorasick(literals, foldCode);
   }
 }
 

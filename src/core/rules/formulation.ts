@@ -123,6 +123,7 @@ export function checkFormulations(ctx: RuleContext): Finding[] {
   const candidates: Candidate[] = [];
   for (const h of ctx.hits) {
     const owner = dataset.owners[h.pattern];
+    if (owner.role !== 'pattern' && owner.role !== 'trigger') continue;
     const rule = dataset.rules[owner.rule];
     if (rule.since && date < rule.since) continue;
     if (owner.role === 'pattern') {

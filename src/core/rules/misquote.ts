@@ -21,8 +21,14 @@ interface Clause {
   bigrams: string[];
 }
 
-interface Index {
+export interface MisquoteIndex {
   clauses: Clause[];
+  /**
+   * Anchor bigrams, for the shared automaton: a sentence can reach a clause's share only if it
+   * holds one of the clause's anchors (its distinct bigrams minus the share, plus one: pigeonhole).
+   * The anchors chosen are the rarest bigrams in the data's own prose, so few sentences are read.
+   */
+  anchors: string[];
   /** Bigram table, open addressing: key (two UTF-16 units, packed) → bigram id, or -1. */
   keys: Uint32Array;
   ids: Int32Array;
@@ -50,8 +56,6 @@ const MIN_SHARED = 0.7;
 const MAX_RATIO = 0.25;
 const MIN_CLAUSE = 10;
 
-const cache = new WeakMap<Glossary, Index>();
-
 // fast-levenshtein is loaded on the first comparison: its module set-up builds an Intl.Collator
 // (ICU data), which would otherwise cost every activation and CLI start about 8 ms.
 let levenshteinFn: ((a: string, b: string) => number) | undefined;
@@ -67,9 +71,13 @@ function bigramsOf(s: string): string[] {
   return [...set];
 }
 
-function indexFor(glossary: Glossary): Index {
-  let idx = cache.get(glossary);
-  if (idx) return idx;
+const STOP_CHARS = '。！？!?\n\r';
+
+/**
+ * The clause index of a glossary. `prose`: text to estimate how common a bigram is (the rules'
+ * and glossary's own explanations); it only decides which anchors are chosen, never a result.
+ */
+export function buildMisquoteIndex(glossary: Glossary, prose = ''): MisquoteIndex {
   const clauses: Clause[] = [];
   for (const entry of glossary.entries) {
     if (!entry.canonical) continue;
@@ -81,7 +89,7 @@ function indexFor(glossary: Glossary): Index {
   const bigramId = new Map<number, number>();
   const clausesOf: number[][] = [];
   const cls = new Uint8Array(65536);
-  for (const ch of '。！？!?\n\r') cls[ch.charCodeAt(0)] = STOP;
+  for (const ch of STOP_CHARS) cls[ch.charCodeAt(0)] = STOP;
   const bloom = new Int32Array(2048);
   clauses.forEach((c, i) => {
     for (const b of c.bigrams) {
@@ -113,12 +121,29 @@ function indexFor(glossary: Glossary): Index {
   for (let b = 0; b < clausesOf.length; b++) clauseStart[b + 1] = clauseStart[b] + clausesOf[b].length;
   const clauseList = Int32Array.from(clausesOf.flat());
   const need = Int32Array.from(clauses, (c) => Math.ceil(c.bigrams.length * MIN_SHARED - 1e-9));
-  idx = { clauses, keys, ids, mask, cls, bloom, clauseStart, clauseList, need };
-  cache.set(glossary, idx);
-  return idx;
+  return { clauses, anchors: chooseAnchors(clauses, need, prose), keys, ids, mask, cls, bloom, clauseStart, clauseList, need };
 }
 
-function bigramIdAt(idx: Index, key: number): number {
+/** Per clause, its rarest countable bigrams, as many as the pigeonhole needs. */
+function chooseAnchors(clauses: Clause[], need: Int32Array, prose: string): string[] {
+  const freq = new Map<string, number>();
+  for (let i = 0; i + 1 < prose.length; i++) {
+    const b = prose.slice(i, i + 2);
+    freq.set(b, (freq.get(b) ?? 0) + 1);
+  }
+  const anchors = new Set<string>();
+  clauses.forEach((c, i) => {
+    // A bigram with a sentence end in it is never counted (the sentence ends there).
+    const countable = c.bigrams.filter((b) => !STOP_CHARS.includes(b[0]) && !STOP_CHARS.includes(b[1]));
+    const k = countable.length - need[i] + 1;
+    if (k <= 0) return; // can never reach its share
+    const rarest = [...countable].sort((a, b) => (freq.get(a) ?? 0) - (freq.get(b) ?? 0) || (a < b ? -1 : 1));
+    for (const b of rarest.slice(0, k)) anchors.add(b);
+  });
+  return [...anchors].sort();
+}
+
+function bigramIdAt(idx: MisquoteIndex, key: number): number {
   const { keys, ids, mask } = idx;
   for (let h = slot(key, mask); ; h = (h + 1) & mask) {
     const id = ids[h];
@@ -143,27 +168,36 @@ function windowsFor(sentence: string, clause: string): Array<[number, number]> {
   return out;
 }
 
-export function checkMisquotes(ctx: RuleContext): Finding[] {
-  const idx = indexFor(ctx.dataset.glossary);
-  if (!idx.clauses.length) return [];
-  const { text } = ctx;
-  const findings: Finding[] = [];
-  const { cls, bloom, clauseStart, clauseList, need } = idx;
-  const counts = new Int32Array(idx.clauses.length);
+/** Reads sentences: counts their clause bigrams and compares the candidates. */
+class SentenceReader {
+  private readonly counts: Int32Array;
   // Clauses counted in the current sentence, and those that reached their share (typed buffers:
   // this is reset for every sentence).
-  const touched = new Int32Array(idx.clauses.length);
-  let nTouched = 0;
-  const candidates = new Int32Array(idx.clauses.length);
-  let nCandidates = 0;
+  private readonly touched: Int32Array;
+  private readonly candidates: Int32Array;
   // Which sentence last counted each bigram: counts each distinct bigram once per sentence.
-  const stamp = new Int32Array(clauseStart.length).fill(-1);
-  let sentenceNo = 0;
-  const n = text.length;
-  let s = 0;
-  while (s < n) {
-    // The sentence [s, e): bigrams are counted as it is read.
-    sentenceNo++;
+  private readonly stamp: Int32Array;
+  private sentenceNo = 0;
+  readonly findings: Finding[] = [];
+
+  constructor(
+    private readonly idx: MisquoteIndex,
+    private readonly text: string,
+  ) {
+    this.counts = new Int32Array(idx.clauses.length);
+    this.touched = new Int32Array(idx.clauses.length);
+    this.candidates = new Int32Array(idx.clauses.length);
+    this.stamp = new Int32Array(idx.clauseStart.length).fill(-1);
+  }
+
+  /** Reads the sentence starting at `s`; returns its end (a sentence end's offset, or the length). */
+  read(s: number): number {
+    const { idx, text, counts, touched, candidates, stamp } = this;
+    const { cls, bloom, clauseStart, clauseList, need } = idx;
+    const n = text.length;
+    const sentenceNo = ++this.sentenceNo;
+    let nTouched = 0;
+    let nCandidates = 0;
     let e = s;
     let prev = 0;
     let prevFirst = false;
@@ -191,18 +225,46 @@ export function checkMisquotes(ctx: RuleContext): Finding[] {
       prevFirst = (k & FIRST) !== 0;
     }
     if (nCandidates > 0 && e - s >= MIN_CLAUSE) {
-      compare(idx, s, text.slice(s, e), Array.from(candidates.subarray(0, nCandidates)), findings);
+      compare(idx, s, text.slice(s, e), Array.from(candidates.subarray(0, nCandidates)), this.findings);
     }
     for (let k = 0; k < nTouched; k++) counts[touched[k]] = 0;
-    nTouched = 0;
-    nCandidates = 0;
-    s = e + 1;
+    return e;
   }
-  return findings;
+}
+
+function isStop(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || c === 10 || c === 13;
+}
+
+/** Misquotes, reading only the sentences where the shared automaton found an anchor bigram. */
+export function checkMisquotes(ctx: RuleContext): Finding[] {
+  const { text, hits, dataset } = ctx;
+  const idx = dataset.misquote;
+  if (!idx.clauses.length) return [];
+  const reader = new SentenceReader(idx, text);
+  const { owners } = dataset;
+  // Hits come by end position and a sentence is read once: everything before `done` is settled.
+  let done = 0;
+  for (const h of hits) {
+    if (h.start < done || owners[h.pattern].role !== 'anchor') continue;
+    let s = h.start;
+    while (s > done && !isStop(text.charCodeAt(s - 1))) s--;
+    done = reader.read(s) + 1;
+  }
+  return reader.findings;
+}
+
+/** Misquotes, reading every sentence: the reference the anchored reading is tested against. */
+export function checkMisquotesEverywhere(ctx: RuleContext): Finding[] {
+  const idx = ctx.dataset.misquote;
+  if (!idx.clauses.length) return [];
+  const reader = new SentenceReader(idx, ctx.text);
+  for (let s = 0; s < ctx.text.length; ) s = reader.read(s) + 1;
+  return reader.findings;
 }
 
 /** The candidate clauses of one sentence: exact quotes are silent, near ones are findings. */
-function compare(idx: Index, offset: number, sentence: string, cands: number[], findings: Finding[]): void {
+function compare(idx: MisquoteIndex, offset: number, sentence: string, cands: number[], findings: Finding[]): void {
   const covered: Array<[number, number]> = [];
   const candidates = cands
     .map((i) => idx.clauses[i])

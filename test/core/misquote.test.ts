@@ -1,0 +1,87 @@
+import { strict as assert } from 'assert';
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import fc from 'fast-check';
+import { loadBuiltinDataset } from '../../src/core/dataset';
+import type { RuleContext } from '../../src/core/rules/context';
+import { checkMisquotes, checkMisquotesEverywhere } from '../../src/core/rules/misquote';
+import { TextDoc } from '../../src/core/text';
+import type { Finding } from '../../src/core/types';
+
+const ROOT = join(__dirname, '..', '..');
+const ds = loadBuiltinDataset();
+const ctxOf = (text: string): RuleContext => ({
+  text,
+  date: '2026-06-01',
+  dataset: ds,
+  hits: ds.matcher.findAll(text),
+  language: 'plaintext',
+  doc: new TextDoc(text),
+});
+const show = (fs: Finding[], text: string) => fs.map((f) => `${f.start}-${f.end}:${text.slice(f.start, f.end)}→${f.fix?.text}`);
+const canonicals = ds.glossary.entries.filter((e) => e.canonical).map((e) => e.canonical!);
+
+describe('misquote: anchored reading', () => {
+  it('has anchors for every clause that can be a candidate, and none with a sentence end', () => {
+    const idx = ds.misquote;
+    assert.ok(idx.clauses.length >= canonicals.length);
+    const anchors = new Set(idx.anchors);
+    idx.clauses.forEach((c, i) => {
+      const countable = c.bigrams.filter((b) => !/[。！？!?\n\r]/.test(b));
+      const mine = countable.filter((b) => anchors.has(b));
+      // Pigeonhole: a sentence sharing `need` of the countable bigrams holds one of these.
+      assert.ok(mine.length >= countable.length - idx.need[i] + 1, `${c.text}: ${mine.length} anchors`);
+    });
+    for (const a of idx.anchors) assert.ok(!/[。！？!?\n\r]/.test(a), a);
+  });
+
+  it('finds what reading every sentence finds, on the seed corpus and the sample speech', () => {
+    const dir = join(ROOT, 'data', 'corpus');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => join(dir, f));
+    files.push(join(ROOT, 'data', 'samples', 'sample-speech.txt'));
+    let total = 0;
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      const want = checkMisquotesEverywhere(ctxOf(text));
+      assert.deepEqual(show(checkMisquotes(ctxOf(text)), text), show(want, text), f);
+      total += want.length;
+    }
+    assert.ok(total >= 1, 'the sample speech has a misquote of 两个维护');
+  });
+
+  it('finds what reading every sentence finds, on canonical wording edited at random inside corpus prose', () => {
+    const prose = readFileSync(join(ROOT, 'data', 'corpus', '004_85827a7d0dd7b7d7.txt'), 'utf8').split('\n').filter((l) => l.length > 30);
+    const edit = fc.record({
+      kind: fc.constantFrom('delete', 'insert', 'replace', 'swap'),
+      at: fc.nat(),
+      ch: fc.constantFrom(...'的和是在党要全面坚决维护习近平总书记中央核心'),
+    });
+    let found = 0;
+    fc.assert(
+      fc.property(
+        fc.nat(canonicals.length - 1),
+        fc.array(edit, { maxLength: 6 }),
+        fc.nat(prose.length - 1),
+        fc.constantFrom('。', '，', '\n', '！'),
+        (ci, edits, pi, sep) => {
+          let s = canonicals[ci];
+          for (const e of edits) {
+            const i = e.at % (s.length + 1);
+            if (e.kind === 'delete') s = s.slice(0, i) + s.slice(i + 1);
+            else if (e.kind === 'insert') s = s.slice(0, i) + e.ch + s.slice(i);
+            else if (e.kind === 'replace') s = s.slice(0, i) + e.ch + s.slice(i + 1);
+            else if (i + 1 < s.length) s = s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2);
+          }
+          const line = prose[pi];
+          const cut = Math.floor(line.length / 2);
+          const text = line.slice(0, cut) + sep + s + '。' + line.slice(cut);
+          const want = checkMisquotesEverywhere(ctxOf(text));
+          found += want.length;
+          assert.deepEqual(show(checkMisquotes(ctxOf(text)), text), show(want, text));
+        },
+      ),
+      { numRuns: 400, seed: 20261123 },
+    );
+    assert.ok(found > 50, `only ${found} misquotes among the generated texts: the property would say little`);
+  });
+});
