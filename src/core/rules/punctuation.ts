@@ -13,6 +13,10 @@ import type { RuleContext } from './context';
 const SOURCE = 'GB/T 15834-2011《标点符号用法》';
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
 const NAME: Record<string, string> = { ',': '逗号', ';': '分号', ':': '冒号', '(': '括号', ')': '括号', '!': '叹号', '?': '问号' };
+/** One message string per mark, built once (a scraped text can hold thousands of these). */
+const ASCII_MESSAGE: Record<string, string> = Object.fromEntries(
+  Object.keys(FULL).map((ch) => [ch, `中文行文中应使用全角${NAME[ch]}“${FULL[ch]}”，而不是半角“${ch}”`]),
+);
 
 /** The char code before `i`, skipping up to two spaces (NaN at the text start). */
 function prevNonSpace(text: string, i: number): number {
@@ -67,7 +71,7 @@ function asciiMark(text: string, i: number, out: Finding[]): void {
     severity: 'warning',
     start: i,
     end: i + 1,
-    message: `中文行文中应使用全角${NAME[ch]}“${full}”，而不是半角“${ch}”`,
+    message: ASCII_MESSAGE[ch],
     fix: { start: i, end: i + 1, text: full },
     reason: '中文文稿中的标点符号应使用全角形式；半角标点多为从网页或英文输入法带入。',
     source: SOURCE,
@@ -75,11 +79,11 @@ function asciiMark(text: string, i: number, out: Finding[]): void {
   });
 }
 
-const PAIRS: Array<{ open: number; close: number; name: string }> = [
+const PAIRS = [
   { open: 0x201c, close: 0x201d, name: '引号' }, // “ ”
   { open: 0xff08, close: 0xff09, name: '括号' }, // （ ）
   { open: 0x300a, close: 0x300b, name: '书名号' }, // 《 》
-];
+].map((p) => ({ ...p, unopened: `左${p.name}缺少配对的右${p.name}`, unclosed: `多余的右${p.name}：前面没有与之配对的左${p.name}` }));
 
 function unbalancedFinding(i: number, message: string): Finding {
   return {
@@ -105,7 +109,7 @@ function endParagraph(text: string, s: number, e: number, quotes: number[], stac
   for (let k = 0; k < 3; k++) {
     const stack = stacks[k];
     if (!stack.length) continue;
-    const { name } = PAIRS[k];
+    const { unopened } = PAIRS[k];
     for (const i of stack) {
       // A quotation running over several paragraphs opens each one and closes only the last.
       if (k === 0 && i === s) {
@@ -113,7 +117,7 @@ function endParagraph(text: string, s: number, e: number, quotes: number[], stac
         while (j < n && (text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13)) j++;
         if (j < n && text.charCodeAt(j) === 0x201c) continue;
       }
-      out.push(unbalancedFinding(i, `左${name}缺少配对的右${name}`));
+      out.push(unbalancedFinding(i, unopened));
     }
     stack.length = 0;
   }
@@ -150,7 +154,7 @@ function scan(text: string, out: Finding[]): void {
       case C_CLOSE: {
         const k = c === 0x201d ? 0 : c === 0xff09 ? 1 : 2;
         if (stacks[k].length) stacks[k].pop();
-        else out.push(unbalancedFinding(i, `多余的右${PAIRS[k].name}：前面没有与之配对的左${PAIRS[k].name}`));
+        else out.push(unbalancedFinding(i, PAIRS[k].unclosed));
         break;
       }
       case C_DUNHAO: {
