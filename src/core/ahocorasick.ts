@@ -7,8 +7,9 @@
  * - `alpha` maps a UTF-16 unit to its index in the patterns' alphabet (0: in no pattern). A unit
  *   outside the alphabet sends the automaton back to the root at once, which is most of Chinese
  *   prose for a few hundred patterns. Equivalent units (folded quotes) share an index.
- * - The root's transitions are a dense table over the alphabet; every other state keeps its few
- *   edges sorted in one flat array (CSR), searched linearly (a trie state rarely has more than two).
+ * - The root's transitions are a dense table by UTF-16 unit (`root`), so a character that starts
+ *   nothing costs one load; every other state keeps its few edges sorted in one flat array (CSR),
+ *   searched linearly (a trie state rarely has more than two).
  * - `fail` links as usual; `outStart`/`outList` hold, per state, the patterns ending there
  *   (including those reached through fail links). States with outputs are numbered last.
  */

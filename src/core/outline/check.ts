@@ -194,20 +194,23 @@ export function checkGap(ctx: OutlineContext): Finding[] {
   return out;
 }
 
+/** Each item of every run with the one before it; a closing 最后 is left out (its number is not a position). */
+function* steps(ctx: OutlineContext): Generator<[OutlineNode, OutlineNode]> {
+  for (const run of ctx.runs) {
+    for (let k = 1; k < run.length; k++) if (!isEnd(run[k])) yield [run[k - 1], run[k]];
+  }
+}
+
 /** outline-duplicate: the same number twice in a row of a run (二、……二、). */
 export function checkDuplicate(ctx: OutlineContext): Finding[] {
   const out: Finding[] = [];
-  for (const run of ctx.runs) {
-    for (let k = 1; k < run.length; k++) {
-      const prev = run[k - 1];
-      const cur = run[k];
-      if (isEnd(cur) || cur.ordinal !== prev.ordinal) continue;
-      out.push(
-        finding('outline-duplicate', 'warning', cur.markerStart, cur.markerEnd, `编号重复：${q(cur.marker)}与前一项${q(prev.marker)}序号相同`, {
-          confidence: 'high',
-        }),
-      );
-    }
+  for (const [prev, cur] of steps(ctx)) {
+    if (cur.ordinal !== prev.ordinal) continue;
+    out.push(
+      finding('outline-duplicate', 'warning', cur.markerStart, cur.markerEnd, `编号重复：${q(cur.marker)}与前一项${q(prev.marker)}序号相同`, {
+        confidence: 'high',
+      }),
+    );
   }
   return out;
 }
@@ -215,17 +218,13 @@ export function checkDuplicate(ctx: OutlineContext): Finding[] {
 /** outline-order: a number smaller than the one before it (三、 before 二、). */
 export function checkOrder(ctx: OutlineContext): Finding[] {
   const out: Finding[] = [];
-  for (const run of ctx.runs) {
-    for (let k = 1; k < run.length; k++) {
-      const prev = run[k - 1];
-      const cur = run[k];
-      if (isEnd(cur) || cur.ordinal >= prev.ordinal) continue;
-      out.push(
-        finding('outline-order', 'warning', cur.markerStart, cur.markerEnd, `编号顺序颠倒：${q(cur.marker)}出现在${q(prev.marker)}之后`, {
-          confidence: 'high',
-        }),
-      );
-    }
+  for (const [prev, cur] of steps(ctx)) {
+    if (cur.ordinal >= prev.ordinal) continue;
+    out.push(
+      finding('outline-order', 'warning', cur.markerStart, cur.markerEnd, `编号顺序颠倒：${q(cur.marker)}出现在${q(prev.marker)}之后`, {
+        confidence: 'high',
+      }),
+    );
   }
   return out;
 }
