@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync, readFileSync, copyFileSync, mkdirSync, exis
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { deflateRawSync } from 'zlib';
+import { spawnSync } from 'child_process';
 import Ajv from 'ajv';
 import { UsageError, type CliIO } from '../../src/cli/io';
 import { run as mineCmd } from '../../src/cli/commands/mine';
@@ -244,5 +245,30 @@ describe('mine: inputs and the CLI', () => {
     assert.equal(await main(['mine', CORPUS, '--out', mine], r2.cli), 2);
     assert.equal(readFileSync(mine, 'utf8'), '{"my":"notes"}');
     assert.ok(!existsSync(join(d, 'p.json')));
+  });
+
+  it('without nodejieba: exit 2, one line naming it and how to install it, nothing written', () => {
+    const d = tmp();
+    const out = join(d, 'p.json');
+    const root = join(__dirname, '..', '..');
+    const r = spawnSync(
+      process.execPath,
+      ['--require', join(root, 'test', 'support', 'without-nodejieba.cjs'), '--import', 'tsx', join(root, 'src', 'cli', 'main.ts'), 'mine', CORPUS, '--out', out],
+      { cwd: root, encoding: 'utf8' },
+    );
+    assert.equal(r.status, 2, r.stderr);
+    const lines = r.stderr.trim().split('\n');
+    assert.equal(lines.length, 1, r.stderr);
+    assert.match(lines[0], /^gongwen: 无法加载分词组件 nodejieba.*npm install nodejieba@3\.4\.4.*其他功能不受影响/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    assert.ok(!existsSync(out));
+    // The checker needs no native module: the same process set-up checks a draft.
+    const c = spawnSync(
+      process.execPath,
+      ['--require', join(root, 'test', 'support', 'without-nodejieba.cjs'), '--import', 'tsx', join(root, 'src', 'cli', 'main.ts'), 'check', join(root, 'data', 'samples', 'sample-speech.txt')],
+      { cwd: root, encoding: 'utf8' },
+    );
+    assert.equal(c.status, 1, c.stderr);
+    assert.match(c.stdout, /core-not-general-secretary/);
   });
 });
