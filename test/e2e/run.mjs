@@ -168,6 +168,29 @@ async function openFile(page, name) {
   await page.click(`${editorSel(name)} .view-lines`);
 }
 
+/**
+ * Closes the tab whose label contains `label` (Ctrl+W, then its close button if the keystroke was
+ * lost while the workbench was busy) and waits until it is gone.
+ */
+async function closeTab(page, label) {
+  const tab = `.tabs-container .tab[aria-label*="${label}"]`;
+  await page.keyboard.press('Control+W');
+  try {
+    await page.waitForSelector(tab, { state: 'detached', timeout: 3_000 });
+  } catch {
+    log(`  Ctrl+W did not close ${label}; using its close button`);
+    await page.click(`${tab} .tab-actions .action-label`, { timeout: 5_000 });
+    await page.waitForSelector(tab, { state: 'detached', timeout: 5_000 });
+  }
+}
+
+/** Puts the cursor in the editor of `name`, opening it again if another tab covers it. */
+async function focusEditor(page, name) {
+  const lines = `${editorSel(name)} .view-lines`;
+  if (await page.isVisible(lines)) await page.click(lines);
+  else await openFile(page, name);
+}
+
 async function editorText(page, name) {
   return (await page.innerText(`${editorSel(name)} .view-lines`)).replace(/\u00a0/g, ' ');
 }
@@ -293,13 +316,13 @@ try {
     const text = await editorText(page, 'xi-zongshuji.md');
     assert(text.includes('习近平总书记') && /学习总书记/.test(text), `rule page lacks its content: ${text.slice(0, 200)}`);
     await shot(page, 'rule-explanation');
-    await page.keyboard.press('Control+W');
+    await closeTab(page, 'xi-zongshuji');
     await page.keyboard.press('Control+J'); // close the panel
     await page.waitForTimeout(300);
   });
 
   await scenario('hover', async () => {
-    await page.click(`${editorSel('draft.txt')} .view-lines`);
+    await focusEditor(page, 'draft.txt');
     await gotoLine(page, 6, 12); // inside “两个维护”
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
@@ -319,11 +342,12 @@ try {
     await page.waitForTimeout(400);
     await page.keyboard.press('Enter');
     await page.waitForSelector('.tabs-container .tab[aria-label*="Preview"]', { timeout: 10_000 });
-    await page.keyboard.press('Control+W');
-    await page.click(`${editorSel('draft.txt')} .view-lines`);
+    await closeTab(page, 'Preview');
+    await focusEditor(page, 'draft.txt');
   });
 
   await scenario('quick-fix', async () => {
+    await focusEditor(page, 'draft.txt');
     await gotoLine(page, 4, 16); // inside 习总书记
     await page.keyboard.press('Control+.');
     await page.waitForSelector('.action-widget .monaco-list-row:has-text("习近平总书记")', { timeout: 10_000 });
@@ -336,7 +360,7 @@ try {
   });
 
   await scenario('completion-explicit', async () => {
-    await page.click(`${editorSel('draft.txt')} .view-lines`);
+    await focusEditor(page, 'draft.txt');
     await gotoLine(page, 6, 200);
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
@@ -427,7 +451,7 @@ try {
     await page.waitForTimeout(500);
     assert((await page.$$(`${editorSel('big.txt')} .squiggly-warning`)).length === 0, 'the large file was checked');
     await shot(page, 'large-file');
-    await page.keyboard.press('Control+W');
+    await closeTab(page, 'big.txt');
   });
   await scenario('fix-on-save', async () => {
     // editor.codeActionsOnSave { "source.fixAll.gongwen": "explicit" } (set for Markdown here).
