@@ -23,7 +23,6 @@ export interface AcMatch {
 
 export class AhoCorasick {
   private readonly alpha = new Uint16Array(65536);
-  private readonly rootNext: Int32Array;
   /** The root's transitions by UTF-16 unit: one load per character while nothing is matching. */
   private readonly root: Int32Array;
   private readonly edgeStart: Int32Array;
@@ -101,10 +100,10 @@ export class AhoCorasick {
     order.forEach((old, k) => (id[old] = k));
     this.fail = new Int32Array(n);
     for (let s = 0; s < n; s++) this.fail[id[s]] = id[fail[s]];
-    this.rootNext = new Int32Array(alphabetSize + 1);
-    for (const [a, t] of next[0]) this.rootNext[a] = id[t];
+    const rootNext = new Int32Array(alphabetSize + 1);
+    for (const [a, t] of next[0]) rootNext[a] = id[t];
     this.root = new Int32Array(65536);
-    for (let c = 0; c < 65536; c++) if (this.alpha[c] !== 0) this.root[c] = this.rootNext[this.alpha[c]];
+    for (let c = 0; c < 65536; c++) if (this.alpha[c] !== 0) this.root[c] = rootNext[this.alpha[c]];
     this.edgeStart = new Int32Array(n + 1);
     let edges = 0;
     for (let k = 0; k < n; k++) {
@@ -134,7 +133,7 @@ export class AhoCorasick {
 
   /** Calls `onMatch` for every occurrence, in order of end position. */
   scan(text: string, onMatch: (m: AcMatch) => void): void {
-    const { alpha, root, rootNext, edgeStart, edgeChar, edgeTo, fail, outStart, outList, lengths, firstOut } = this;
+    const { alpha, root, edgeStart, edgeChar, edgeTo, fail, outStart, outList, lengths, firstOut } = this;
     let s = 0;
     for (let i = 0, len = text.length; i < len; i++) {
       const c = text.charCodeAt(i);
@@ -161,7 +160,7 @@ export class AhoCorasick {
           }
           s = fail[s];
           if (s === 0) {
-            s = rootNext[a];
+            s = root[c];
             break;
           }
         }

@@ -1,34 +1,23 @@
 /** Context helpers shared by the rule modules: quote folding, sentences, enclosing marks. */
 
-const QUOTE_FOLD: Record<string, string> = {
-  '“': '"', '”': '"', '„': '"', '〝': '"', '〞': '"', '＂': '"',
-  '‘': "'", '’': "'", '＇': "'",
-};
-
-const QUOTE_RE = /[“”„〝〞＂‘’＇]/g;
+/** The quotes that fold to " and to ' (the one list both folding functions are built from). */
+const DOUBLE_QUOTES = '“”„〝〞＂';
+const SINGLE_QUOTES = '‘’＇';
+const QUOTE_RE = new RegExp(`[${DOUBLE_QUOTES}${SINGLE_QUOTES}]`, 'g');
 
 /** Curly and straight quotes become straight ones; one character for one, so offsets are kept. */
 export function foldQuotes(s: string): string {
-  return s.replace(QUOTE_RE, (c) => QUOTE_FOLD[c]);
+  return s.replace(QUOTE_RE, (c) => (DOUBLE_QUOTES.includes(c) ? '"' : "'"));
 }
+
+const QUOTE_CODE = new Map<number, number>([
+  ...Array.from(DOUBLE_QUOTES, (q): [number, number] => [q.charCodeAt(0), 34]),
+  ...Array.from(SINGLE_QUOTES, (q): [number, number] => [q.charCodeAt(0), 39]),
+]);
 
 /** The quote-folding of one UTF-16 unit (“ → ", ’ → ', anything else unchanged). */
 export function foldCode(c: number): number {
-  switch (c) {
-    case 0x201c: // “
-    case 0x201d: // ”
-    case 0x201e: // „
-    case 0x301d: // 〝
-    case 0x301e: // 〞
-    case 0xff02: // ＂
-      return 34;
-    case 0x2018: // ‘
-    case 0x2019: // ’
-    case 0xff07: // ＇
-      return 39;
-    default:
-      return c;
-  }
+  return c < 0x2018 ? c : (QUOTE_CODE.get(c) ?? c);
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * A Dataset is the loaded data compiled for checking: every literal the rules look for (patterns,
- * regex triggers, collocation objects, misquote anchors) goes into one Aho–Corasick automaton, so a check is one pass
- * over the text whatever the number of rules. Literals are matched with quotes folded (“ as ").
+ * regex triggers, collocation objects, misquote anchors) goes into one Aho–Corasick automaton, so
+ * a check is one pass over the text whatever the number of rules. Literals are matched with quotes
+ * folded (“ as ").
  */
 import { AhoCorasick } from './ahocorasick';
 import { foldCode, foldQuotes } from './context';

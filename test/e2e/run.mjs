@@ -139,8 +139,10 @@ async function startServer(name, fixture, userSettings) {
 
 // ------------------------------------------------------------------ page helpers
 
+/** Opens the workbench at `url` in a new page, which becomes the page failure screenshots are taken of. */
 async function openWorkbench(url) {
   const page = await browser.newPage({ viewport: { width: 1360, height: 820 } });
+  currentPage = page;
   page.setDefaultTimeout(15_000);
   await page.goto(url, { timeout: 30_000 });
   await page.waitForSelector('.monaco-workbench', { timeout: 30_000 });
@@ -288,7 +290,6 @@ try {
   writeFileSync(join(main.ws, 'big.txt'), '　　学习贯彻习总书记重要讲话精神。\n'.repeat(2600));
   writeFileSync(join(main.ws, 'blank.txt'), '');
   const page = await openWorkbench(main.url);
-  currentPage = page;
   timings.push(['start code-server + workbench', Date.now() - s]);
 
   await scenario('diagnostics', async () => {
@@ -491,7 +492,6 @@ try {
     'security.workspace.trust.untrustedFiles': 'open',
   });
   const rpage = await openWorkbench(restricted.url);
-  currentPage = rpage;
   timings.push(['start code-server (restricted)', Date.now() - s]);
 
   await scenario('restricted-mode', async () => {
@@ -511,7 +511,6 @@ try {
     await rpage.close();
     const trusted = await startServer('trusted', 'untrusted', { ...baseSettings, 'security.workspace.trust.enabled': false });
     const tpage = await openWorkbench(trusted.url);
-    currentPage = tpage;
     await openFile(tpage, 'notice.txt');
     await waitFor(async () => (await problemCounts(tpage)).warnings === 2, 'two warnings (built-in + workspace rule)', 20_000);
     await tpage.close();

@@ -100,8 +100,6 @@ const R_BARE_NUM = /[一二三四五六七八九十]{1,3}/y;
 const R_ANNOUNCE =
   /(?:讲|谈|提|提出|强调|汇报|报告|交流|说)(?:以下|如下|这么|这样)?([一二两三四五六七八九十]{1,3}|几)(?:点|个方面|方面|个问题|条)(?:意见|要求|体会|看法|建议|认识|想法|感受|思考|内容)?/g;
 
-const SENT_END = new Set(Array.from('。！？!?'));
-const CLOSERS = new Set(Array.from('”’」』"\''));
 /** A line ending with one of these ends a sentence (so the next line is not a continuation). */
 const LINE_END_OK = new Set(Array.from('。！？!?；;：:…”"’）)】」』'));
 
@@ -147,7 +145,7 @@ function isSentEnd(code: number): boolean {
 const MARKER_START = new Uint8Array(65536);
 for (const ch of '（(一二三四五六七八九十0123456789０１２３４５６７８９第首其再最') MARKER_START[ch.charCodeAt(0)] = 1;
 const CLOSER_CODES = new Uint8Array(65536);
-for (const ch of CLOSERS) CLOSER_CODES[ch.charCodeAt(0)] = 1;
+for (const ch of '”’」』"\'') CLOSER_CODES[ch.charCodeAt(0)] = 1;
 
 /** Line breaks and the marks `boundaryAfter` reads. */
 const STATE_CHANGE = new Uint8Array(65536);
@@ -181,8 +179,8 @@ export function detectPageNumbers(text: string, doc: TextDoc): Map<number, numbe
     if (runStart >= 0 && len >= 3) {
       let glued = 0;
       for (let li = runStart; li < endLine; li++) {
-        const after = text[ends[li - runStart]];
-        if (after !== undefined && (SENT_END.has(after) || after === '，' || after === ',')) {
+        const after = text.charCodeAt(ends[li - runStart]);
+        if (isSentEnd(after) || after === 0xff0c || after === 44) {
           glued++;
           continue;
         }

@@ -232,10 +232,6 @@ class SentenceReader {
   }
 }
 
-function isStop(c: number): boolean {
-  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || c === 10 || c === 13;
-}
-
 /** Misquotes, reading only the sentences where the shared automaton found an anchor bigram. */
 export function checkMisquotes(ctx: RuleContext): Finding[] {
   const { text, hits, dataset } = ctx;
@@ -243,12 +239,13 @@ export function checkMisquotes(ctx: RuleContext): Finding[] {
   if (!idx.clauses.length) return [];
   const reader = new SentenceReader(idx, text);
   const { owners } = dataset;
+  const { cls } = idx;
   // Hits come by end position and a sentence is read once: everything before `done` is settled.
   let done = 0;
   for (const h of hits) {
     if (h.start < done || owners[h.pattern].role !== 'anchor') continue;
     let s = h.start;
-    while (s > done && !isStop(text.charCodeAt(s - 1))) s--;
+    while (s > done && (cls[text.charCodeAt(s - 1)] & STOP) === 0) s--;
     done = reader.read(s) + 1;
   }
   return reader.findings;
