@@ -193,6 +193,15 @@ async function focusEditor(page, name) {
   else await openFile(page, name);
 }
 
+/** Runs a command by id from the command palette (F1). */
+async function runCommand(page, id) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { timeout: 5_000 });
+  await page.keyboard.type(id);
+  await page.waitForTimeout(400);
+  await page.keyboard.press('Enter');
+}
+
 async function editorText(page, name) {
   return (await page.innerText(`${editorSel(name)} .view-lines`)).replace(/\u00a0/g, ' ');
 }
@@ -337,11 +346,7 @@ try {
     await shot(page, 'hover');
     await page.keyboard.press('Escape');
     // 解释光标处的提法: a Markdown preview of the same entry opens beside nothing else
-    await page.keyboard.press('F1');
-    await page.waitForSelector('.quick-input-widget input', { timeout: 5_000 });
-    await page.keyboard.type('gongwen.explainAtCursor');
-    await page.waitForTimeout(400);
-    await page.keyboard.press('Enter');
+    await runCommand(page, 'gongwen.explainAtCursor');
     await page.waitForSelector('.tabs-container .tab[aria-label*="Preview"]', { timeout: 10_000 });
     await closeTab(page, 'Preview');
     await focusEditor(page, 'draft.txt');
@@ -426,11 +431,7 @@ try {
   await scenario('template', async () => {
     // Command palette → 插入文稿模板 → 讲话稿 into a new plain-text file.
     await openFile(page, 'blank.txt');
-    await page.keyboard.press('F1');
-    await page.waitForSelector('.quick-input-widget input', { timeout: 5_000 });
-    await page.keyboard.type('gongwen.insertTemplate');
-    await page.waitForTimeout(400);
-    await page.keyboard.press('Enter');
+    await runCommand(page, 'gongwen.insertTemplate');
     await page.waitForSelector('.quick-input-list .monaco-list-row:has-text("讲话稿")', { timeout: 10_000 });
     await page.keyboard.type('jianghua');
     await page.waitForTimeout(300);
@@ -471,11 +472,7 @@ try {
     // gongwen.mining.folders = ["."]: re-mine the workspace's drafts with the native segmenter.
     // The vsix does not ship nodejieba; here Node finds the repository's copy up the directory
     // tree (without it the command shows an error naming nodejieba and the CLI alternative).
-    await page.keyboard.press('F1');
-    await page.waitForSelector('.quick-input-widget input', { timeout: 5_000 });
-    await page.keyboard.type('gongwen.remine');
-    await page.waitForTimeout(400);
-    await page.keyboard.press('Enter');
+    await runCommand(page, 'gongwen.remine');
     const toast = await page.waitForSelector('.notification-toast:has-text("nodejieba"), .notification-toast:has-text("Mined"), .notification-toast:has-text("挖掘")', { timeout: 20_000 });
     const text = await toast.innerText();
     assert(/Mined 4 document|从 4 篇/.test(text) || /nodejieba[\s\S]*gongwen mine/.test(text), `unexpected message: ${text}`);
