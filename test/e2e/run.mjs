@@ -473,7 +473,8 @@ try {
     // The vsix does not ship nodejieba; here Node finds the repository's copy up the directory
     // tree (without it the command shows an error naming nodejieba and the CLI alternative).
     await runCommand(page, 'gongwen.remine');
-    const toast = await page.waitForSelector('.notification-toast:has-text("nodejieba"), .notification-toast:has-text("Mined"), .notification-toast:has-text("挖掘")', { timeout: 20_000 });
+    // The result, not the progress notification (正在挖掘模式…) shown while it runs.
+    const toast = await page.waitForSelector('.notification-toast:has-text("nodejieba"), .notification-toast:has-text("Mined"), .notification-toast:has-text("篇文稿中挖掘")', { timeout: 20_000 });
     const text = await toast.innerText();
     assert(/Mined 4 document|从 4 篇/.test(text) || /nodejieba[\s\S]*gongwen mine/.test(text), `unexpected message: ${text}`);
     log(`  remine said: ${text.replace(/\s+/g, ' ').slice(0, 120)}`);
