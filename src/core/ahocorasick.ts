@@ -8,11 +8,21 @@
  *   outside the alphabet sends the automaton back to the root at once, which is most of Chinese
  *   prose for a few hundred patterns. Equivalent units (folded quotes) share an index.
  * - The root's transitions are a dense table by UTF-16 unit (`root`), so a character that starts
- *   nothing costs one load; every other state keeps its few edges sorted in one flat array (CSR),
- *   searched linearly (a trie state rarely has more than two).
- * - `fail` links as usual; `outStart`/`outList` hold, per state, the patterns ending there
- *   (including those reached through fail links). States with outputs are numbered last.
+ *   nothing costs one load.
+ * - Every other state: when states × alphabet is small (the built-in data: about 1 200 × 410),
+ *   a full transition table (`delta`, fail links already followed), so a step is one load. A
+ *   third of Chinese prose is read away from the root, because common characters (， 中 新) start
+ *   or end some pattern. Past `DFA_MAX_CELLS` (a very large user glossary) the states keep their
+ *   few edges in one flat array (CSR), searched linearly, and follow `fail` links as usual.
+ * - `outStart`/`outList` hold, per state, the patterns ending there (including those reached
+ *   through fail links). States with outputs are numbered last.
+ * The text is read from its UTF-16 units (`TextDoc.codes`), not from the string.
  */
+
+import { toCodes } from './text';
+
+/** Largest full transition table, in cells (2 bytes each): 8 MB. */
+export const DFA_MAX_CELLS = 4 * 2 ** 20;
 
 export interface AcMatch {
   /** Index of the pattern in the array given to the constructor. */
@@ -34,12 +44,17 @@ export class AhoCorasick {
   private readonly lengths: Int32Array;
   /** States from this id on have outputs. */
   private readonly firstOut: number;
+  /** Full transitions, `delta[state * width + alpha]`, when small enough; else undefined. */
+  private readonly delta?: Uint16Array;
+  private readonly width: number;
 
   /**
    * `fold`: units to read as others (quote folding: “ as "). Patterns are given folded already;
    * the text is scanned as written and folded through the alphabet table, at no cost per unit.
+   * `maxTableCells`: above this size no full transition table is built (tests set 0 to run the
+   * edge-list path).
    */
-  constructor(patterns: readonly string[], fold?: (code: number) => number) {
+  constructor(patterns: readonly string[], fold?: (code: number) => number, maxTableCells = DFA_MAX_CELLS) {
     this.lengths = Int32Array.from(patterns, (p) => p.length);
     // Alphabet: every unit used by a pattern gets an index from 1.
     let alphabetSize = 0;
@@ -129,14 +144,44 @@ export class AhoCorasick {
     this.outStart[n] = outs;
     this.outList = new Int32Array(outs);
     for (let k = 0, j = 0; k < n; k++) for (const p of out[order[k]]) this.outList[j++] = p;
+    this.width = alphabetSize + 1;
+    if (n * this.width <= maxTableCells && n < 65536) this.delta = this.fullTable(queue.map((s) => id[s]), rootNext);
   }
 
-  /** Calls `onMatch` for every occurrence, in order of end position. */
-  scan(text: string, onMatch: (m: AcMatch) => void): void {
-    const { alpha, root, edgeStart, edgeChar, edgeTo, fail, outStart, outList, lengths, firstOut } = this;
+  /**
+   * The full transition table. `bfs`: the non-root states, breadth first, so a state's fail target
+   * (shallower) has its row before the state copies it and overwrites its own edges.
+   */
+  private fullTable(bfs: number[], rootNext: Int32Array): Uint16Array {
+    const { width: w, edgeStart, edgeChar, edgeTo, fail } = this;
+    const delta = new Uint16Array(this.fail.length * w);
+    delta.set(rootNext);
+    for (const s of bfs) {
+      const f = fail[s];
+      delta.copyWithin(s * w, f * w, f * w + w);
+      for (let e = edgeStart[s]; e < edgeStart[s + 1]; e++) delta[s * w + edgeChar[e]] = edgeTo[e];
+    }
+    return delta;
+  }
+
+  /** Every occurrence, in order of end position. */
+  findAll(input: string | Uint16Array): AcMatch[] {
+    const codes = typeof input === 'string' ? toCodes(input) : input;
+    const out: AcMatch[] = [];
+    const { root, firstOut, alpha, delta, width } = this;
+    if (delta) {
+      let s = 0;
+      for (let i = 0, len = codes.length; i < len; i++) {
+        const c = codes[i];
+        s = s === 0 ? root[c] : delta[s * width + alpha[c]];
+        if (s >= firstOut) this.emit(s, i, out);
+      }
+      return out;
+    }
+    const { edgeStart, edgeChar, edgeTo, fail } = this;
     let s = 0;
-    for (let i = 0, len = text.length; i < len; i++) {
-      const c = text.charCodeAt(i);
+    for (let i = 0, len = codes.length; i < len; i++) {
+      const c = codes[i];
       if (s === 0) {
         s = root[c];
         if (s === 0) continue;
@@ -165,17 +210,17 @@ export class AhoCorasick {
           }
         }
       }
-      if (s < firstOut) continue;
-      for (let k = outStart[s], end = outStart[s + 1]; k < end; k++) {
-        const id = outList[k];
-        onMatch({ pattern: id, start: i + 1 - lengths[id], end: i + 1 });
-      }
+      if (s >= firstOut) this.emit(s, i, out);
     }
+    return out;
   }
 
-  findAll(text: string): AcMatch[] {
-    const r: AcMatch[] = [];
-    this.scan(text, (m) => r.push(m));
-    return r;
+  /** The patterns ending in state `s` at offset `i`. */
+  private emit(s: number, i: number, out: AcMatch[]): void {
+    const { outStart, outList, lengths } = this;
+    for (let k = outStart[s], end = outStart[s + 1]; k < end; k++) {
+      const id = outList[k];
+      out.push({ pattern: id, start: i + 1 - lengths[id], end: i + 1 });
+    }
   }
 }

