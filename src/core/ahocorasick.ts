@@ -24,6 +24,15 @@ import { toCodes } from './text';
 /** Largest full transition table, in cells (2 bytes each): 8 MB. */
 export const DFA_MAX_CELLS = 4 * 2 ** 20;
 
+/** A mark table that flags nothing. */
+const NO_MARKS = new Uint8Array(65536);
+
+function grow(a: Int32Array): Int32Array {
+  const g = new Int32Array(Math.max(64, a.length * 2));
+  g.set(a);
+  return g;
+}
+
 export interface AcMatch {
   /** Index of the pattern in the array given to the constructor. */
   pattern: number;
@@ -166,26 +175,32 @@ export class AhoCorasick {
 
   /** Every occurrence, in order of end position. */
   findAll(input: string | Uint16Array): AcMatch[] {
-    const codes = typeof input === 'string' ? toCodes(input) : input;
-    const out: AcMatch[] = [];
+    return this.scan(typeof input === 'string' ? toCodes(input) : input).hits;
+  }
+
+  /**
+   * Every occurrence, and, in the same pass, the offsets of the units that `markTable` flags
+   * (the text model's marks: see `TextDoc.marks`), so the checker reads the text once for both.
+   */
+  scan(codes: Uint16Array, markTable: Uint8Array = NO_MARKS): { hits: AcMatch[]; marks: Int32Array } {
+    const hits: AcMatch[] = [];
+    let marks: Int32Array = new Int32Array(markTable === NO_MARKS ? 0 : Math.max(64, codes.length >> 3));
+    let nMarks = 0;
     const { root, firstOut, alpha, delta, width } = this;
-    if (delta) {
-      let s = 0;
-      for (let i = 0, len = codes.length; i < len; i++) {
-        const c = codes[i];
-        s = s === 0 ? root[c] : delta[s * width + alpha[c]];
-        if (s >= firstOut) this.emit(s, i, out);
-      }
-      return out;
-    }
     const { edgeStart, edgeChar, edgeTo, fail } = this;
     let s = 0;
     for (let i = 0, len = codes.length; i < len; i++) {
       const c = codes[i];
+      if (markTable[c] !== 0) {
+        if (nMarks === marks.length) marks = grow(marks);
+        marks[nMarks++] = i;
+      }
       if (s === 0) {
         s = root[c];
-        if (s === 0) continue;
+      } else if (delta) {
+        s = delta[s * width + alpha[c]];
       } else {
+        // Edge lists: follow fail links until a state has an edge for the unit, or the root.
         const a = alpha[c];
         if (a === 0) {
           s = 0;
@@ -210,9 +225,9 @@ export class AhoCorasick {
           }
         }
       }
-      if (s >= firstOut) this.emit(s, i, out);
+      if (s >= firstOut) this.emit(s, i, hits);
     }
-    return out;
+    return { hits, marks: marks.subarray(0, nMarks) };
   }
 
   /** The patterns ending in state `s` at offset `i`. */

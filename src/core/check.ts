@@ -12,7 +12,7 @@ import { checkMisquotes } from './rules/misquote';
 import { checkPunctuation } from './rules/punctuation';
 import { checkOutline } from './outline/check';
 import { findSuppressions, isSuppressed } from './suppress';
-import { TextDoc } from './text';
+import { MARK_TABLE, TextDoc } from './text';
 import type { Category, Finding, IsoDate, Severity } from './types';
 
 export type RuleModule = (ctx: RuleContext) => Finding[];
@@ -63,7 +63,10 @@ export function check(text: string, opts: CheckOptions = {}): CheckResult {
   const dataset = opts.dataset ?? loadBuiltinDataset();
   const language = opts.language ?? 'plaintext';
   const doc = new TextDoc(text);
-  const ctx: RuleContext = { text, date, dataset, hits: dataset.matcher.findAll(doc.codes), language, doc };
+  // The shared pass: every literal of the dataset, and where the punctuation marks stand.
+  const { hits, marks } = dataset.matcher.scan(doc.codes, MARK_TABLE);
+  doc.useMarks(marks);
+  const ctx: RuleContext = { text, date, dataset, hits, language, doc };
   const suppress = findSuppressions(text, language, doc);
   const anySuppression = suppress.file !== undefined || suppress.lines.size > 0 || suppress.excluded.length > 0;
   const kinds = opts.kinds ?? Object.keys(RULE_MODULES);

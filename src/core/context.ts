@@ -47,19 +47,24 @@ export function sentenceAround(text: string, at: number, atEnd = at, max = 300):
   return [s, e];
 }
 
-/** Whether [start, end) lies inside an open…close pair on the same line (e.g. 《…》 or “…”). */
+/**
+ * Whether [start, end) lies inside an open…close pair on the same line (e.g. 《…》 or “…”).
+ * Reads char codes: `text[i]` would make a new string for every Chinese character it passes.
+ */
 export function isEnclosed(text: string, start: number, end: number, open: string, close: string): boolean {
+  const o = open.charCodeAt(0);
+  const k = close.charCodeAt(0);
   let depth = 0;
   for (let i = start - 1; i >= 0 && i >= start - 200; i--) {
-    const c = text[i];
-    if (c === '\n' || c === '\r') break;
-    if (c === close) depth++;
-    else if (c === open) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    if (c === k) depth++;
+    else if (c === o) {
       if (depth === 0) {
         for (let j = end; j < text.length && j < end + 200; j++) {
-          const d = text[j];
-          if (d === '\n' || d === '\r' || d === open) return false;
-          if (d === close) return true;
+          const d = text.charCodeAt(j);
+          if (d === 10 || d === 13 || d === o) return false;
+          if (d === k) return true;
         }
         return false;
       }

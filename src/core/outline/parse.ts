@@ -28,7 +28,7 @@
  * - Inside an open 一是/一要 run, a sentence starting with the next bare numeral and a verb
  *   (`三注重…` after 一是…二是…) is taken as the next item with `malformed: true`.
  */
-import { TextDoc } from '../text';
+import { requireMarks, TextDoc } from '../text';
 import {
   Family,
   HEADING_LEVEL,
@@ -147,15 +147,11 @@ for (const ch of '（(一二三四五六七八九十0123456789０１２３４５
 const CLOSER_CODES = new Uint8Array(65536);
 for (const ch of '”’」』"\'') CLOSER_CODES[ch.charCodeAt(0)] = 1;
 
-/** Line breaks and the marks `boundaryAfter` reads. */
+/** Line breaks and the marks `boundaryAfter` reads: inside a sentence the scan jumps to the next. */
+const STATE_CHANGE_CHARS = '\n\r。！？!?；;：:，,';
 const STATE_CHANGE = new Uint8Array(65536);
-for (const ch of '\n\r。！？!?；;：:，,') STATE_CHANGE[ch.charCodeAt(0)] = 1;
-
-/** The offset of the next line break or sentence mark from `i` (or `len`). */
-function skipSentence(src: string, i: number, len: number): number {
-  while (i < len && STATE_CHANGE[src.charCodeAt(i)] === 0) i++;
-  return i;
-}
+for (const ch of STATE_CHANGE_CHARS) STATE_CHANGE[ch.charCodeAt(0)] = 1;
+requireMarks(STATE_CHANGE_CHARS);
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0x3000 || code === 0xa0;
@@ -409,18 +405,22 @@ export function parseOutline(input: string, doc?: TextDoc): Outline {
   // (only the next item of an open run may stand there); NONE: inside a sentence.
   let boundary: Boundary = LINE;
   let li = 0;
-  // Locals, not the closures' captured variables: this loop runs on every character.
-  const src = text;
+  // Locals, not the closures' captured variables: this loop runs at every mark.
+  const codes = doc.codes;
+  const marks = doc.marks;
+  const nMarks = marks.length;
+  let k = 0; // the next mark to look at (offsets only grow)
   const len = n;
   for (let i = 0; i < len; i++) {
-    // Inside a sentence only a line break or a sentence mark changes anything.
+    // Inside a sentence only a line break or a sentence mark changes anything: jump to the next.
     if (boundary === NONE) {
-      i = skipSentence(src, i, len);
-      if (i >= len) break;
+      while (k < nMarks && (marks[k] < i || STATE_CHANGE[codes[marks[k]]] === 0)) k++;
+      if (k >= nMarks) break;
+      i = marks[k];
     }
-    const code = src.charCodeAt(i);
+    const code = codes[i];
     if (code === 10 || code === 13) {
-      if (code === 13 && src.charCodeAt(i + 1) === 10) i++;
+      if (code === 13 && codes[i + 1] === 10) i++;
       li++;
       const pn = pages.get(li);
       if (pn !== undefined) {

@@ -183,6 +183,7 @@ class SentenceReader {
   constructor(
     private readonly idx: MisquoteIndex,
     private readonly text: string,
+    private readonly codes: Uint16Array,
   ) {
     this.counts = new Int32Array(idx.clauses.length);
     this.touched = new Int32Array(idx.clauses.length);
@@ -192,9 +193,9 @@ class SentenceReader {
 
   /** Reads the sentence starting at `s`; returns its end (a sentence end's offset, or the length). */
   read(s: number): number {
-    const { idx, text, counts, touched, candidates, stamp } = this;
+    const { idx, text, codes, counts, touched, candidates, stamp } = this;
     const { cls, bloom, clauseStart, clauseList, need } = idx;
-    const n = text.length;
+    const n = codes.length;
     const sentenceNo = ++this.sentenceNo;
     let nTouched = 0;
     let nCandidates = 0;
@@ -202,7 +203,7 @@ class SentenceReader {
     let prev = 0;
     let prevFirst = false;
     for (; e < n; e++) {
-      const c = text.charCodeAt(e);
+      const c = codes[e];
       const k = cls[c];
       if ((k & STOP) !== 0) break;
       if (prevFirst) {
@@ -237,7 +238,8 @@ export function checkMisquotes(ctx: RuleContext): Finding[] {
   const { text, hits, dataset } = ctx;
   const idx = dataset.misquote;
   if (!idx.clauses.length) return [];
-  const reader = new SentenceReader(idx, text);
+  const codes = ctx.doc.codes;
+  const reader = new SentenceReader(idx, text, codes);
   const { owners } = dataset;
   const { cls } = idx;
   // Hits come by end position and a sentence is read once: everything before `done` is settled.
@@ -245,7 +247,7 @@ export function checkMisquotes(ctx: RuleContext): Finding[] {
   for (const h of hits) {
     if (h.start < done || owners[h.pattern].role !== 'anchor') continue;
     let s = h.start;
-    while (s > done && (cls[text.charCodeAt(s - 1)] & STOP) === 0) s--;
+    while (s > done && (cls[codes[s - 1]] & STOP) === 0) s--;
     done = reader.read(s) + 1;
   }
   return reader.findings;
@@ -255,7 +257,7 @@ export function checkMisquotes(ctx: RuleContext): Finding[] {
 export function checkMisquotesEverywhere(ctx: RuleContext): Finding[] {
   const idx = ctx.dataset.misquote;
   if (!idx.clauses.length) return [];
-  const reader = new SentenceReader(idx, ctx.text);
+  const reader = new SentenceReader(idx, ctx.text, ctx.doc.codes);
   for (let s = 0; s < ctx.text.length; ) s = reader.read(s) + 1;
   return reader.findings;
 }

@@ -8,6 +8,7 @@
  */
 import { isCjkChar, isCjkCode } from '../context';
 import type { Finding } from '../types';
+import { requireMarks } from '../text';
 import type { RuleContext } from './context';
 
 const SOURCE = 'GB/T 15834-2011《标点符号用法》';
@@ -54,6 +55,7 @@ CLASS[34] = C_STRAIGHT_QUOTE;
 for (const ch of '“（《') CLASS[ch.charCodeAt(0)] = C_OPEN;
 for (const ch of '”）》') CLASS[ch.charCodeAt(0)] = C_CLOSE;
 CLASS[0x3001] = C_DUNHAO;
+requireMarks('\n\r,;:()!?"“（《”）》、');
 
 /** An ASCII mark at `i`: a finding when it stands in Chinese prose. */
 function asciiMark(text: string, i: number, out: Finding[]): void {
@@ -124,17 +126,19 @@ function endParagraph(text: string, s: number, e: number, quotes: number[], stac
 }
 
 /**
- * All the rules in one pass over the char codes. Paragraph-scoped ones (straight quotes, pairs)
- * are settled at each line break; a paragraph is a run of text between line breaks.
+ * All the rules in one walk over the text's marks (every unit `CLASS` knows is one). Paragraph-
+ * scoped rules (straight quotes, pairs) are settled at each line break; a paragraph is a run of
+ * text between line breaks.
  */
-function scan(text: string, out: Finding[]): void {
-  const n = text.length;
+function scan(text: string, codes: Uint16Array, marks: Int32Array, out: Finding[]): void {
+  const n = codes.length;
   const quotes: number[] = [];
   // Per pair (“” （） 《》): positions of the opens not yet closed.
   const stacks: number[][] = [[], [], []];
   let paraStart = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
+  for (let k = 0, nm = marks.length; k < nm; k++) {
+    const i = marks[k];
+    const c = codes[i];
     const cls = CLASS[c];
     if (cls === 0) continue;
     switch (cls) {
@@ -208,6 +212,6 @@ function dunhaoFinding(i: number): Finding {
 
 export function checkPunctuation(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  scan(ctx.text, out);
+  scan(ctx.text, ctx.doc.codes, ctx.doc.marks, out);
   return out;
 }
