@@ -158,16 +158,21 @@ function nameOf(family: Family, ordinal: number): string {
   return formatMarker(family, ordinal);
 }
 
+/** Whether an item of the run has number `o` (runs are short: a linear look-up, no set built). */
+function hasOrdinal(run: OutlineNode[], o: number): boolean {
+  for (let k = 0; k < run.length; k++) if (run[k].ordinal === o) return true;
+  return false;
+}
+
 /** outline-gap: a number skipped in a run (一、……三、), or a run not starting at 1 (info). */
 export function checkGap(ctx: OutlineContext): Finding[] {
   const out: Finding[] = [];
   for (const run of ctx.runs) {
-    const seen = new Set(run.map((n) => n.ordinal));
     const fam = run[0].family;
     const first = run[0];
     if (first.ordinal > 1 && !isEnd(first)) {
       const missing: string[] = [];
-      for (let k = 1; k < first.ordinal && missing.length < 3; k++) if (!seen.has(k)) missing.push(nameOf(fam, k));
+      for (let k = 1; k < first.ordinal && missing.length < 3; k++) if (!hasOrdinal(run, k)) missing.push(nameOf(fam, k));
       if (missing.length) {
         out.push(
           finding('outline-gap', 'info', first.markerStart, first.markerEnd, `编号从${q(first.marker)}开始，前面没有${missing.map(q).join('')}`, {
@@ -181,7 +186,7 @@ export function checkGap(ctx: OutlineContext): Finding[] {
       const cur = run[k];
       if (isEnd(cur) || cur.ordinal <= prev.ordinal + 1) continue;
       const missing: number[] = [];
-      for (let o = prev.ordinal + 1; o < cur.ordinal; o++) if (!seen.has(o)) missing.push(o);
+      for (let o = prev.ordinal + 1; o < cur.ordinal; o++) if (!hasOrdinal(run, o)) missing.push(o);
       if (!missing.length) continue; // the numbers are there, only out of order: outline-order says so
       const names = missing.slice(0, 3).map((o) => q(nameOf(fam, o))).join('') + (missing.length > 3 ? '等' : '');
       out.push(

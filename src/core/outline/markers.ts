@@ -83,6 +83,8 @@ function parseDigits(s: string): number {
 }
 
 const ENUM_WORDS = ['首先', '其次', '再次', '最后'];
+/** First unit of each of ENUM_WORDS → its second. */
+const ENUM_WORD_NEXT = new Map(ENUM_WORDS.map((w) => [w.charCodeAt(0), w.charCodeAt(1)]));
 
 /** The standard marker of `family` for item number `ordinal` (一是 family, 3 → 三是). */
 export function formatMarker(family: Family, ordinal: number): string {
@@ -126,6 +128,22 @@ const CN_NUM_CHARS = new Set(Array.from('一二三四五六七八九十'));
 /** Characters that may follow 最后 for it to be the last item of a 首先 run. */
 const LAST_OK = new Set(Array.from('，,、：:是要')).add(' ');
 
+/** 一…十 by char code: the cheap tests that run before a marker's regex. */
+const NUMERAL = new Uint8Array(65536);
+for (const ch of '一二三四五六七八九十') NUMERAL[ch.charCodeAt(0)] = 1;
+
+/** The char code just after a run of up to three numerals from `pos`. */
+function afterNumerals(text: string, pos: number): number {
+  let j = pos;
+  while (j < pos + 3 && NUMERAL[text.charCodeAt(j)] === 1) j++;
+  return text.charCodeAt(j);
+}
+
+/** 、 . ． ， , — what may follow the numeral of a `一、` heading (or its wrong forms). */
+function isHeadSep(c: number): boolean {
+  return c === 0x3001 || c === 46 || c === 0xff0e || c === 0xff0c || c === 44;
+}
+
 function tryRe(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
   return re.exec(text);
@@ -154,6 +172,7 @@ export function matchHeadingAt(text: string, pos: number, atLineStart: boolean):
     return null;
   }
   if (CN_NUM_CHARS.has(c)) {
+    if (!isHeadSep(afterNumerals(text, pos))) return null; // most numerals at a boundary: 一定, 三个
     const m = tryRe(R_CN_HEAD, text, pos);
     if (!m) return null;
     const ord = parseChineseNumeral(m[1]);
@@ -184,6 +203,16 @@ export function matchHeadingAt(text: string, pos: number, atLineStart: boolean):
  * returned with ordinals 3 and 0 (0 = "last"); whether they belong to a 首先 run is the parser's call.
  */
 export function matchEnumAt(text: string, pos: number): MarkerMatch | null {
+  const code = text.charCodeAt(pos);
+  // Cheap rejections by char code before any regex: 一定 is no 一是, 其中 no 其次, 第一次 stays.
+  if (NUMERAL[code] === 1) {
+    const next = afterNumerals(text, pos);
+    if (next !== 0x662f && next !== 0x8981) return null; // 是 要
+  } else if (code === 0x7b2c) {
+    if (NUMERAL[text.charCodeAt(pos + 1)] !== 1) return null; // 第
+  } else if (!ENUM_WORD_NEXT.has(code) || ENUM_WORD_NEXT.get(code) !== text.charCodeAt(pos + 1)) {
+    return null;
+  }
   const c = text[pos];
   if (CN_NUM_CHARS.has(c)) {
     const m = tryRe(R_SHI_YAO, text, pos);
