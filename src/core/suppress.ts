@@ -12,7 +12,7 @@
 import { TextDoc } from './text';
 
 export interface Suppressions {
-  /** Offsets ranges not checked at all. */
+  /** Offset ranges not checked at all: sorted, and merged where they overlap or touch. */
   excluded: Array<[number, number]>;
   /** 0-based line → rule ids (empty set = all rules). */
   lines: Map<number, Set<string> | 'all'>;
@@ -52,8 +52,19 @@ export function findSuppressions(text: string, language: 'markdown' | 'plaintext
     const md = /^(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^\1[^\n]*$|(?![\s\S]))|<!--[\s\S]*?-->|`[^`\n]+`|\]\([^)\n]*\)/gm;
     while ((m = md.exec(text))) excluded.push([m.index, m.index + m[0].length]);
   }
-  excluded.sort((a, b) => a[0] - b[0]);
-  return { excluded, lines, file };
+  return { excluded: mergeRanges(excluded), lines, file };
+}
+
+/** Sorts ranges and merges those that overlap or touch (the given ranges may be changed). */
+export function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
+  ranges.sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const [a, b] of ranges) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
 }
 
 export function isSuppressed(
@@ -66,10 +77,17 @@ export function isSuppressed(
   if (s.file === 'all' || s.file?.has(ruleId)) return true;
   const l = s.lines.get(lineIndex);
   if (l === 'all' || l?.has(ruleId)) return true;
-  for (const [a, b] of s.excluded) {
-    if (a >= end) break;
-    if (start < b && end > a) return true;
-    if (start === end && start >= a && start < b) return true;
+  // The last excluded range starting before the finding ends (an empty finding: at or before
+  // its offset) is the only one that can overlap it, the ranges being disjoint and sorted.
+  const ex = s.excluded;
+  const key = end > start ? end : start + 1;
+  let lo = 0;
+  let hi = ex.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ex[mid][0] < key) lo = mid + 1;
+    else hi = mid;
   }
+  if (lo > 0 && ex[lo - 1][1] > start) return true;
   return false;
 }

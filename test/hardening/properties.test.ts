@@ -10,6 +10,7 @@ import { Completer, loadPatterns } from '../../src/core/completion';
 import { loadBuiltinDataset } from '../../src/core/dataset';
 import { applyFixes } from '../../src/core/fix';
 import { parseOutline } from '../../src/core/outline/parse';
+import { isSuppressed, mergeRanges, type Suppressions } from '../../src/core/suppress';
 
 const PIECES = [
   '一、', '（一）', '(一)', '1.', '1、', '（1）', '一是', '二是', '三注重', '一要', '第一，', '首先，', '最后，',
@@ -67,6 +68,21 @@ describe('properties over random and adversarial text', () => {
       { numRuns: 300, seed: SEED },
     );
     assert.ok(withFixes >= 20, `only ${withFixes} of 300 random drafts had a fix: the property was not exercised`);
+  });
+
+  it('excluded ranges, merged and searched by bisection, silence exactly what overlapping one of them does', () => {
+    const range = fc.tuple(fc.nat(60), fc.nat(12)).map(([a, n]): [number, number] => [a, a + n]);
+    fc.assert(
+      fc.property(fc.array(range, { maxLength: 12 }), fc.array(range, { maxLength: 30 }), (ranges, spans) => {
+        // What the suppression module promised before it merged: overlap with any range, and an
+        // empty finding inside one.
+        const naive = (start: number, end: number) =>
+          ranges.some(([a, b]) => (start < b && end > a) || (start === end && start >= a && start < b));
+        const merged: Suppressions = { excluded: mergeRanges(ranges.map(([a, b]): [number, number] => [a, b])), lines: new Map(), file: undefined };
+        for (const [start, end] of spans) assert.equal(isSuppressed(merged, 'r', start, end, 0), naive(start, end), `${start}-${end} in ${JSON.stringify(ranges)}`);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
   });
 
   it('the outline parser never throws and its nodes lie inside the document', () => {

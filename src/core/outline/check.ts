@@ -199,39 +199,42 @@ export function checkGap(ctx: OutlineContext): Finding[] {
   return out;
 }
 
-/** Each item of every run with the one before it; a closing 最后 is left out (its number is not a position). */
-function* steps(ctx: OutlineContext): Generator<[OutlineNode, OutlineNode]> {
+/**
+ * Each item of every run with the one before it, as a finding or nothing; a closing 最后 is left
+ * out (its number is not a position).
+ */
+function eachStep(ctx: OutlineContext, test: (prev: OutlineNode, cur: OutlineNode) => Finding | undefined): Finding[] {
+  const out: Finding[] = [];
   for (const run of ctx.runs) {
-    for (let k = 1; k < run.length; k++) if (!isEnd(run[k])) yield [run[k - 1], run[k]];
+    for (let k = 1; k < run.length; k++) {
+      if (isEnd(run[k])) continue;
+      const f = test(run[k - 1], run[k]);
+      if (f) out.push(f);
+    }
   }
+  return out;
 }
 
 /** outline-duplicate: the same number twice in a row of a run (二、……二、). */
 export function checkDuplicate(ctx: OutlineContext): Finding[] {
-  const out: Finding[] = [];
-  for (const [prev, cur] of steps(ctx)) {
-    if (cur.ordinal !== prev.ordinal) continue;
-    out.push(
-      finding('outline-duplicate', 'warning', cur.markerStart, cur.markerEnd, `编号重复：${q(cur.marker)}与前一项${q(prev.marker)}序号相同`, {
-        confidence: 'high',
-      }),
-    );
-  }
-  return out;
+  return eachStep(ctx, (prev, cur) =>
+    cur.ordinal !== prev.ordinal
+      ? undefined
+      : finding('outline-duplicate', 'warning', cur.markerStart, cur.markerEnd, `编号重复：${q(cur.marker)}与前一项${q(prev.marker)}序号相同`, {
+          confidence: 'high',
+        }),
+  );
 }
 
 /** outline-order: a number smaller than the one before it (三、 before 二、). */
 export function checkOrder(ctx: OutlineContext): Finding[] {
-  const out: Finding[] = [];
-  for (const [prev, cur] of steps(ctx)) {
-    if (cur.ordinal >= prev.ordinal) continue;
-    out.push(
-      finding('outline-order', 'warning', cur.markerStart, cur.markerEnd, `编号顺序颠倒：${q(cur.marker)}出现在${q(prev.marker)}之后`, {
-        confidence: 'high',
-      }),
-    );
-  }
-  return out;
+  return eachStep(ctx, (prev, cur) =>
+    cur.ordinal >= prev.ordinal
+      ? undefined
+      : finding('outline-order', 'warning', cur.markerStart, cur.markerEnd, `编号顺序颠倒：${q(cur.marker)}出现在${q(prev.marker)}之后`, {
+          confidence: 'high',
+        }),
+  );
 }
 
 /** outline-level-skip: a heading more than one level below its parent heading (一、 then 1. with no （一）). */
@@ -308,16 +311,18 @@ export function checkSingle(ctx: OutlineContext): Finding[] {
 /** outline-count: an announcement (讲三点意见) whose count differs from the run that follows it. */
 export function checkCount(ctx: OutlineContext): Finding[] {
   const out: Finding[] = [];
-  const runOf = new Map<OutlineNode, OutlineNode[]>();
-  for (const r of ctx.runs) runOf.set(r[0], r);
+  const { runs } = ctx;
   for (const a of ctx.outline.announcements) {
-    // The first run starting after the announcement, close to it (same paragraph or the next one).
-    let target: OutlineNode[] | undefined;
-    for (const r of ctx.runs) {
-      if (r[0].markerStart < a.end) continue;
-      target = r;
-      break;
+    // The first run starting after the announcement (runs are sorted by their first marker),
+    // close to it: same paragraph or the next one.
+    let lo = 0;
+    let hi = runs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (runs[mid][0].markerStart < a.end) lo = mid + 1;
+      else hi = mid;
     }
+    const target = runs[lo];
     if (!target) continue;
     const head = target[0];
     const between = ctx.text.slice(a.end, head.markerStart);
