@@ -54,8 +54,8 @@ export class Dataset {
   readonly literals: string[] = [];
   /** Canonical-wording clauses for the misquote rule; their anchors are in `matcher`. */
   readonly misquote: MisquoteIndex;
-  /** For each automaton pattern: which rule and in what role. */
-  readonly owners: Array<{ rule: number; role: LiteralRole }>;
+  /** For each automaton pattern: which rule and in what role (an anchor: which one of `misquote.anchors`). */
+  readonly owners: Array<{ rule: number; role: LiteralRole; anchor?: number }>;
   readonly byId = new Map<string, CompiledRule>();
 
   constructor(raw: RawData) {
@@ -98,10 +98,10 @@ export class Dataset {
       ...raw.glossary.flatMap((g) => [g.summary, g.origin, g.statusNote ?? '', ...g.expansion]),
     ].join('\n');
     this.misquote = buildMisquoteIndex(this.glossary, prose);
-    for (const a of this.misquote.anchors) {
+    this.misquote.anchors.forEach((a, anchor) => {
       literals.push(foldQuotes(a));
-      this.owners.push({ rule: -1, role: 'anchor' });
-    }
+      this.owners.push({ rule: -1, role: 'anchor', anchor });
+    });
     this.matcher = new AhoCorasick(literals, foldCode);
   }
 }

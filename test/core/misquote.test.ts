@@ -25,12 +25,16 @@ describe('misquote: anchored reading', () => {
   it('has anchors for every clause that can be a candidate, and none with a sentence end', () => {
     const idx = ds.misquote;
     assert.ok(idx.clauses.length >= canonicals.length);
-    const anchors = new Set(idx.anchors);
     idx.clauses.forEach((c, i) => {
       const countable = c.bigrams.filter((b) => !/[。！？!?\n\r]/.test(b));
-      const mine = countable.filter((b) => anchors.has(b));
-      // Pigeonhole: a sentence sharing `need` of the countable bigrams holds one of these.
-      assert.ok(mine.length >= countable.length - idx.need[i] + 1, `${c.text}: ${mine.length} anchors`);
+      const mine = idx.anchors.filter((a, k) => Array.from(idx.anchorClauses.subarray(idx.anchorStart[k], idx.anchorStart[k + 1])).includes(i));
+      assert.ok(mine.every((a) => countable.includes(a)), `${c.text}: an anchor that is not its bigram`);
+      // Pigeonhole: a sentence sharing `need` of the countable bigrams holds at least `required`
+      // of its anchors, since at most (countable - anchors) shared bigrams are not anchors.
+      assert.equal(idx.required[i], idx.need[i] - (countable.length - mine.length), c.text);
+      assert.ok(idx.required[i] >= 1, `${c.text}: required ${idx.required[i]}`);
+      // Clauses this long have bigrams to spare: one common anchor alone never reads a sentence.
+      if (countable.length >= 10) assert.equal(idx.required[i], 2, c.text);
     });
     for (const a of idx.anchors) assert.ok(!/[。！？!?\n\r]/.test(a), a);
   });

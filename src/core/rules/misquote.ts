@@ -3,11 +3,18 @@
  * text (or one clause of it) without matching it — words dropped, changed or reordered — gets the
  * canonical text as its fix. Exact quotes are silent.
  *
- * Cheap filter first: every canonical clause is indexed by its character bigrams; a sentence is a
- * candidate for a clause only when it shares most of the clause's bigrams. Sentences are read once,
- * from char codes: a unit table says where a sentence ends and which units start a clause bigram,
- * a bloom bit and a typed hash table find the bigram. Only for a candidate is the Levenshtein
- * distance (fast-levenshtein) computed, on one window per candidate.
+ * Cheap filters first: every canonical clause is indexed by its character bigrams; a sentence is a
+ * candidate for a clause only when it shares most of the clause's bigrams (`need`).
+ * - Which sentences are read at all is decided from the shared automaton's hits, by pigeonhole:
+ *   each clause gives the automaton `anchors` among its bigrams (the rarest ones); a sentence can
+ *   reach the clause's share only if it holds at least `required` distinct anchors of that clause
+ *   (`need` less the clause's bigrams that are not anchors). Anchors are chosen so that `required`
+ *   is 2 where the clause is long enough: one common anchor alone (平新 of 习近平新时代…) reads
+ *   nothing. Sentence ends come from the text model's marks.
+ * - A sentence is read from char codes: a unit table says which units start a clause bigram, a
+ *   bloom bit and a typed hash table find the bigram.
+ * Only for a candidate is the Levenshtein distance (fast-levenshtein) computed, on one window per
+ * candidate.
  */
 import type { Glossary } from '../glossary';
 import type { GlossaryEntry } from '../model';
@@ -29,6 +36,11 @@ export interface MisquoteIndex {
    * The anchors chosen are the rarest bigrams in the data's own prose, so few sentences are read.
    */
   anchors: string[];
+  /** Anchor index → the clauses it anchors (CSR), and per clause how many distinct anchors a
+   * sentence must hold before it is read. */
+  anchorStart: Int32Array;
+  anchorClauses: Int32Array;
+  required: Int32Array;
   /** Bigram table, open addressing: key (two UTF-16 units, packed) → bigram id, or -1. */
   keys: Uint32Array;
   ids: Int32Array;
@@ -52,6 +64,8 @@ const slot = (key: number, mask: number) => (Math.imul(key, 0x9e3779b1) >>> 0) &
 
 /** Minimum share of a clause's distinct bigrams a sentence must contain to be compared. */
 const MIN_SHARED = 0.7;
+/** Distinct anchors a sentence must hold (where the clause has bigrams enough): see the module comment. */
+const ANCHORS_REQUIRED = 2;
 /** Largest edit distance, relative to the clause length, still taken as a misquote. */
 const MAX_RATIO = 0.25;
 const MIN_CLAUSE = 10;
@@ -121,26 +135,43 @@ export function buildMisquoteIndex(glossary: Glossary, prose = ''): MisquoteInde
   for (let b = 0; b < clausesOf.length; b++) clauseStart[b + 1] = clauseStart[b] + clausesOf[b].length;
   const clauseList = Int32Array.from(clausesOf.flat());
   const need = Int32Array.from(clauses, (c) => Math.ceil(c.bigrams.length * MIN_SHARED - 1e-9));
-  return { clauses, anchors: chooseAnchors(clauses, need, prose), keys, ids, mask, cls, bloom, clauseStart, clauseList, need };
+  return { clauses, ...chooseAnchors(clauses, need, prose), keys, ids, mask, cls, bloom, clauseStart, clauseList, need };
 }
 
-/** Per clause, its rarest countable bigrams, as many as the pigeonhole needs. */
-function chooseAnchors(clauses: Clause[], need: Int32Array, prose: string): string[] {
+/**
+ * Per clause, its rarest countable bigrams: as many as the pigeonhole needs for a sentence at its
+ * share to hold `ANCHORS_REQUIRED` of them, or all of them for a short clause.
+ */
+function chooseAnchors(
+  clauses: Clause[],
+  need: Int32Array,
+  prose: string,
+): Pick<MisquoteIndex, 'anchors' | 'anchorStart' | 'anchorClauses' | 'required'> {
   const freq = new Map<string, number>();
   for (let i = 0; i + 1 < prose.length; i++) {
     const b = prose.slice(i, i + 2);
     freq.set(b, (freq.get(b) ?? 0) + 1);
   }
-  const anchors = new Set<string>();
+  const chosen: string[][] = [];
+  const required = new Int32Array(clauses.length);
   clauses.forEach((c, i) => {
     // A bigram with a sentence end in it is never counted (the sentence ends there).
     const countable = c.bigrams.filter((b) => !STOP_CHARS.includes(b[0]) && !STOP_CHARS.includes(b[1]));
-    const k = countable.length - need[i] + 1;
-    if (k <= 0) return; // can never reach its share
+    const atLeastOne = countable.length - need[i] + 1;
+    if (atLeastOne <= 0) return void chosen.push([]); // can never reach its share
+    const k = Math.min(countable.length, atLeastOne + ANCHORS_REQUIRED - 1);
     const rarest = [...countable].sort((a, b) => (freq.get(a) ?? 0) - (freq.get(b) ?? 0) || (a < b ? -1 : 1));
-    for (const b of rarest.slice(0, k)) anchors.add(b);
+    chosen.push(rarest.slice(0, k));
+    // At `need` shared bigrams, at most (countable - k) of them are not anchors.
+    required[i] = need[i] - (countable.length - k);
   });
-  return [...anchors].sort();
+  const anchors = [...new Set(chosen.flat())].sort();
+  const at = new Map(anchors.map((a, k) => [a, k]));
+  const of: number[][] = anchors.map(() => []);
+  chosen.forEach((list, i) => list.forEach((a) => of[at.get(a)!].push(i)));
+  const anchorStart = new Int32Array(anchors.length + 1);
+  for (let k = 0; k < anchors.length; k++) anchorStart[k + 1] = anchorStart[k] + of[k].length;
+  return { anchors, anchorStart, anchorClauses: Int32Array.from(of.flat()), required };
 }
 
 function bigramIdAt(idx: MisquoteIndex, key: number): number {
@@ -233,22 +264,49 @@ class SentenceReader {
   }
 }
 
-/** Misquotes, reading only the sentences where the shared automaton found an anchor bigram. */
+/**
+ * Misquotes, reading only the sentences where the shared automaton found enough distinct anchors
+ * of one clause. `anchorOf(pattern)`: the anchor index of an automaton pattern, or -1.
+ */
 export function checkMisquotes(ctx: RuleContext): Finding[] {
   const { text, hits, dataset } = ctx;
   const idx = dataset.misquote;
   if (!idx.clauses.length) return [];
-  const codes = ctx.doc.codes;
+  const { codes, marks } = ctx.doc;
   const reader = new SentenceReader(idx, text, codes);
   const { owners } = dataset;
-  const { cls } = idx;
-  // Hits come by end position and a sentence is read once: everything before `done` is settled.
-  let done = 0;
+  const { cls, anchorStart, anchorClauses, required } = idx;
+  const counts = new Int32Array(idx.clauses.length);
+  const touched: number[] = [];
+  const seen = new Int32Array(idx.anchors.length); // sentence number that last counted each anchor
+  let sentenceNo = 0;
+  let start = 0; // the current sentence: [start, end), `end` a sentence end or the text length
+  let end = -1;
+  let m = 0; // next mark
+  let read = false;
   for (const h of hits) {
-    if (h.start < done || owners[h.pattern].role !== 'anchor') continue;
-    let s = h.start;
-    while (s > done && (cls[codes[s - 1]] & STOP) === 0) s--;
-    done = reader.read(s) + 1;
+    const a = owners[h.pattern].anchor;
+    if (a === undefined) continue;
+    if (h.start > end) {
+      // A later sentence: its ends are the sentence-end marks around the hit (an anchor holds none).
+      while (m < marks.length && (marks[m] < h.start || (cls[codes[marks[m]]] & STOP) === 0)) {
+        if ((cls[codes[marks[m]]] & STOP) !== 0) start = marks[m] + 1;
+        m++;
+      }
+      end = m < marks.length ? marks[m] : codes.length;
+      sentenceNo++;
+      for (const c of touched) counts[c] = 0;
+      touched.length = 0;
+      read = false;
+    }
+    if (read || seen[a] === sentenceNo) continue;
+    seen[a] = sentenceNo;
+    for (let j = anchorStart[a]; j < anchorStart[a + 1]; j++) {
+      const c = anchorClauses[j];
+      if (counts[c]++ === 0) touched.push(c);
+      if (counts[c] === required[c]) read = true;
+    }
+    if (read) reader.read(start);
   }
   return reader.findings;
 }
