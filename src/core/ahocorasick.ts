@@ -33,6 +33,41 @@ function grow(a: Int32Array): Int32Array {
   return g;
 }
 
+/**
+ * The hits of a scan, by end position, as parallel typed arrays: a check of a large text holds
+ * tens of thousands, and an object each would be copied by every young-generation collection
+ * while the check runs (the cost then grows faster than the text).
+ */
+export class Hits {
+  count = 0;
+  pattern: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+
+  constructor(capacity = 64) {
+    this.pattern = new Int32Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+  }
+
+  push(pattern: number, start: number, end: number): void {
+    if (this.count === this.pattern.length) {
+      this.pattern = grow(this.pattern);
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+    }
+    const k = this.count++;
+    this.pattern[k] = pattern;
+    this.start[k] = start;
+    this.end[k] = end;
+  }
+
+  /** As objects (for tests and small texts). */
+  toArray(): AcMatch[] {
+    return Array.from({ length: this.count }, (_, k) => ({ pattern: this.pattern[k], start: this.start[k], end: this.end[k] }));
+  }
+}
+
 export interface AcMatch {
   /** Index of the pattern in the array given to the constructor. */
   pattern: number;
@@ -175,15 +210,15 @@ export class AhoCorasick {
 
   /** Every occurrence, in order of end position. */
   findAll(input: string | Uint16Array): AcMatch[] {
-    return this.scan(typeof input === 'string' ? toCodes(input) : input).hits;
+    return this.scan(typeof input === 'string' ? toCodes(input) : input).hits.toArray();
   }
 
   /**
    * Every occurrence, and, in the same pass, the offsets of the units that `markTable` flags
    * (the text model's marks: see `TextDoc.marks`), so the checker reads the text once for both.
    */
-  scan(codes: Uint16Array, markTable: Uint8Array = NO_MARKS): { hits: AcMatch[]; marks: Int32Array } {
-    const hits: AcMatch[] = [];
+  scan(codes: Uint16Array, markTable: Uint8Array = NO_MARKS): { hits: Hits; marks: Int32Array } {
+    const hits = new Hits(Math.max(64, codes.length >> 6));
     let marks: Int32Array = new Int32Array(markTable === NO_MARKS ? 0 : Math.max(64, codes.length >> 3));
     let nMarks = 0;
     const { root, firstOut, alpha, delta, width } = this;
@@ -231,11 +266,11 @@ export class AhoCorasick {
   }
 
   /** The patterns ending in state `s` at offset `i`. */
-  private emit(s: number, i: number, out: AcMatch[]): void {
+  private emit(s: number, i: number, out: Hits): void {
     const { outStart, outList, lengths } = this;
     for (let k = outStart[s], end = outStart[s + 1]; k < end; k++) {
       const id = outList[k];
-      out.push({ pattern: id, start: i + 1 - lengths[id], end: i + 1 });
+      out.push(id, i + 1 - lengths[id], i + 1);
     }
   }
 }

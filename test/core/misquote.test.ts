@@ -10,14 +10,10 @@ import type { Finding } from '../../src/core/types';
 
 const ROOT = join(__dirname, '..', '..');
 const ds = loadBuiltinDataset();
-const ctxOf = (text: string): RuleContext => ({
-  text,
-  date: '2026-06-01',
-  dataset: ds,
-  hits: ds.matcher.findAll(text),
-  language: 'plaintext',
-  doc: new TextDoc(text),
-});
+const ctxOf = (text: string): RuleContext => {
+  const doc = new TextDoc(text);
+  return { text, date: '2026-06-01', dataset: ds, hits: ds.matcher.scan(doc.codes).hits, language: 'plaintext', doc };
+};
 const show = (fs: Finding[], text: string) => fs.map((f) => `${f.start}-${f.end}:${text.slice(f.start, f.end)}→${f.fix?.text}`);
 const canonicals = ds.glossary.entries.filter((e) => e.canonical).map((e) => e.canonical!);
 

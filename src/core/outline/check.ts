@@ -325,9 +325,9 @@ export function checkCount(ctx: OutlineContext): Finding[] {
     const target = runs[lo];
     if (!target) continue;
     const head = target[0];
+    if (head.ordinal !== 1 || head.markerStart - a.end > 200) continue;
     const between = ctx.text.slice(a.end, head.markerStart);
-    const breaks = (between.match(/\n/g) ?? []).length;
-    if (head.ordinal !== 1 || breaks > 2 || between.length > 200) continue;
+    if ((between.match(/\n/g) ?? []).length > 2) continue;
     const actual = target.length;
     if (actual === a.count) continue;
     out.push(

@@ -12,13 +12,16 @@ import { isExcepted } from './formulation';
 export function checkCollocations(ctx: RuleContext): Finding[] {
   const { dataset, text, date } = ctx;
   const findings: Finding[] = [];
-  for (const h of ctx.hits) {
-    const owner = dataset.owners[h.pattern];
+  const hits = ctx.hits;
+  for (let k = 0; k < hits.count; k++) {
+    const owner = dataset.owners[hits.pattern[k]];
     if (owner.role !== 'object') continue;
+    const hitStart = hits.start[k];
+    const hitEnd = hits.end[k];
     const rule = dataset.rules[owner.rule];
     const e = rule.entry;
     if (rule.since && date < rule.since) continue;
-    let p = h.start;
+    let p = hitStart;
     if (foldCode(text.charCodeAt(p - 1)) === 34) p--; // an opening quote
     const right = e.verbs ?? [];
     // A right verb that ends here (牢固树立 vs 树立) wins over a shorter wrong one.
@@ -29,9 +32,9 @@ export function checkCollocations(ctx: RuleContext): Finding[] {
     if (!wrong) continue;
     if (right.some((v) => v.length > wrong!.length && v.endsWith(wrong!) && startsWithFolded(text, v, p - v.length))) continue;
     const start = p - wrong.length;
-    if (isExcepted(text, rule, start, h.end)) continue;
+    if (isExcepted(text, rule, start, hitEnd)) continue;
     const fixVerb = right[0];
-    const quoted = text.slice(p, h.end + (foldCode(text.charCodeAt(h.end)) === 34 ? 1 : 0));
+    const quoted = text.slice(p, hitEnd + (foldCode(text.charCodeAt(hitEnd)) === 34 ? 1 : 0));
     findings.push({
       ruleId: e.id,
       category: rule.category,

@@ -1,4 +1,4 @@
-import type { AcMatch } from '../ahocorasick';
+import type { Hits } from '../ahocorasick';
 import type { Dataset } from '../dataset';
 import type { TextDoc } from '../text';
 import type { IsoDate } from '../types';
@@ -13,7 +13,7 @@ export interface RuleContext {
   date: IsoDate;
   dataset: Dataset;
   /** All hits of the dataset's literal automaton in `text` (quotes folded), by end position. */
-  hits: AcMatch[];
+  hits: Hits;
   language: 'markdown' | 'plaintext';
   /** Line index of `text`. */
   doc: TextDoc;

@@ -141,15 +141,16 @@ function regexCandidates(ctx: RuleContext, rule: CompiledRule, hitStart: number,
 export function checkFormulations(ctx: RuleContext): Finding[] {
   const { dataset, text, date } = ctx;
   const candidates: Candidate[] = [];
-  for (const h of ctx.hits) {
-    const owner = dataset.owners[h.pattern];
+  const { hits } = ctx;
+  for (let k = 0; k < hits.count; k++) {
+    const owner = dataset.owners[hits.pattern[k]];
     if (owner.role !== 'pattern' && owner.role !== 'trigger') continue;
     const rule = dataset.rules[owner.rule];
     if (rule.since && date < rule.since) continue;
     if (owner.role === 'pattern') {
-      candidates.push({ rule, start: h.start, end: h.end, replacement: rule.entry.replacement });
-    } else if (owner.role === 'trigger') {
-      candidates.push(...regexCandidates(ctx, rule, h.start, h.end));
+      candidates.push({ rule, start: hits.start[k], end: hits.end[k], replacement: rule.entry.replacement });
+    } else {
+      candidates.push(...regexCandidates(ctx, rule, hits.start[k], hits.end[k]));
     }
   }
   // Per rule, keep the leftmost-longest of overlapping candidates.

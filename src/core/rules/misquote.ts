@@ -284,12 +284,13 @@ export function checkMisquotes(ctx: RuleContext): Finding[] {
   let end = -1;
   let m = 0; // next mark
   let read = false;
-  for (const h of hits) {
-    const a = owners[h.pattern].anchor;
+  for (let k = 0; k < hits.count; k++) {
+    const a = owners[hits.pattern[k]].anchor;
     if (a === undefined) continue;
-    if (h.start > end) {
+    const hitStart = hits.start[k];
+    if (hitStart > end) {
       // A later sentence: its ends are the sentence-end marks around the hit (an anchor holds none).
-      while (m < marks.length && (marks[m] < h.start || (cls[codes[marks[m]]] & STOP) === 0)) {
+      while (m < marks.length && (marks[m] < hitStart || (cls[codes[marks[m]]] & STOP) === 0)) {
         if ((cls[codes[marks[m]]] & STOP) !== 0) start = marks[m] + 1;
         m++;
       }
