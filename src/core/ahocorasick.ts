@@ -14,6 +14,9 @@
  *   third of Chinese prose is read away from the root, because common characters (， 中 新) start
  *   or end some pattern. Past `DFA_MAX_CELLS` (a very large user glossary) the states keep their
  *   few edges in one flat array (CSR), searched linearly, and follow `fail` links as usual.
+ * - With the full table, one packed word per UTF-16 unit (`unit`) holds all the scan needs of it:
+ *   the root transition (bits 0–15), the alphabet index (16–30) and whether the unit is a mark
+ *   (bit 31, see `scan`): one load per character instead of three.
  * - `outStart`/`outList` hold, per state, the patterns ending there (including those reached
  *   through fail links). States with outputs are numbered last.
  * The text is read from its UTF-16 units (`TextDoc.codes`), not from the string.
@@ -39,32 +42,57 @@ function grow(a: Int32Array): Int32Array {
  * while the check runs (the cost then grows faster than the text).
  */
 export class Hits {
-  count = 0;
-  pattern: Int32Array;
-  start: Int32Array;
-  end: Int32Array;
+  constructor(
+    readonly count: number,
+    readonly pattern: Int32Array,
+    readonly start: Int32Array,
+    readonly end: Int32Array,
+  ) {}
 
-  constructor(capacity = 64) {
-    this.pattern = new Int32Array(capacity);
-    this.start = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
+  /** As objects (for tests and small texts). */
+  toArray(): AcMatch[] {
+    return Array.from({ length: this.count }, (_, k) => ({ pattern: this.pattern[k], start: this.start[k], end: this.end[k] }));
+  }
+}
+
+/**
+ * Growable buffers a scan writes into, kept by the automaton between scans: a fresh typed array
+ * of a few hundred kilobytes per check costs more here than the scan itself (it is zeroed and
+ * its pages faulted in), while copying out the exact result is cheap. The results handed out are
+ * those copies, so no two scans share memory.
+ */
+class Scratch {
+  marks: Int32Array = new Int32Array(1024);
+  pattern: Int32Array = new Int32Array(256);
+  start: Int32Array = new Int32Array(256);
+  end: Int32Array = new Int32Array(256);
+  nMarks = 0;
+  nHits = 0;
+
+  mark(i: number): void {
+    if (this.nMarks === this.marks.length) this.marks = grow(this.marks);
+    this.marks[this.nMarks++] = i;
   }
 
-  push(pattern: number, start: number, end: number): void {
-    if (this.count === this.pattern.length) {
+  hit(pattern: number, start: number, end: number): void {
+    if (this.nHits === this.pattern.length) {
       this.pattern = grow(this.pattern);
       this.start = grow(this.start);
       this.end = grow(this.end);
     }
-    const k = this.count++;
+    const k = this.nHits++;
     this.pattern[k] = pattern;
     this.start[k] = start;
     this.end[k] = end;
   }
 
-  /** As objects (for tests and small texts). */
-  toArray(): AcMatch[] {
-    return Array.from({ length: this.count }, (_, k) => ({ pattern: this.pattern[k], start: this.start[k], end: this.end[k] }));
+  /** The exact results, copied out; the buffers are then free for the next scan. */
+  take(): { hits: Hits; marks: Int32Array } {
+    const n = this.nHits;
+    const hits = new Hits(n, this.pattern.slice(0, n), this.start.slice(0, n), this.end.slice(0, n));
+    const marks = this.marks.slice(0, this.nMarks);
+    this.nMarks = this.nHits = 0;
+    return { hits, marks };
   }
 }
 
@@ -91,14 +119,26 @@ export class AhoCorasick {
   /** Full transitions, `delta[state * width + alpha]`, when small enough; else undefined. */
   private readonly delta?: Uint16Array;
   private readonly width: number;
+  /** With `delta`: per unit, root transition | alphabet index << 16 | mark << 31. */
+  private readonly unit?: Int32Array;
+  /** The units `scan` reports the offsets of (none unless given). */
+  private readonly markTable: Uint8Array;
+  private readonly scratch = new Scratch();
 
   /**
    * `fold`: units to read as others (quote folding: “ as "). Patterns are given folded already;
    * the text is scanned as written and folded through the alphabet table, at no cost per unit.
+   * `marks`: units whose offsets `scan` also collects, in the same pass (the text model's marks).
    * `maxTableCells`: above this size no full transition table is built (tests set 0 to run the
    * edge-list path).
    */
-  constructor(patterns: readonly string[], fold?: (code: number) => number, maxTableCells = DFA_MAX_CELLS) {
+  constructor(
+    patterns: readonly string[],
+    fold?: (code: number) => number,
+    opts: { marks?: Uint8Array; maxTableCells?: number } = {},
+  ) {
+    const maxTableCells = opts.maxTableCells ?? DFA_MAX_CELLS;
+    this.markTable = opts.marks ?? NO_MARKS;
     this.lengths = Int32Array.from(patterns, (p) => p.length);
     // Alphabet: every unit used by a pattern gets an index from 1.
     let alphabetSize = 0;
@@ -189,7 +229,11 @@ export class AhoCorasick {
     this.outList = new Int32Array(outs);
     for (let k = 0, j = 0; k < n; k++) for (const p of out[order[k]]) this.outList[j++] = p;
     this.width = alphabetSize + 1;
-    if (n * this.width <= maxTableCells && n < 65536) this.delta = this.fullTable(queue.map((s) => id[s]), rootNext);
+    if (n * this.width <= maxTableCells && n < 65536 && this.width < 32768) {
+      this.delta = this.fullTable(queue.map((s) => id[s]), rootNext);
+      this.unit = new Int32Array(65536);
+      for (let c = 0; c < 65536; c++) this.unit[c] = this.root[c] | (this.alpha[c] << 16) | (this.markTable[c] << 31);
+    }
   }
 
   /**
@@ -214,28 +258,38 @@ export class AhoCorasick {
   }
 
   /**
-   * Every occurrence, and, in the same pass, the offsets of the units that `markTable` flags
-   * (the text model's marks: see `TextDoc.marks`), so the checker reads the text once for both.
+   * Every occurrence, and, in the same pass, the offsets of the units given as `marks` to the
+   * constructor (the text model's marks: see `TextDoc.marks`), so the checker reads the text once
+   * for both.
    */
-  scan(codes: Uint16Array, markTable: Uint8Array = NO_MARKS): { hits: Hits; marks: Int32Array } {
-    const hits = new Hits(Math.max(64, codes.length >> 6));
-    let marks: Int32Array = new Int32Array(markTable === NO_MARKS ? 0 : Math.max(64, codes.length >> 3));
-    let nMarks = 0;
-    const { root, firstOut, alpha, delta, width } = this;
-    const { edgeStart, edgeChar, edgeTo, fail } = this;
+  scan(codes: Uint16Array): { hits: Hits; marks: Int32Array } {
+    return this.unit ? this.scanTable(codes, this.unit, this.delta!) : this.scanEdges(codes);
+  }
+
+  private scanTable(codes: Uint16Array, unit: Int32Array, delta: Uint16Array): { hits: Hits; marks: Int32Array } {
+    const out = this.scratch;
+    const { firstOut, width } = this;
+    let s = 0;
+    for (let i = 0, len = codes.length; i < len; i++) {
+      const u = unit[codes[i]];
+      if (u < 0) out.mark(i);
+      s = s === 0 ? u & 0xffff : delta[s * width + ((u >>> 16) & 0x7fff)];
+      if (s >= firstOut) this.emit(s, i, out);
+    }
+    return out.take();
+  }
+
+  /** The same with edge lists and fail links (no full table: a very large pattern set). */
+  private scanEdges(codes: Uint16Array): { hits: Hits; marks: Int32Array } {
+    const out = this.scratch;
+    const { markTable, root, firstOut, alpha, edgeStart, edgeChar, edgeTo, fail } = this;
     let s = 0;
     for (let i = 0, len = codes.length; i < len; i++) {
       const c = codes[i];
-      if (markTable[c] !== 0) {
-        if (nMarks === marks.length) marks = grow(marks);
-        marks[nMarks++] = i;
-      }
+      if (markTable[c] !== 0) out.mark(i);
       if (s === 0) {
         s = root[c];
-      } else if (delta) {
-        s = delta[s * width + alpha[c]];
       } else {
-        // Edge lists: follow fail links until a state has an edge for the unit, or the root.
         const a = alpha[c];
         if (a === 0) {
           s = 0;
@@ -260,17 +314,17 @@ export class AhoCorasick {
           }
         }
       }
-      if (s >= firstOut) this.emit(s, i, hits);
+      if (s >= firstOut) this.emit(s, i, out);
     }
-    return { hits, marks: marks.subarray(0, nMarks) };
+    return out.take();
   }
 
   /** The patterns ending in state `s` at offset `i`. */
-  private emit(s: number, i: number, out: Hits): void {
+  private emit(s: number, i: number, out: Scratch): void {
     const { outStart, outList, lengths } = this;
     for (let k = outStart[s], end = outStart[s + 1]; k < end; k++) {
       const id = outList[k];
-      out.push(id, i + 1 - lengths[id], i + 1);
+      out.hit(id, i + 1 - lengths[id], i + 1);
     }
   }
 }

@@ -12,7 +12,7 @@ import { checkMisquotes } from './rules/misquote';
 import { checkPunctuation } from './rules/punctuation';
 import { checkOutline } from './outline/check';
 import { findSuppressions, isSuppressed } from './suppress';
-import { MARK_TABLE, TextDoc } from './text';
+import { TextDoc } from './text';
 import type { Category, Finding, IsoDate, Severity } from './types';
 
 export type RuleModule = (ctx: RuleContext) => Finding[];
@@ -64,7 +64,7 @@ export function check(text: string, opts: CheckOptions = {}): CheckResult {
   const language = opts.language ?? 'plaintext';
   const doc = new TextDoc(text);
   // The shared pass: every literal of the dataset, and where the punctuation marks stand.
-  const { hits, marks } = dataset.matcher.scan(doc.codes, MARK_TABLE);
+  const { hits, marks } = dataset.matcher.scan(doc.codes);
   doc.useMarks(marks);
   const ctx: RuleContext = { text, date, dataset, hits, language, doc };
   const suppress = findSuppressions(text, language, doc);

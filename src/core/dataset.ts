@@ -5,6 +5,7 @@
  * folded (“ as ").
  */
 import { AhoCorasick } from './ahocorasick';
+import { MARK_TABLE } from './text';
 import { foldCode, foldQuotes } from './context';
 import {
   builtinGlossaryFile,
@@ -102,7 +103,8 @@ export class Dataset {
       literals.push(foldQuotes(a));
       this.owners.push({ rule: -1, role: 'anchor', anchor });
     });
-    this.matcher = new AhoCorasick(literals, foldCode);
+    // The automaton also collects the text model's marks in its pass (see TextDoc.marks).
+    this.matcher = new AhoCorasick(literals, foldCode, { marks: MARK_TABLE });
   }
 }
 

@@ -6,7 +6,7 @@ import { detectDocumentDate, sinceToIso } from '../../src/core/date';
 import { applyFixes } from '../../src/core/fix';
 import { loadBuiltinDataset } from '../../src/core/dataset';
 import { unsafeRegexReason } from '../../src/core/safe-regex';
-import { toCodes } from '../../src/core/text';
+import { MARK_TABLE, toCodes } from '../../src/core/text';
 import { corpusFile, engineDataset, ROOT } from '../support/data';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -29,7 +29,7 @@ describe('Aho–Corasick matcher', () => {
       for (let round = 0; round < 50; round++) {
         const pats = Array.from({ length: 5 }, () => Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => alpha[Math.floor(rnd() * alpha.length)]).join(''));
         const text = Array.from({ length: 60 }, () => alpha[Math.floor(rnd() * alpha.length)]).join('');
-        const got = new AhoCorasick(pats, undefined, cells).findAll(text).map((m) => `${m.pattern}:${m.start}`).sort();
+        const got = new AhoCorasick(pats, undefined, { maxTableCells: cells }).findAll(text).map((m) => `${m.pattern}:${m.start}`).sort();
         const want: string[] = [];
         pats.forEach((p, i) => {
           for (let k = text.indexOf(p); k >= 0; k = text.indexOf(p, k + 1)) want.push(`${i}:${k}`);
@@ -41,7 +41,7 @@ describe('Aho–Corasick matcher', () => {
   it('the built-in data gives the same hits in the same order on either path (whole seed corpus)', () => {
     const builtin = loadBuiltinDataset();
     const text = fs.readdirSync(path.join(ROOT, 'data', 'corpus')).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(corpusFile(f), 'utf8')).join('\n');
-    const edges = new AhoCorasick(builtin.literals, foldCode, 0);
+    const edges = new AhoCorasick(builtin.literals, foldCode, { marks: MARK_TABLE, maxTableCells: 0 });
     const hits = builtin.matcher.findAll(text);
     assert.ok(hits.length > 100, `${hits.length} hits`);
     assert.deepEqual(edges.findAll(text), hits);

@@ -46,12 +46,12 @@ describe('text model', () => {
     });
     it('the automaton collects the same marks in its pass, on either of its paths', () => {
       const ds = loadBuiltinDataset();
-      const edges = new AhoCorasick(ds.literals, foldCode, 0);
+      const edges = new AhoCorasick(ds.literals, foldCode, { marks: MARK_TABLE, maxTableCells: 0 });
       for (const t of texts) {
         const codes = new TextDoc(t).codes;
-        const full = ds.matcher.scan(codes, MARK_TABLE);
+        const full = ds.matcher.scan(codes);
         assert.deepEqual(Array.from(full.marks), naiveMarks(t));
-        const viaEdges = edges.scan(codes, MARK_TABLE);
+        const viaEdges = edges.scan(codes);
         assert.deepEqual(Array.from(viaEdges.marks), naiveMarks(t));
         assert.deepEqual(viaEdges.hits.toArray(), full.hits.toArray());
       }
