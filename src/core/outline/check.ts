@@ -40,8 +40,8 @@ export interface OutlineContext {
   outline: Outline;
   /** Every sibling group split into runs, in document order. */
   runs: OutlineNode[][];
-  /** Parent of each node (undefined for roots). */
-  parent: Map<OutlineNode, OutlineNode | undefined>;
+  /** The parent of each run's items (undefined for roots), by run index. */
+  runParent: Array<OutlineNode | undefined>;
   /** All nodes in document order. */
   nodes: OutlineNode[];
 }
@@ -78,26 +78,28 @@ export function splitRuns(siblings: OutlineNode[]): OutlineNode[][] {
 
 export function buildContext(text: string, outline: Outline): OutlineContext {
   const runs: OutlineNode[][] = [];
-  const parent = new Map<OutlineNode, OutlineNode | undefined>();
+  const runParent: Array<OutlineNode | undefined> = [];
   const nodes: OutlineNode[] = [];
-  // Iterative walk (depth is bounded by the parser, but no recursion is needed).
-  const todo: Array<{ list: OutlineNode[]; parent: OutlineNode | undefined }> = [{ list: outline.roots, parent: undefined }];
-  while (todo.length) {
-    const { list, parent: p } = todo.pop()!;
-    for (const r of splitRuns(list)) runs.push(r);
-    for (let k = list.length - 1; k >= 0; k--) {
-      parent.set(list[k], p);
-      if (list[k].children.length) todo.push({ list: list[k].children, parent: list[k] });
+  // One walk in document order (preorder), without recursion: a run is listed when its first
+  // item is reached, so the runs come sorted by their first marker.
+  type Frame = { list: OutlineNode[]; parent: OutlineNode | undefined; k: number; runs: OutlineNode[][]; r: number };
+  const frame = (list: OutlineNode[], parent: OutlineNode | undefined): Frame => ({ list, parent, k: 0, runs: splitRuns(list), r: 0 });
+  const stack: Frame[] = [frame(outline.roots, undefined)];
+  while (stack.length) {
+    const f = stack[stack.length - 1];
+    if (f.k >= f.list.length) {
+      stack.pop();
+      continue;
     }
-  }
-  const walk: OutlineNode[] = [...outline.roots].reverse();
-  while (walk.length) {
-    const n = walk.pop()!;
+    const n = f.list[f.k++];
+    if (f.r < f.runs.length && f.runs[f.r][0] === n) {
+      runs.push(f.runs[f.r++]);
+      runParent.push(f.parent);
+    }
     nodes.push(n);
-    for (let k = n.children.length - 1; k >= 0; k--) walk.push(n.children[k]);
+    if (n.children.length) stack.push(frame(n.children, n));
   }
-  runs.sort((a, b) => a[0].markerStart - b[0].markerStart);
-  return { text, outline, runs, parent, nodes };
+  return { text, outline, runs, runParent, nodes };
 }
 
 function q(s: string): string {
@@ -241,11 +243,11 @@ export function checkOrder(ctx: OutlineContext): Finding[] {
 export function checkLevelSkip(ctx: OutlineContext): Finding[] {
   const out: Finding[] = [];
   const names = ['一、', '（一）', '1.', '（1）'];
-  for (const run of ctx.runs) {
+  ctx.runs.forEach((run, r) => {
     const n = run[0];
-    if (!isHeadingFamily(n.family)) continue;
-    const p = ctx.parent.get(n);
-    if (!p || !isHeadingFamily(p.family) || n.level <= p.level + 1) continue;
+    if (!isHeadingFamily(n.family)) return;
+    const p = ctx.runParent[r];
+    if (!p || !isHeadingFamily(p.family) || n.level <= p.level + 1) return;
     const missing = names.slice(p.level, n.level - 1).map(q).join('');
     out.push(
       finding(
@@ -257,7 +259,7 @@ export function checkLevelSkip(ctx: OutlineContext): Finding[] {
         { reason: '结构层次应依次为“一、”“（一）”“1.”“（1）”，不宜越级。', source: SOURCE, confidence: 'high' },
       ),
     );
-  }
+  });
   return out;
 }
 
