@@ -10,10 +10,13 @@
  *   completion p50/p99 per request over every prefix of the corpus (bench/completion.ts)
  *   data load  first-use cost of the built-in data (what activation defers to the first check)
  *   activation the bundled extension loaded and activated in a fresh process (bench/activation.cjs)
+ *   CLI        the bundled `gongwen check --format json` as a user runs it, in a fresh process per
+ *              file: 1 MB and 8 MB of speech text, a 50 MB file (checked in chunks) and a 4 MB
+ *              single-line file; wall time and peak RSS (/usr/bin/time, where installed)
  *   mining     MB/s and peak RSS on a ≥ 50 MB synthetic corpus (bench/mining.ts)
- * Options: --quick (smaller sizes, for a smoke run), --skip-mining, --skip-textlint.
+ * Options: --quick (smaller sizes, for a smoke run), --skip-mining, --skip-textlint, --skip-cli.
  */
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -207,6 +210,16 @@ async function main() {
     rows.push(['补全', '未测', (e as Error).message.split('\n')[0]]);
   }
 
+  // The CLI on files, as a user runs it.
+  if (!args.has('--skip-cli')) {
+    const cli = benchCli(quick);
+    results.cli = cli;
+    for (const r of cli.runs) {
+      rows.push([`\`gongwen check --format json\`：${r.what}（打包的 CLI，新进程，${r.repeats} 次中位数）`, `${r.seconds} s`, r.peakRssMb ? `峰值内存 ${r.peakRssMb} MB` : '']);
+    }
+    if (cli.growth) rows.push(['　CLI 增长（1→8 MB）', `时间 ×${cli.growth}`, '含进程启动与数据加载']);
+  }
+
   // Mining.
   if (!args.has('--skip-mining')) {
     const { benchMining } = await import('./mining');
@@ -221,6 +234,47 @@ async function main() {
   const outDir = path.join(ROOT, 'bench', 'results');
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, quick ? 'bench-quick.json' : 'bench.json'), JSON.stringify(results, null, 2) + '\n');
+}
+
+/** `gongwen check --format json` on generated files, each in a fresh process of the bundled CLI. */
+function benchCli(quick: boolean): { runs: Array<{ what: string; mb: number; seconds: number; peakRssMb?: number; repeats: number }>; growth?: number } {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--only=cli'], { cwd: ROOT, stdio: 'ignore' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-bench-cli-'));
+  const timer = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+  const files: Array<{ what: string; mb: number; text: () => string; repeats: number }> = [
+    { what: '1 MB 讲话稿文本', mb: 1, text: () => speechText(2 ** 20), repeats: 5 },
+    { what: '8 MB 讲话稿文本', mb: 8, text: () => speechText(8 * 2 ** 20), repeats: 3 },
+  ];
+  if (!quick) {
+    files.push({ what: '50 MB 文件（分块检查）', mb: 50, text: () => speechText(50 * 2 ** 20), repeats: 1 });
+    files.push({ what: '4 MB 单行文件', mb: 4, text: () => speechText(4 * 2 ** 20).replace(/\n/g, ''), repeats: 3 });
+  }
+  const runs: Array<{ what: string; mb: number; seconds: number; peakRssMb?: number; repeats: number }> = [];
+  try {
+    for (const f of files) {
+      const file = path.join(dir, `${f.mb}mb.txt`);
+      fs.writeFileSync(file, f.text());
+      const times: number[] = [];
+      const rss: number[] = [];
+      for (let i = 0; i < f.repeats; i++) {
+        const cmd = [process.execPath, path.join(ROOT, 'bin', 'gongwen.js'), 'check', '--format', 'json', '--date', '2026-06-01', file];
+        const t = performance.now();
+        const r = timer
+          ? spawnSync(timer, ['-f', 'RSS_KB=%M', ...cmd], { encoding: 'utf8', maxBuffer: 2 ** 30 })
+          : spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8', maxBuffer: 2 ** 30 });
+        times.push((performance.now() - t) / 1000);
+        if (r.status !== 0 && r.status !== 1) throw new Error(`gongwen check ${file}: exit ${r.status}: ${r.stderr.split('\n')[0]}`);
+        const m = /RSS_KB=(\d+)/.exec(r.stderr ?? '');
+        if (m) rss.push(+m[1] / 1024);
+      }
+      runs.push({ what: f.what, mb: f.mb, seconds: +median(times).toFixed(2), peakRssMb: rss.length ? Math.round(median(rss)) : undefined, repeats: f.repeats });
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const one = runs.find((r) => r.mb === 1);
+  const eight = runs.find((r) => r.mb === 8);
+  return { runs, growth: one && eight ? +(eight.seconds / one.seconds).toFixed(2) : undefined };
 }
 
 if (require.main === module) {
