@@ -9,6 +9,18 @@ import type { Finding } from '../types';
 import { sinceCn, type RuleContext } from './context';
 import { isExcepted } from './formulation';
 
+const NONE: readonly string[] = [];
+
+/** The longest of `words` standing in `text` just before offset `p` (quotes folded). */
+function longestEndingAt(text: string, p: number, words: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    if (p >= w.length && startsWithFolded(text, w, p - w.length) && (!best || w.length > best.length)) best = w;
+  }
+  return best;
+}
+
 export function checkCollocations(ctx: RuleContext): Finding[] {
   const { dataset, text, date } = ctx;
   const findings: Finding[] = [];
@@ -23,14 +35,12 @@ export function checkCollocations(ctx: RuleContext): Finding[] {
     if (rule.since && date < rule.since) continue;
     let p = hitStart;
     if (foldCode(text.charCodeAt(p - 1)) === 34) p--; // an opening quote
-    const right = e.verbs ?? [];
-    // A right verb that ends here (牢固树立 vs 树立) wins over a shorter wrong one.
-    let wrong: string | undefined;
-    for (const w of e.wrongVerbs ?? []) {
-      if (p >= w.length && startsWithFolded(text, w, p - w.length) && (!wrong || w.length > wrong.length)) wrong = w;
-    }
+    const right = e.verbs ?? NONE;
+    const wrong = longestEndingAt(text, p, e.wrongVerbs ?? NONE);
     if (!wrong) continue;
-    if (right.some((v) => v.length > wrong!.length && v.endsWith(wrong!) && startsWithFolded(text, v, p - v.length))) continue;
+    // A right verb that ends here and contains the wrong one (牢固树立 vs 树立) wins.
+    const better = longestEndingAt(text, p, right);
+    if (better && better.length > wrong.length && better.endsWith(wrong)) continue;
     const start = p - wrong.length;
     if (isExcepted(text, rule, start, hitEnd)) continue;
     const fixVerb = right[0];
