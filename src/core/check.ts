@@ -3,6 +3,7 @@
  * date. One module per rule kind (src/core/rules/*, src/core/outline/check.ts); this file only
  * orchestrates: date, one automaton pass, suppression, per-rule severities, sorting.
  */
+import type { Hits } from './ahocorasick';
 import { detectDocumentDate, isValidIsoDate, todayIso } from './date';
 import { loadBuiltinDataset, type Dataset } from './dataset';
 import { checkCollocations } from './rules/collocation';
@@ -58,16 +59,28 @@ export function resolveDate(text: string, opts: CheckOptions): { date: IsoDate; 
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
+/** Whether the automaton saw a directive or a URL: suppression then need not search the text. */
+export function suppressionLiterals(dataset: Dataset, hits: Hits): { directive: boolean; url: boolean } {
+  const present = { directive: false, url: false };
+  for (let k = 0; k < hits.count; k++) {
+    const role = dataset.owners[hits.pattern[k]].role;
+    if (role === 'directive') present.directive = true;
+    else if (role === 'url') present.url = true;
+  }
+  return present;
+}
+
 export function check(text: string, opts: CheckOptions = {}): CheckResult {
   const { date, dateSource } = resolveDate(text, opts);
   const dataset = opts.dataset ?? loadBuiltinDataset();
   const language = opts.language ?? 'plaintext';
   const doc = new TextDoc(text);
-  // The shared pass: every literal of the dataset, and where the punctuation marks stand.
+  // The shared pass: every literal of the dataset (including what suppression looks for), and
+  // where the punctuation marks stand.
   const { hits, marks } = dataset.matcher.scan(doc.codes);
   doc.useMarks(marks);
   const ctx: RuleContext = { text, date, dataset, hits, language, doc };
-  const suppress = findSuppressions(text, language, doc);
+  const suppress = findSuppressions(text, language, doc, suppressionLiterals(dataset, hits));
   const anySuppression = suppress.file !== undefined || suppress.lines.size > 0 || suppress.excluded.length > 0;
   const kinds = opts.kinds ?? Object.keys(RULE_MODULES);
   const findings: Finding[] = [];

@@ -5,6 +5,7 @@
  * folded (“ as ").
  */
 import { AhoCorasick } from './ahocorasick';
+import { DIRECTIVE_PREFIX } from './suppress';
 import { MARK_TABLE } from './text';
 import { foldCode, foldQuotes } from './context';
 import {
@@ -20,8 +21,12 @@ import { buildMisquoteIndex, type MisquoteIndex } from './rules/misquote';
 import type { RuleEntry, RuleKind } from './model';
 import type { Category, IsoDate, Severity } from './types';
 
-/** `anchor`: a misquote anchor bigram (src/core/rules/misquote.ts), owned by no rule (`rule` -1). */
-export type LiteralRole = 'pattern' | 'trigger' | 'object' | 'anchor';
+/**
+ * `anchor`: a misquote anchor bigram (src/core/rules/misquote.ts); `directive` and `url`: the
+ * literals that tell whether suppression has anything to read (src/core/suppress.ts). These are
+ * owned by no rule (`rule` -1).
+ */
+export type LiteralRole = 'pattern' | 'trigger' | 'object' | 'anchor' | 'directive' | 'url';
 
 export interface CompiledRule {
   entry: RuleEntry & { file?: string };
@@ -46,6 +51,12 @@ export function defaultSeverity(r: RuleEntry): Severity {
   if (r.severity) return r.severity;
   return r.confidence === 'high' ? 'warning' : r.confidence === 'medium' ? 'info' : 'hint';
 }
+
+/** What suppression looks for before it reads the text (see `findSuppressions`). */
+const SUPPRESSION_LITERALS: Array<[string, LiteralRole]> = [
+  [DIRECTIVE_PREFIX, 'directive'],
+  ['://', 'url'],
+];
 
 export class Dataset {
   readonly rules: CompiledRule[];
@@ -103,6 +114,10 @@ export class Dataset {
       literals.push(foldQuotes(a));
       this.owners.push({ rule: -1, role: 'anchor', anchor });
     });
+    for (const [literal, role] of SUPPRESSION_LITERALS) {
+      literals.push(literal);
+      this.owners.push({ rule: -1, role });
+    }
     // The automaton also collects the text model's marks in its pass (see TextDoc.marks).
     this.matcher = new AhoCorasick(literals, foldCode, { marks: MARK_TABLE });
   }

@@ -19,6 +19,8 @@ export interface Suppressions {
   file: Set<string> | 'all' | undefined;
 }
 
+/** Every directive starts so. */
+export const DIRECTIVE_PREFIX = 'gongwen-disable';
 const DIRECTIVE = /gongwen-disable(-next-line|-line)?((?:[ \t]*,?[ \t]*[a-z0-9][a-z0-9-]*)*)/g;
 
 function addIds(prev: Set<string> | 'all' | undefined, ids: string[]): Set<string> | 'all' {
@@ -28,16 +30,25 @@ function addIds(prev: Set<string> | 'all' | undefined, ids: string[]): Set<strin
   return s;
 }
 
-export function findSuppressions(text: string, language: 'markdown' | 'plaintext', doc = new TextDoc(text)): Suppressions {
+/**
+ * `present`: whether the text holds a directive and a URL at all, when the caller knows already
+ * (the checker's automaton finds both literals in its pass); otherwise the text is searched.
+ */
+export function findSuppressions(
+  text: string,
+  language: 'markdown' | 'plaintext',
+  doc = new TextDoc(text),
+  present?: { directive: boolean; url: boolean },
+): Suppressions {
   const excluded: Array<[number, number]> = [];
   const lines = new Map<number, Set<string> | 'all'>();
   let file: Suppressions['file'];
-  if (!text.includes('gongwen-disable') && !text.includes('://') && language !== 'markdown') {
-    return { excluded, lines, file };
-  }
+  const directive = present ? present.directive : text.includes(DIRECTIVE_PREFIX);
+  const hasUrl = present ? present.url : text.includes('://');
+  if (!directive && !hasUrl && language !== 'markdown') return { excluded, lines, file };
   DIRECTIVE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = DIRECTIVE.exec(text))) {
+  while (directive && (m = DIRECTIVE.exec(text))) {
     const ids = (m[2] ?? '').split(/[\s,]+/).filter((x) => x && x !== '-->');
     const li = doc.lineIndexAt(m.index);
     const lineEnd = li + 1 < doc.lineCount ? doc.lineStarts[li + 1] : text.length;
@@ -47,7 +58,7 @@ export function findSuppressions(text: string, language: 'markdown' | 'plaintext
     else file = addIds(file, ids);
   }
   const url = /https?:\/\/[^\s\u3000-\u303f\uff01-\uff5e“”]+/g;
-  while ((m = url.exec(text))) excluded.push([m.index, m.index + m[0].length]);
+  while (hasUrl && (m = url.exec(text))) excluded.push([m.index, m.index + m[0].length]);
   if (language === 'markdown') {
     const md = /^(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^\1[^\n]*$|(?![\s\S]))|<!--[\s\S]*?-->|`[^`\n]+`|\]\([^)\n]*\)/gm;
     while ((m = md.exec(text))) excluded.push([m.index, m.index + m[0].length]);

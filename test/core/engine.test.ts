@@ -1,12 +1,13 @@
 import { strict as assert } from 'assert';
 import { AhoCorasick } from '../../src/core/ahocorasick';
-import { check } from '../../src/core/check';
+import { check, suppressionLiterals } from '../../src/core/check';
+import { findSuppressions } from '../../src/core/suppress';
 import { foldCode, foldQuotes, startsWithFolded } from '../../src/core/context';
 import { detectDocumentDate, sinceToIso } from '../../src/core/date';
 import { applyFixes } from '../../src/core/fix';
 import { loadBuiltinDataset } from '../../src/core/dataset';
 import { unsafeRegexReason } from '../../src/core/safe-regex';
-import { MARK_TABLE, toCodes } from '../../src/core/text';
+import { MARK_TABLE, TextDoc, toCodes } from '../../src/core/text';
 import { corpusFile, engineDataset, ROOT } from '../support/data';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -131,6 +132,25 @@ describe('suppression and exclusions', () => {
   it('skips Markdown code and URLs', () => {
     const t = '见 https://example.org/a,b(c) 和 `习总书记,` 代码。\n```\n习总书记,\n```\n';
     assert.deepEqual(check(t, { dataset: ds, date: '2026-01-01', language: 'markdown' }).findings, []);
+    const plain = '见 https://example.org/a,b(c)，落实习总书记的嘱托,好。';
+    assert.deepEqual(check(plain, { dataset: ds, date: '2026-01-01' }).findings.map((f) => plain.slice(f.start, f.end)), ['习总书记', ',']);
+  });
+  it('reads suppressions the same whether the automaton or a search of the text says a directive or URL is there', () => {
+    const texts = [
+      '<!-- gongwen-disable-next-line t-xi-abbrev -->\n落实习总书记的嘱托。',
+      'gongwen-disable-line punct-ascii 落实,好\n见 http://a.cn/x,y',
+      '见 https://example.org/a,b(c) 和 `代码`',
+      '没有指令，也没有网址。',
+      fs.readFileSync(corpusFile('003_e202da5d409c69b3.txt'), 'utf8'),
+    ];
+    for (const t of texts) {
+      for (const language of ['plaintext', 'markdown'] as const) {
+        const doc = new TextDoc(t);
+        const present = suppressionLiterals(ds, ds.matcher.scan(doc.codes).hits);
+        assert.deepEqual(present, { directive: t.includes('gongwen-disable'), url: t.includes('://') }, t.slice(0, 20));
+        assert.deepEqual(findSuppressions(t, language, doc, present), findSuppressions(t, language, doc), t.slice(0, 20));
+      }
+    }
   });
 });
 
