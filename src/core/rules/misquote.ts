@@ -19,6 +19,7 @@
 import type { Glossary } from '../glossary';
 import type { GlossaryEntry } from '../model';
 import type { Finding } from '../types';
+import { requireMarks } from '../text';
 import type { RuleContext } from './context';
 
 interface Clause {
@@ -86,6 +87,7 @@ function bigramsOf(s: string): string[] {
 }
 
 const STOP_CHARS = '。！？!?\n\r';
+requireMarks(STOP_CHARS); // sentence ends are found among the text model's marks
 
 /**
  * The clause index of a glossary. `prose`: text to estimate how common a bigram is (the rules'
@@ -266,7 +268,7 @@ class SentenceReader {
 
 /**
  * Misquotes, reading only the sentences where the shared automaton found enough distinct anchors
- * of one clause. `anchorOf(pattern)`: the anchor index of an automaton pattern, or -1.
+ * of one clause (an anchor's automaton pattern has `owners[p].anchor`, its index in `anchors`).
  */
 export function checkMisquotes(ctx: RuleContext): Finding[] {
   const { text, hits, dataset } = ctx;
