@@ -86,14 +86,27 @@ class Scratch {
     this.end[k] = end;
   }
 
-  /** The exact results, copied out; the buffers are then free for the next scan. */
-  take(): { hits: Hits; marks: Int32Array } {
+  /**
+   * The exact results: copied out, or with `borrow` views of the buffers themselves, valid until
+   * the next scan (the checker's way: it holds them for one check, see `ScanOptions.borrow`).
+   */
+  take(borrow: boolean): { hits: Hits; marks: Int32Array } {
     const n = this.nHits;
-    const hits = new Hits(n, this.pattern.slice(0, n), this.start.slice(0, n), this.end.slice(0, n));
-    const marks = this.marks.slice(0, this.nMarks);
+    const cut = (a: Int32Array, k: number) => (borrow ? a.subarray(0, k) : a.slice(0, k));
+    const hits = new Hits(n, cut(this.pattern, n), cut(this.start, n), cut(this.end, n));
+    const marks = cut(this.marks, this.nMarks);
     this.nMarks = this.nHits = 0;
     return { hits, marks };
   }
+}
+
+export interface ScanOptions {
+  /**
+   * Hand out views of the automaton's own buffers instead of copies: no new memory per scan, but
+   * the results are only valid until this automaton's next scan. For a caller that uses them and
+   * drops them before scanning again (the checker, within one check).
+   */
+  borrow?: boolean;
 }
 
 export interface AcMatch {
@@ -262,11 +275,13 @@ export class AhoCorasick {
    * constructor (the text model's marks: see `TextDoc.marks`), so the checker reads the text once
    * for both.
    */
-  scan(codes: Uint16Array): { hits: Hits; marks: Int32Array } {
-    return this.unit ? this.scanTable(codes, this.unit, this.delta!) : this.scanEdges(codes);
+  scan(codes: Uint16Array, opts: ScanOptions = {}): { hits: Hits; marks: Int32Array } {
+    if (this.unit) this.scanTable(codes, this.unit, this.delta!);
+    else this.scanEdges(codes);
+    return this.scratch.take(opts.borrow === true);
   }
 
-  private scanTable(codes: Uint16Array, unit: Int32Array, delta: Uint16Array): { hits: Hits; marks: Int32Array } {
+  private scanTable(codes: Uint16Array, unit: Int32Array, delta: Uint16Array): void {
     const out = this.scratch;
     const { firstOut, width } = this;
     let s = 0;
@@ -276,11 +291,10 @@ export class AhoCorasick {
       s = s === 0 ? u & 0xffff : delta[s * width + ((u >>> 16) & 0x7fff)];
       if (s >= firstOut) this.emit(s, i, out);
     }
-    return out.take();
   }
 
   /** The same with edge lists and fail links (no full table: a very large pattern set). */
-  private scanEdges(codes: Uint16Array): { hits: Hits; marks: Int32Array } {
+  private scanEdges(codes: Uint16Array): void {
     const out = this.scratch;
     const { markTable, root, firstOut, alpha, edgeStart, edgeChar, edgeTo, fail } = this;
     let s = 0;
@@ -316,7 +330,6 @@ export class AhoCorasick {
       }
       if (s >= firstOut) this.emit(s, i, out);
     }
-    return out.take();
   }
 
   /** The patterns ending in state `s` at offset `i`. */

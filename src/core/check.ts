@@ -75,24 +75,32 @@ export function check(text: string, opts: CheckOptions = {}): CheckResult {
   const dataset = opts.dataset ?? loadBuiltinDataset();
   const language = opts.language ?? 'plaintext';
   const doc = new TextDoc(text);
-  // The shared pass: every literal of the dataset (including what suppression looks for), and
-  // where the punctuation marks stand.
-  const { hits, marks } = dataset.matcher.scan(doc.codes);
-  doc.useMarks(marks);
-  const ctx: RuleContext = { text, date, dataset, hits, language, doc };
-  const suppress = findSuppressions(text, language, doc, suppressionLiterals(dataset, hits));
-  const anySuppression = suppress.file !== undefined || suppress.lines.size > 0 || suppress.excluded.length > 0;
-  const kinds = opts.kinds ?? Object.keys(RULE_MODULES);
+  // The text's units, the hits and the marks live in buffers kept between checks (no fresh
+  // pages for a large text); they are given back before the findings leave, and no finding
+  // refers to them.
+  doc.borrowCodes();
   const findings: Finding[] = [];
-  for (const k of kinds) {
-    const mod = RULE_MODULES[k];
-    if (!mod) continue;
-    for (const f of mod(ctx)) {
-      const override = opts.severity?.[f.ruleId] ?? opts.severity?.[f.category as Category];
-      if (override === 'off') continue;
-      if (anySuppression && isSuppressed(suppress, f.ruleId, f.start, f.end, doc.lineIndexAt(f.start))) continue;
-      findings.push(override ? { ...f, severity: override } : f);
+  try {
+    // The shared pass: every literal of the dataset (including what suppression looks for), and
+    // where the punctuation marks stand.
+    const { hits, marks } = dataset.matcher.scan(doc.codes, { borrow: true });
+    doc.useMarks(marks);
+    const ctx: RuleContext = { text, date, dataset, hits, language, doc };
+    const suppress = findSuppressions(text, language, doc, suppressionLiterals(dataset, hits));
+    const anySuppression = suppress.file !== undefined || suppress.lines.size > 0 || suppress.excluded.length > 0;
+    const kinds = opts.kinds ?? Object.keys(RULE_MODULES);
+    for (const k of kinds) {
+      const mod = RULE_MODULES[k];
+      if (!mod) continue;
+      for (const f of mod(ctx)) {
+        const override = opts.severity?.[f.ruleId] ?? opts.severity?.[f.category as Category];
+        if (override === 'off') continue;
+        if (anySuppression && isSuppressed(suppress, f.ruleId, f.start, f.end, doc.lineIndexAt(f.start))) continue;
+        findings.push(override ? { ...f, severity: override } : f);
+      }
     }
+  } finally {
+    doc.returnCodes();
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.ruleId < b.ruleId ? -1 : 1));
   return { findings, date, dateSource };

@@ -3,9 +3,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AhoCorasick } from '../../src/core/ahocorasick';
 import { foldCode } from '../../src/core/context';
+import { check } from '../../src/core/check';
 import { loadBuiltinDataset } from '../../src/core/dataset';
 import { MARK_CHARS, MARK_TABLE, requireMarks, TextDoc, normalizeInput } from '../../src/core/text';
 import { corpusFile, ROOT } from '../support/data';
+
+const corpus = fs
+  .readdirSync(path.join(ROOT, 'data', 'corpus'))
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => fs.readFileSync(corpusFile(f), 'utf8'))
+  .join('\n');
 
 /** Where the units of MARK_CHARS stand, the slow and obvious way. */
 function naiveMarks(s: string): number[] {
@@ -34,11 +41,6 @@ describe('text model', () => {
     assert.equal(normalizeInput('同志们：'), '同志们：');
   });
   describe('marks', () => {
-    const corpus = fs
-      .readdirSync(path.join(ROOT, 'data', 'corpus'))
-      .filter((f) => f.endsWith('.txt'))
-      .map((f) => fs.readFileSync(corpusFile(f), 'utf8'))
-      .join('\n');
     const texts = [corpus, '', '。', '“”（）《》、，。\r\n'.repeat(40), 'abc,def;\n'.repeat(300), '习近平\ud800总书记：“两个维护”！'];
     it('lists every punctuation mark and line break of the text, in order (seed corpus and edge cases)', () => {
       for (const t of texts) assert.deepEqual(Array.from(new TextDoc(t).marks), naiveMarks(t));
@@ -59,6 +61,50 @@ describe('text model', () => {
     it('a rule that needs a unit the marks do not list is refused when its module loads', () => {
       assert.doesNotThrow(() => requireMarks('。，“”'));
       assert.throws(() => requireMarks('。的'), /not a mark of TextDoc.marks: "的"/);
+    });
+  });
+  describe('buffers lent for one check', () => {
+    it('a borrowed scan gives the same hits and marks as a copying one, and the next scan reuses its buffers', () => {
+      const ds = loadBuiltinDataset();
+      const a = new TextDoc('落实习总书记的嘱托，坚决做到“两个维护”。\n一、总体要求');
+      const b = new TextDoc('以习近平同志为总书记的党中央，新时期。');
+      const copied = ds.matcher.scan(a.codes);
+      const borrowed = ds.matcher.scan(a.codes, { borrow: true });
+      assert.deepEqual(borrowed.hits.toArray(), copied.hits.toArray());
+      assert.deepEqual(Array.from(borrowed.marks), Array.from(copied.marks));
+      assert.ok(copied.hits.count > 0);
+      const before = copied.hits.toArray();
+      ds.matcher.scan(b.codes, { borrow: true });
+      // The copy is the caller's; the borrowed views now show the later scan's results.
+      assert.deepEqual(copied.hits.toArray(), before);
+      assert.equal(borrowed.hits.pattern.buffer, ds.matcher.scan(b.codes, { borrow: true }).hits.pattern.buffer);
+    });
+    it('a text model borrows the spare buffer for its units once at a time, and gives it back', () => {
+      const a = new TextDoc('一、总体要求\n（一）提高站位。');
+      const b = new TextDoc('二、主要任务\n落实，“两个维护”。');
+      a.borrowCodes();
+      b.borrowCodes(); // lent already: b makes its own copy
+      assert.notEqual(a.codes.buffer, b.codes.buffer);
+      assert.deepEqual(Array.from(a.codes), Array.from(a.text, (_, i) => a.text.charCodeAt(i)));
+      assert.deepEqual(Array.from(b.codes), Array.from(b.text, (_, i) => b.text.charCodeAt(i)));
+      const lent = a.codes.buffer;
+      a.returnCodes();
+      // After the check, the units and marks are made afresh, never read from the spare.
+      const c = new TextDoc('三、保障措施。');
+      c.borrowCodes();
+      assert.equal(c.codes.buffer, lent, 'the spare is lent again');
+      assert.notEqual(a.codes.buffer, lent);
+      assert.deepEqual(Array.from(a.codes), Array.from(a.text, (_, i) => a.text.charCodeAt(i)));
+      assert.deepEqual(Array.from(a.marks), naiveMarks(a.text));
+      c.returnCodes();
+    });
+    it('checks in a row give what a fresh process gives (the lent buffers leave no trace)', () => {
+      const texts = [corpus.slice(0, 5000), '一、\n二、\n四、总体要求,好。', corpus.slice(5000, 20000), '没有问题的一句话。'];
+      const once = texts.map((t) => JSON.stringify(check(t, { date: '2026-06-01' }).findings));
+      const again = texts.map((t) => JSON.stringify(check(t, { date: '2026-06-01' }).findings));
+      assert.deepEqual(again, once);
+      const reversed = [...texts].reverse().map((t) => JSON.stringify(check(t, { date: '2026-06-01' }).findings));
+      assert.deepEqual(reversed.reverse(), once);
     });
   });
 });
