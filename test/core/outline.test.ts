@@ -66,6 +66,35 @@ describe('outline markers', () => {
     assert.equal(matchHeadingAt('三、四月份', 0, true), null);
     assert.equal(matchHeadingAt('一，要', 0, false), null, '一， only counts at a line start');
   });
+  it('reads 一、 and 一是 markers as their regular expressions define them (property check)', () => {
+    // The definitions the char-code reading replaced: numerals then one mark, sticky at the offset.
+    const NUM = '[一二三四五六七八九十]{1,3}';
+    const head = new RegExp(`(${NUM})([、\\.．，,])`, 'y');
+    const enumeration = new RegExp(`(${NUM})([是要])`, 'y');
+    const numberAfter = /[一二三四五六七八九十两][、月季年]/y;
+    const at = (re: RegExp, t: string, i: number) => ((re.lastIndex = i), re.exec(t));
+    const refHeading = (t: string, atLineStart: boolean) => {
+      const m = at(head, t, 0);
+      const ord = m && parseChineseNumeral(m[1]);
+      if (!m || ord === undefined || ((m[2] === '，' || m[2] === ',') && !atLineStart) || at(numberAfter, t, m[0].length)) return null;
+      return ['一、', ord, m[0], m[0] === m[1] + '、' ? undefined : m[1] + '、'];
+    };
+    const refEnum = (t: string) => {
+      const m = at(enumeration, t, 0);
+      const ord = m && parseChineseNumeral(m[1]);
+      if (!m || ord === undefined || /[一二三四五六七八九十]/.test(t[m[0].length] ?? '')) return null;
+      return [m[2] === '是' ? '一是' : '一要', ord, m[0]];
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'一二三四五六七八九十两是要、.．，,月年加强'), minLength: 1, maxLength: 8 }), fc.boolean(), (t, ls) => {
+        if (!/^[一二三四五六七八九十]/.test(t)) return;
+        const h = matchHeadingAt(t, 0, ls);
+        assert.deepEqual(h && [h.family, h.ordinal, h.marker, h.expected], refHeading(t, ls), t);
+        assert.deepEqual(pick(matchEnumAt(t, 0)), refEnum(t), t);
+      }),
+      { seed: 20261201, numRuns: 3000 },
+    );
+  });
 });
 
 function pick(m: ReturnType<typeof matchEnumAt>) {

@@ -14,7 +14,8 @@
  *   markers) and `首先/其次/再次/最后` (`再次`/`最后` only inside an open 首先 run; the parser checks that).
  *
  * Where a marker may stand (start of line or of a sentence) is decided by the parser; the functions
- * here only look at the text from a given offset with sticky regexes (no regex is built per call).
+ * here only look at the text from a given offset, by char code for the markers made of a numeral
+ * and one mark (`一、` `一是`), else with sticky regexes (no regex is built per call).
  */
 
 export type HeadingFamily = '一、' | '（一）' | '1.' | '（1）';
@@ -132,11 +133,15 @@ const LAST_OK = new Set(Array.from('，,、：:是要')).add(' ');
 const NUMERAL = new Uint8Array(65536);
 for (const ch of '一二三四五六七八九十') NUMERAL[ch.charCodeAt(0)] = 1;
 
-/** The char code just after a run of up to three numerals from `pos`. */
-function afterNumerals(text: string, pos: number): number {
+/**
+ * The end of the run of up to three numerals from `pos`: what `[一…十]{1,3}` takes there. The
+ * markers made of a numeral and one mark (`一、` `一是`) are read from char codes, with no regex: a
+ * regex would only say what these tests say, and allocate its match.
+ */
+function numeralEnd(text: string, pos: number): number {
   let j = pos;
   while (j < pos + 3 && NUMERAL[text.charCodeAt(j)] === 1) j++;
-  return text.charCodeAt(j);
+  return j;
 }
 
 /** 、 . ． ， , — what may follow the numeral of a `一、` heading (or its wrong forms). */
@@ -172,16 +177,16 @@ export function matchHeadingAt(text: string, pos: number, atLineStart: boolean):
     return null;
   }
   if (CN_NUM_CHARS.has(c)) {
-    if (!isHeadSep(afterNumerals(text, pos))) return null; // most numerals at a boundary: 一定, 三个
-    const m = tryRe(R_CN_HEAD, text, pos);
-    if (!m) return null;
-    const ord = parseChineseNumeral(m[1]);
+    const j = numeralEnd(text, pos);
+    const sep = text.charCodeAt(j);
+    if (!isHeadSep(sep)) return null; // most numerals at a boundary: 一定, 三个
+    const numeral = text.slice(pos, j);
+    const ord = parseChineseNumeral(numeral);
     if (ord === undefined) return null;
-    const sep = m[2];
-    if ((sep === '，' || sep === ',') && !atLineStart) return null;
-    const end = pos + m[0].length;
+    if ((sep === 0xff0c || sep === 44) && !atLineStart) return null; // ， ,
+    const end = j + 1;
     if (tryRe(R_NUM_AFTER, text, end)) return null;
-    return mk('一、', ord, m[0], pos, m[1] + '、');
+    return mk('一、', ord, text.slice(pos, end), pos, numeral + '、');
   }
   const code = c === undefined ? 0 : c.charCodeAt(0);
   if ((code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19)) {
@@ -206,24 +211,20 @@ export function matchEnumAt(text: string, pos: number): MarkerMatch | null {
   const code = text.charCodeAt(pos);
   // Cheap rejections by char code before any regex: 一定 is no 一是, 其中 no 其次, 第一次 stays.
   if (NUMERAL[code] === 1) {
-    const next = afterNumerals(text, pos);
-    if (next !== 0x662f && next !== 0x8981) return null; // 是 要
+    const j = numeralEnd(text, pos);
+    const word = text.charCodeAt(j);
+    if (word !== 0x662f && word !== 0x8981) return null; // 是 要
+    const ord = parseChineseNumeral(text.slice(pos, j));
+    if (ord === undefined) return null;
+    // 一是一，二是二: an idiom, not an enumeration.
+    if (NUMERAL[text.charCodeAt(j + 1)] === 1) return null;
+    return mk(word === 0x662f ? '一是' : '一要', ord, text.slice(pos, j + 1), pos);
   } else if (code === 0x7b2c) {
     if (NUMERAL[text.charCodeAt(pos + 1)] !== 1) return null; // 第
   } else if (!ENUM_WORD_NEXT.has(code) || ENUM_WORD_NEXT.get(code) !== text.charCodeAt(pos + 1)) {
     return null;
   }
   const c = text[pos];
-  if (CN_NUM_CHARS.has(c)) {
-    const m = tryRe(R_SHI_YAO, text, pos);
-    if (!m) return null;
-    const ord = parseChineseNumeral(m[1]);
-    if (ord === undefined) return null;
-    const end = pos + m[0].length;
-    // 一是一，二是二: an idiom, not an enumeration.
-    if (CN_NUM_CHARS.has(text[end])) return null;
-    return mk(m[2] === '是' ? '一是' : '一要', ord, m[0], pos);
-  }
   if (c === '第') {
     const m = tryRe(R_DI, text, pos);
     if (!m) return null;
