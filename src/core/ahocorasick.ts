@@ -22,19 +22,13 @@
  * The text is read from its UTF-16 units (`TextDoc.codes`), not from the string.
  */
 
-import { toCodes } from './text';
+import { growInt32 as grow, toCodes } from './text';
 
 /** Largest full transition table, in cells (2 bytes each): 8 MB. */
-export const DFA_MAX_CELLS = 4 * 2 ** 20;
+const DFA_MAX_CELLS = 4 * 2 ** 20;
 
 /** A mark table that flags nothing. */
 const NO_MARKS = new Uint8Array(65536);
-
-function grow(a: Int32Array): Int32Array {
-  const g = new Int32Array(Math.max(64, a.length * 2));
-  g.set(a);
-  return g;
-}
 
 /**
  * The hits of a scan, by end position, as parallel typed arrays: a check of a large text holds

@@ -45,16 +45,19 @@ export function requireMarks(chars: string): void {
   for (const ch of chars) if (MARK_TABLE[ch.charCodeAt(0)] === 0) throw new Error(`not a mark of TextDoc.marks: ${JSON.stringify(ch)}`);
 }
 
+/** A copy of `a` with twice the room (the growable buffers of the per-character passes). */
+export function growInt32(a: Int32Array): Int32Array {
+  const g = new Int32Array(Math.max(64, a.length * 2));
+  g.set(a);
+  return g;
+}
+
 function findMarks(codes: Uint16Array): Int32Array {
-  let out = new Int32Array(Math.max(64, codes.length >> 3));
+  let out: Int32Array = new Int32Array(Math.max(64, codes.length >> 3));
   let k = 0;
   for (let i = 0, n = codes.length; i < n; i++) {
     if (MARK_TABLE[codes[i]] !== 0) {
-      if (k === out.length) {
-        const grown = new Int32Array(out.length * 2);
-        grown.set(out);
-        out = grown;
-      }
+      if (k === out.length) out = growInt32(out);
       out[k++] = i;
     }
   }

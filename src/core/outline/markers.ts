@@ -125,7 +125,6 @@ const R_NUM_AFTER = /[一二三四五六七八九十两][、月季年]/y;
 const R_DI_WORD = /要务|要义|要求|要事|要素|把手|推动力|是第/y;
 /** Characters that may follow 第N (besides a separator) for it to be a marker: verb starts. */
 const DI_VERB = new Set(Array.from('要是抓加坚推深健完提落注突严做把以在切着全进建持实强树筑打发聚紧狠营培增优扎守用必务'));
-const CN_NUM_CHARS = new Set(Array.from('一二三四五六七八九十'));
 /** Characters that may follow 最后 for it to be the last item of a 首先 run. */
 const LAST_OK = new Set(Array.from('，,、：:是要')).add(' ');
 
@@ -176,7 +175,7 @@ export function matchHeadingAt(text: string, pos: number, atLineStart: boolean):
     }
     return null;
   }
-  if (CN_NUM_CHARS.has(c)) {
+  if (NUMERAL[text.charCodeAt(pos)] === 1) {
     const j = numeralEnd(text, pos);
     const sep = text.charCodeAt(j);
     if (!isHeadSep(sep)) return null; // most numerals at a boundary: 一定, 三个
@@ -235,7 +234,7 @@ export function matchEnumAt(text: string, pos: number): MarkerMatch | null {
     if (next === '，' || next === ',' || next === '：' || next === ':') return mk('第一', ord, m[0], pos);
     if (next === '、') {
       // 第一、二季度: a range, not a marker.
-      return CN_NUM_CHARS.has(text[end + 1]) ? null : mk('第一', ord, m[0], pos);
+      return NUMERAL[text.charCodeAt(end + 1)] === 1 ? null : mk('第一', ord, m[0], pos);
     }
     if (next === undefined || !DI_VERB.has(next)) return null;
     if (tryRe(R_DI_WORD, text, end)) return null;
