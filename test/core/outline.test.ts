@@ -300,6 +300,64 @@ describe('robustness', () => {
       { numRuns: 400 },
     );
   });
+  it('lists the runs of every sibling list in document order, each split as by the plain rule', () => {
+    // The plain rule, as first written: a run restarts at an item numbered 1, where headings and
+    // enumerations meet, or where another enumeration family does not continue the numbering.
+    const plainSplit = (siblings: OutlineNode[]): OutlineNode[][] => {
+      const runs: OutlineNode[][] = [];
+      let cur: OutlineNode[] = [];
+      for (const n of siblings) {
+        const prev = cur[cur.length - 1];
+        const heading = (x: OutlineNode) => ['一、', '（一）', '1.', '（1）'].includes(x.family);
+        const fresh =
+          !prev || n.ordinal === 1 || heading(prev) !== heading(n) ||
+          (n.family !== prev.family && (heading(n) || n.ordinal !== prev.ordinal + 1));
+        if (fresh && cur.length) {
+          runs.push(cur);
+          cur = [];
+        }
+        cur.push(n);
+      }
+      if (cur.length) runs.push(cur);
+      return runs;
+    };
+    const expected = (o: Outline): Array<{ run: OutlineNode[]; parent: OutlineNode | undefined }> => {
+      const out: Array<{ run: OutlineNode[]; parent: OutlineNode | undefined }> = [];
+      const walk = (list: OutlineNode[], parent: OutlineNode | undefined) => {
+        const runs = plainSplit(list);
+        for (const n of list) {
+          const r = runs.find((x) => x[0] === n);
+          if (r) out.push({ run: r, parent });
+          walk(n.children, n);
+        }
+      };
+      walk(o.roots, undefined);
+      return out;
+    };
+    const alphabet = fc.constantFrom(...Array.from('一二三四五是要第首先其次最后、。\n（）1234.加强'));
+    const texts = fc.oneof(
+      fc.array(alphabet, { maxLength: 200 }).map((cs) => cs.join('')),
+      fc.constantFrom(
+        ...readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(CORPUS, f), 'utf8')),
+        // another family continuing the numbering, then a heading level of its own
+        '做好今年的工作，要把握以下几点。一是提高政治站位。二要强化责任担当。第三，狠抓工作落实。\n一、总体要求\n（一）目标\n（二）任务\n三、保障',
+      ),
+    );
+    fc.assert(
+      fc.property(texts, (t) => {
+        const o = parseOutline(t);
+        const ctx = checks.buildContext(t, o);
+        const want = expected(o);
+        assert.equal(ctx.runs.length, want.length);
+        ctx.runs.forEach((run, k) => {
+          assert.deepEqual(run, want[k].run);
+          assert.equal(ctx.runParent[k], want[k].parent);
+        });
+        assert.deepEqual(checks.splitRuns(o.roots), plainSplit(o.roots));
+      }),
+      { numRuns: 300 },
+    );
+  });
   it('handles only punctuation, empty text and huge lines (no time limit but the suite timeout; speed is in npm run bench)', () => {
     assert.deepEqual(checkOutline(''), []);
     assert.deepEqual(checkOutline('。。。！！？？；；：：（（））'), []);

@@ -51,28 +51,32 @@ function isEnd(n: OutlineNode): boolean {
 }
 
 /**
- * Splits a sibling list into runs: a run restarts at an item numbered 1, and where the family
- * changes (headings), or an enumeration of another family does not continue the numbering.
+ * Whether `n` starts a new run after its sibling `prev`: at an item numbered 1, where the family
+ * changes (headings), or where an enumeration of another family does not continue the numbering.
  */
+function startsRun(prev: OutlineNode, n: OutlineNode): boolean {
+  if (n.ordinal === 1) return true;
+  const hp = isHeadingFamily(prev.family);
+  const hn = isHeadingFamily(n.family);
+  if (hp !== hn) return true;
+  return n.family !== prev.family && (hn || n.ordinal !== prev.ordinal + 1);
+}
+
+/** The end (exclusive) of the run that starts at `list[k]`. */
+function runEnd(list: OutlineNode[], k: number): number {
+  let j = k + 1;
+  while (j < list.length && !startsRun(list[j - 1], list[j])) j++;
+  return j;
+}
+
+/** Splits a sibling list into runs (see `startsRun`). */
 export function splitRuns(siblings: OutlineNode[]): OutlineNode[][] {
   const runs: OutlineNode[][] = [];
-  let cur: OutlineNode[] = [];
-  for (const n of siblings) {
-    const prev = cur[cur.length - 1];
-    let fresh = !prev || n.ordinal === 1;
-    if (prev && !fresh) {
-      const hp = isHeadingFamily(prev.family);
-      const hn = isHeadingFamily(n.family);
-      if (hp !== hn) fresh = true;
-      else if (n.family !== prev.family) fresh = hn || n.ordinal !== prev.ordinal + 1;
-    }
-    if (fresh && cur.length) {
-      runs.push(cur);
-      cur = [];
-    }
-    cur.push(n);
+  for (let k = 0; k < siblings.length; ) {
+    const j = runEnd(siblings, k);
+    runs.push(siblings.slice(k, j));
+    k = j;
   }
-  if (cur.length) runs.push(cur);
   return runs;
 }
 
@@ -81,23 +85,25 @@ export function buildContext(text: string, outline: Outline): OutlineContext {
   const runParent: Array<OutlineNode | undefined> = [];
   const nodes: OutlineNode[] = [];
   // One walk in document order (preorder), without recursion: a run is listed when its first
-  // item is reached, so the runs come sorted by their first marker.
-  type Frame = { list: OutlineNode[]; parent: OutlineNode | undefined; k: number; runs: OutlineNode[][]; r: number };
-  const frame = (list: OutlineNode[], parent: OutlineNode | undefined): Frame => ({ list, parent, k: 0, runs: splitRuns(list), r: 0 });
-  const stack: Frame[] = [frame(outline.roots, undefined)];
+  // item is reached, so the runs come sorted by their first marker. Each run is one exact-size
+  // array (a check of a large text makes thousands; growable arrays would be mostly slack).
+  type Frame = { list: OutlineNode[]; parent: OutlineNode | undefined; k: number; runEnd: number };
+  const stack: Frame[] = [{ list: outline.roots, parent: undefined, k: 0, runEnd: 0 }];
   while (stack.length) {
     const f = stack[stack.length - 1];
     if (f.k >= f.list.length) {
       stack.pop();
       continue;
     }
-    const n = f.list[f.k++];
-    if (f.r < f.runs.length && f.runs[f.r][0] === n) {
-      runs.push(f.runs[f.r++]);
+    const k = f.k++;
+    const n = f.list[k];
+    if (k === f.runEnd) {
+      f.runEnd = runEnd(f.list, k);
+      runs.push(f.list.slice(k, f.runEnd));
       runParent.push(f.parent);
     }
     nodes.push(n);
-    if (n.children.length) stack.push(frame(n.children, n));
+    if (n.children.length) stack.push({ list: n.children, parent: n, k: 0, runEnd: 0 });
   }
   return { text, outline, runs, runParent, nodes };
 }
