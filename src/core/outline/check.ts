@@ -1,7 +1,7 @@
 /**
  * Outline checks: numbering of headings (一、（一）1.（1）) and enumerations (一是、一要、第一、首先).
  * One function per rule; `checkOutline` runs them all. Every rule works on "runs": groups of
- * siblings numbered together (see `splitRuns`).
+ * siblings numbered together (see `startsRun`).
  *
  * Severity: 'warning' for definite defects (a gap, a duplicate, a lost 是, a wrong marker form);
  * 'info' where the outline may have been misread (a run that does not start at 1, a one-item
@@ -67,17 +67,6 @@ function runEnd(list: OutlineNode[], k: number): number {
   let j = k + 1;
   while (j < list.length && !startsRun(list[j - 1], list[j])) j++;
   return j;
-}
-
-/** Splits a sibling list into runs (see `startsRun`). */
-export function splitRuns(siblings: OutlineNode[]): OutlineNode[][] {
-  const runs: OutlineNode[][] = [];
-  for (let k = 0; k < siblings.length; ) {
-    const j = runEnd(siblings, k);
-    runs.push(siblings.slice(k, j));
-    k = j;
-  }
-  return runs;
 }
 
 export function buildContext(text: string, outline: Outline): OutlineContext {
