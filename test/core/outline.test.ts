@@ -4,7 +4,7 @@ import { join } from 'path';
 import fc from 'fast-check';
 import * as checks from '../../src/core/outline/check';
 import { checkOutline, OUTLINE_RULES } from '../../src/core/outline/check';
-import { matchEnumAt, matchHeadingAt, parseChineseNumeral, toChineseNumeral } from '../../src/core/outline/markers';
+import { isHeadingFamily, matchEnumAt, matchHeadingAt, parseChineseNumeral, toChineseNumeral } from '../../src/core/outline/markers';
 import { Outline, OutlineNode, flattenOutline, outlineOf, parseOutline } from '../../src/core/outline/parse';
 import type { Finding } from '../../src/core/types';
 
@@ -308,7 +308,7 @@ describe('robustness', () => {
       let cur: OutlineNode[] = [];
       for (const n of siblings) {
         const prev = cur[cur.length - 1];
-        const heading = (x: OutlineNode) => ['一、', '（一）', '1.', '（1）'].includes(x.family);
+        const heading = (x: OutlineNode) => isHeadingFamily(x.family);
         const fresh =
           !prev || n.ordinal === 1 || heading(prev) !== heading(n) ||
           (n.family !== prev.family && (heading(n) || n.ordinal !== prev.ordinal + 1));
