@@ -377,4 +377,16 @@ describe('robustness', () => {
     checkOutline(text);
     assert.notEqual(outlineOf(text), shared, 'the checker always parses afresh');
   });
+  it('the checker parses without titles; the view that reuses its outline gets every title, page breaks included', () => {
+    for (const p of ['000', '001', '002', '003', '004']) {
+      const text = corpus(p);
+      checkOutline(text);
+      const shared = outlineOf(text);
+      const titled = parseOutline(text);
+      assert.deepEqual(shared, titled, p);
+      assert.ok(flattenOutline(titled).some((n) => n.title.length > 0), p);
+    }
+    const untitled = parseOutline(corpus('003'), undefined, false);
+    assert.ok(flattenOutline(untitled).every((n) => n.title === ''));
+  });
 });

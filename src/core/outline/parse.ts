@@ -226,8 +226,38 @@ export function findAnnouncements(text: string): Announcement[] {
   return out;
 }
 
-/** `doc`: the text model of `input`, when the caller has one already. */
-export function parseOutline(input: string, doc?: TextDoc): Outline {
+/**
+ * A node's title: the text after its marker at `pos` (line index `li`) up to the first sentence
+ * end or the line end, at most TITLE_MAX characters, trimmed. `pages`: line index → where the
+ * text goes on after a scraped page number at that line's start (a title runs over it).
+ */
+function titleAt(text: string, doc: TextDoc, pages: ReadonlyMap<number, number>, pos: number, li: number): string {
+  let out = '';
+  let i = pos;
+  let line = li;
+  let end = doc.lineEnd(line);
+  for (;;) {
+    // Up to the first sentence end on this line, within the length limit.
+    const limit = Math.min(end, i + TITLE_MAX - out.length);
+    let j = i;
+    while (j < limit && !isSentEnd(text.charCodeAt(j))) j++;
+    out += text.slice(i, j);
+    if (j < end || out.length >= TITLE_MAX) break;
+    // A scraped page break: the title goes on after the page number of the next line.
+    const pn = pages.get(line + 1);
+    if (pn === undefined) break;
+    line++;
+    i = pn;
+    end = doc.lineEnd(line);
+  }
+  return out.trim();
+}
+
+/**
+ * `doc`: the text model of `input`, when the caller has one already. `titles` false leaves every
+ * node's `title` empty (the checker never reads them; `addTitles` fills them in later).
+ */
+export function parseOutline(input: string, doc?: TextDoc, titles = true): Outline {
   const text = typeof input === 'string' ? input : '';
   if (!doc || doc.text !== text) doc = new TextDoc(text);
   const pages = detectPageNumbers(text, doc);
@@ -236,28 +266,6 @@ export function parseOutline(input: string, doc?: TextDoc): Outline {
   const stack: OutlineNode[] = [];
 
   const lineEndFrom = (li: number): number => doc.lineEnd(li);
-
-  const titleFrom = (pos: number, li: number): string => {
-    let out = '';
-    let i = pos;
-    let line = li;
-    let end = lineEndFrom(line);
-    for (;;) {
-      // Up to the first sentence end on this line, within the length limit.
-      const limit = Math.min(end, i + TITLE_MAX - out.length);
-      let j = i;
-      while (j < limit && !isSentEnd(text.charCodeAt(j))) j++;
-      out += text.slice(i, j);
-      if (j < end || out.length >= TITLE_MAX) break;
-      // A scraped page break: the title goes on after the page number of the next line.
-      const pn = pages.get(line + 1);
-      if (pn === undefined) break;
-      line++;
-      i = pn;
-      end = lineEndFrom(line);
-    }
-    return out.trim();
-  };
 
   const isHeadingStyle = (m: MarkerMatch, li: number): boolean => {
     const end = lineEndFrom(li);
@@ -280,7 +288,7 @@ export function parseOutline(input: string, doc?: TextDoc): Outline {
       marker: m.marker,
       markerStart: m.start,
       markerEnd: m.end,
-      title: titleFrom(m.end, li),
+      title: titles ? titleAt(text, doc, pages, m.end, li) : '',
       line: li + 1,
       start: m.start,
       end: n,
@@ -473,14 +481,22 @@ export function parseOutline(input: string, doc?: TextDoc): Outline {
   return { roots, announcements: findAnnouncements(text), pageNumbers };
 }
 
+/** Fills in the titles of an outline parsed with `titles` false (in place). */
+export function addTitles(outline: Outline, text: string, doc?: TextDoc): void {
+  if (!doc || doc.text !== text) doc = new TextDoc(text);
+  const pages = new Map(outline.pageNumbers.map((p) => [p.line - 1, p.end]));
+  for (const node of flattenOutline(outline)) node.title = titleAt(text, doc, pages, node.markerEnd, node.line - 1);
+}
+
 /** Outlines of the last few texts: the editor's diagnostics, structure view and symbols share one. */
-const recent: Array<{ text: string; outline: Outline }> = [];
+const recent: Array<{ text: string; outline: Outline; titled: boolean }> = [];
 const RECENT_MAX = 4;
 
 /**
  * `parseOutline`, remembered for the last few texts (compared by content; the outline is shared
- * and must not be changed by callers). The checker parses afresh (`reuse` false) and leaves its
- * outline here; the structure view and the Outline view of the same document version then reuse it.
+ * and must not be changed by callers). The checker parses afresh (`reuse` false), without titles,
+ * and leaves its outline here; the structure view and the Outline view of the same document
+ * version then reuse it, and the first of them fills in the titles.
  */
 export function outlineOf(text: string, doc?: TextDoc, reuse = true): Outline {
   if (reuse) {
@@ -488,14 +504,18 @@ export function outlineOf(text: string, doc?: TextDoc, reuse = true): Outline {
       const r = recent[k];
       if (r.text.length === text.length && r.text === text) {
         if (k > 0) recent.unshift(...recent.splice(k, 1));
+        if (!r.titled) {
+          addTitles(r.outline, text, doc);
+          r.titled = true;
+        }
         return r.outline;
       }
     }
   }
-  const outline = parseOutline(text, doc);
+  const outline = parseOutline(text, doc, reuse);
   const same = recent.findIndex((r) => r.text.length === text.length && r.text === text);
   if (same >= 0) recent.splice(same, 1);
-  recent.unshift({ text, outline });
+  recent.unshift({ text, outline, titled: reuse });
   if (recent.length > RECENT_MAX) recent.length = RECENT_MAX;
   return outline;
 }
