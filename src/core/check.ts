@@ -2,21 +2,25 @@
  * The checker: runs every rule kind over a document and returns its findings, as of a reference
  * date. One module per rule kind (src/core/rules/*, src/core/outline/check.ts); this file only
  * orchestrates: date, one automaton pass, suppression, per-rule severities, sorting.
+ * The rule modules write into a `FindingSink` (src/core/findings.ts); the findings are made as
+ * objects once, at the end, for those kept.
  */
 import type { Hits } from './ahocorasick';
 import { detectDocumentDate, isValidIsoDate, todayIso } from './date';
 import { loadBuiltinDataset, type Dataset } from './dataset';
+import { borrowSink, returnSink, type FindingSink, type Keep } from './findings';
 import { checkCollocations } from './rules/collocation';
 import type { RuleContext } from './rules/context';
 import { checkFormulations } from './rules/formulation';
 import { checkMisquotes } from './rules/misquote';
 import { checkPunctuation } from './rules/punctuation';
-import { checkOutline } from './outline/check';
+import { writeOutlineFindings } from './outline/check';
 import { findSuppressions, isSuppressed } from './suppress';
 import { TextDoc } from './text';
 import type { Category, Finding, IsoDate, Severity } from './types';
 
-export type RuleModule = (ctx: RuleContext) => Finding[];
+/** A rule kind: writes its findings about `ctx.text` into `out`. */
+export type RuleModule = (ctx: RuleContext, out: FindingSink) => void;
 
 /** The rule kinds: one module each. */
 export const RULE_MODULES: Record<string, RuleModule> = {
@@ -24,7 +28,7 @@ export const RULE_MODULES: Record<string, RuleModule> = {
   collocation: checkCollocations,
   misquote: checkMisquotes,
   punctuation: checkPunctuation,
-  outline: (ctx) => checkOutline(ctx.text, undefined, ctx.doc),
+  outline: (ctx, out) => writeOutlineFindings(ctx.text, out, undefined, ctx.doc),
 };
 
 export interface CheckOptions {
@@ -57,8 +61,6 @@ export function resolveDate(text: string, opts: CheckOptions): { date: IsoDate; 
   return { date: opts.today ?? todayIso(), dateSource: 'today' };
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
-
 /** Whether the automaton saw a directive or a URL: suppression then need not search the text. */
 export function suppressionLiterals(dataset: Dataset, hits: Hits): { directive: boolean; url: boolean } {
   const present = { directive: false, url: false };
@@ -76,10 +78,10 @@ export function check(text: string, opts: CheckOptions = {}): CheckResult {
   const language = opts.language ?? 'plaintext';
   const doc = new TextDoc(text);
   // The text's units, the hits and the marks live in buffers kept between checks (no fresh
-  // pages for a large text); they are given back before the findings leave, and no finding
-  // refers to them.
+  // pages for a large text), and so do the findings until they are made as objects at the end;
+  // they are given back before the findings leave, and no finding refers to them.
   doc.borrowCodes();
-  const findings: Finding[] = [];
+  const sink = borrowSink();
   try {
     // The shared pass: every literal of the dataset (including what suppression looks for), and
     // where the punctuation marks stand.
@@ -89,21 +91,22 @@ export function check(text: string, opts: CheckOptions = {}): CheckResult {
     const suppress = findSuppressions(text, language, doc, suppressionLiterals(dataset, hits));
     const anySuppression = suppress.file !== undefined || suppress.lines.size > 0 || suppress.excluded.length > 0;
     const kinds = opts.kinds ?? Object.keys(RULE_MODULES);
-    for (const k of kinds) {
-      const mod = RULE_MODULES[k];
-      if (!mod) continue;
-      for (const f of mod(ctx)) {
-        const override = opts.severity?.[f.ruleId] ?? opts.severity?.[f.category as Category];
-        if (override === 'off') continue;
-        if (anySuppression && isSuppressed(suppress, f.ruleId, f.start, f.end, doc.lineIndexAt(f.start))) continue;
-        findings.push(override ? { ...f, severity: override } : f);
-      }
-    }
+    for (const k of kinds) RULE_MODULES[k]?.(ctx, sink);
+    const severity = opts.severity;
+    const keep: Keep | undefined =
+      severity || anySuppression
+        ? (kind, s, start, end) => {
+            const override = severity?.[kind.ruleId] ?? severity?.[kind.category as Category];
+            if (override === 'off') return undefined;
+            if (anySuppression && isSuppressed(suppress, kind.ruleId, start, end, doc.lineIndexAt(start))) return undefined;
+            return override ?? s;
+          }
+        : undefined;
+    return { findings: sink.toFindings(keep), date, dateSource };
   } finally {
     doc.returnCodes();
+    returnSink(sink);
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.ruleId < b.ruleId ? -1 : 1));
-  return { findings, date, dateSource };
 }
 
 /** Above this many characters a document is checked in chunks (bounded memory and time per step). */

@@ -4,6 +4,7 @@
  * a check is one pass over the text whatever the number of rules. Literals are matched with quotes
  * folded (“ as ").
  */
+import type { FindingKind } from './findings';
 import { AhoCorasick } from './ahocorasick';
 import { DIRECTIVE_PREFIX } from './suppress';
 import { MARK_TABLE } from './text';
@@ -34,6 +35,8 @@ export interface CompiledRule {
   severity: Severity;
   since?: IsoDate;
   regexes: RegExp[];
+  /** What the rule's findings share (its id, category, explanation, source…). */
+  kind: FindingKind;
   /** The `unless` words, quote-folded once here (hits are compared with quotes folded). */
   unless?: { before?: string[]; after?: string[]; inside?: string[] };
 }
@@ -78,12 +81,17 @@ export class Dataset {
       } catch (e) {
         throw new DataError(entry.file, `规则 ${entry.id} 的正则表达式无效：${(e as Error).message}`);
       }
+      const category = CATEGORY[entry.kind];
+      const severity = defaultSeverity(entry);
+      const kind: FindingKind = { ruleId: entry.id, category, severity, reason: entry.explanation, source: entry.source, confidence: entry.confidence };
+      if (entry.since) (kind as { since?: string }).since = entry.since;
       return {
         entry,
-        category: CATEGORY[entry.kind],
-        severity: defaultSeverity(entry),
+        category,
+        severity,
         since: entry.since ? sinceToIso(entry.since) : undefined,
         regexes,
+        kind,
         unless: entry.unless && {
           before: entry.unless.before?.map(foldQuotes),
           after: entry.unless.after?.map(foldQuotes),

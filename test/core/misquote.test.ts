@@ -4,7 +4,8 @@ import { join } from 'path';
 import fc from 'fast-check';
 import { loadBuiltinDataset } from '../../src/core/dataset';
 import type { RuleContext } from '../../src/core/rules/context';
-import { checkMisquotes, checkMisquotesEverywhere } from '../../src/core/rules/misquote';
+import { collectFindings } from '../../src/core/findings';
+import { checkMisquotes as writeAnchored, checkMisquotesEverywhere as writeEverywhere } from '../../src/core/rules/misquote';
 import { TextDoc } from '../../src/core/text';
 import type { Finding } from '../../src/core/types';
 
@@ -14,6 +15,8 @@ const ctxOf = (text: string): RuleContext => {
   const doc = new TextDoc(text);
   return { text, date: '2026-06-01', dataset: ds, hits: ds.matcher.scan(doc.codes).hits, language: 'plaintext', doc };
 };
+const checkMisquotes = (ctx: RuleContext) => collectFindings((out) => writeAnchored(ctx, out));
+const checkMisquotesEverywhere = (ctx: RuleContext) => collectFindings((out) => writeEverywhere(ctx, out));
 const show = (fs: Finding[], text: string) => fs.map((f) => `${f.start}-${f.end}:${text.slice(f.start, f.end)}→${f.fix?.text}`);
 const canonicals = ds.glossary.entries.filter((e) => e.canonical).map((e) => e.canonical!);
 

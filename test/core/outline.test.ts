@@ -6,6 +6,7 @@ import * as checks from '../../src/core/outline/check';
 import { checkOutline, OUTLINE_RULES } from '../../src/core/outline/check';
 import { isHeadingFamily, matchEnumAt, matchHeadingAt, parseChineseNumeral, toChineseNumeral } from '../../src/core/outline/markers';
 import { Outline, OutlineNode, flattenOutline, outlineOf, parseOutline } from '../../src/core/outline/parse';
+import { FindingSink } from '../../src/core/findings';
 import type { Finding } from '../../src/core/types';
 
 const ROOT = join(__dirname, '..', '..');
@@ -291,7 +292,7 @@ describe('robustness', () => {
         // each rule on its own (checkOutline swallows a rule's exception; here it would surface)
         const ctx = checks.buildContext(t, o);
         for (const rule of [checks.checkFormat, checks.checkMalformed, checks.checkGap, checks.checkDuplicate, checks.checkOrder,
-          checks.checkLevelSkip, checks.checkMixed, checks.checkSingle, checks.checkCount]) rule(ctx);
+          checks.checkLevelSkip, checks.checkMixed, checks.checkSingle, checks.checkCount]) rule(ctx, new FindingSink());
         for (const f of checkOutline(t)) {
           assert.ok(f.start >= 0 && f.end <= t.length && f.start <= f.end);
           if (f.fix) assert.ok(f.fix.start >= 0 && f.fix.end <= t.length);

@@ -7,7 +7,8 @@
  * 'info' where the outline may have been misread (a run that does not start at 1, a one-item
  * enumeration, which is also what a half-written draft looks like).
  */
-import type { Finding, Severity } from '../types';
+import { collectFindings, type FindingKind, type FindingSink } from '../findings';
+import type { Finding } from '../types';
 import { Family, formatMarker, isHeadingFamily, toChineseNumeral } from './markers';
 import { Outline, OutlineNode, outlineOf } from './parse';
 import type { TextDoc } from '../text';
@@ -101,53 +102,52 @@ function q(s: string): string {
   return '“' + s + '”';
 }
 
-function finding(
-  ruleId: string,
-  severity: Severity,
-  start: number,
-  end: number,
-  message: string,
-  extra: Partial<Finding> = {},
-): Finding {
-  return { ruleId, category: 'outline', severity, start, end, message, ...extra };
+/** What the findings of one outline rule (or one variant of it) share. */
+function kind(ruleId: string, severity: FindingKind['severity'], extra: Omit<FindingKind, 'ruleId' | 'category' | 'severity'> = {}): FindingKind {
+  return { ruleId, category: 'outline', severity, ...extra };
 }
 
+const FORMAT = kind('outline-format', 'warning', {
+  reason: '公文结构层次序数依次用“一、”“（一）”“1.”“（1）”标注：括号用全角，括号后不加顿号，阿拉伯数字后用圆点。',
+  source: SOURCE,
+  confidence: 'high',
+});
+const MALFORMED = kind('outline-malformed', 'warning', { confidence: 'medium' });
+const GAP_START = kind('outline-gap', 'info', { confidence: 'low' });
+const GAP = kind('outline-gap', 'warning', { confidence: 'high' });
+const DUPLICATE = kind('outline-duplicate', 'warning', { confidence: 'high' });
+const ORDER = kind('outline-order', 'warning', { confidence: 'high' });
+const LEVEL_SKIP = kind('outline-level-skip', 'warning', { reason: '结构层次应依次为“一、”“（一）”“1.”“（1）”，不宜越级。', source: SOURCE, confidence: 'high' });
+const MIXED = kind('outline-mixed', 'warning', { confidence: 'medium' });
+const SINGLE = kind('outline-single', 'info', { reason: '分项列举至少两项；只有一项时宜取消序号，直接行文。', confidence: 'low' });
+const COUNT = kind('outline-count', 'warning', { confidence: 'medium' });
+
 /** outline-format: a marker written in a non-standard form (1、 → 1.; （一）、 → （一）; (一) → （一）; 一. → 一、). */
-export function checkFormat(ctx: OutlineContext): Finding[] {
-  const out: Finding[] = [];
+export function checkFormat(ctx: OutlineContext, out: FindingSink): void {
   for (const n of ctx.nodes) {
     if (n.malformed || n.expected === undefined) continue;
-    out.push(
-      finding('outline-format', 'warning', n.markerStart, n.markerEnd, `序号${q(n.marker)}写法不规范，应为${q(n.expected)}`, {
-        fix: { start: n.markerStart, end: n.markerEnd, text: n.expected },
-        reason: '公文结构层次序数依次用“一、”“（一）”“1.”“（1）”标注：括号用全角，括号后不加顿号，阿拉伯数字后用圆点。',
-        source: SOURCE,
-        confidence: 'high',
-      }),
-    );
+    out.add(FORMAT, n.markerStart, n.markerEnd, `序号${q(n.marker)}写法不规范，应为${q(n.expected)}`, {
+      start: n.markerStart,
+      end: n.markerEnd,
+      text: n.expected,
+    });
   }
-  return out;
 }
 
 /** outline-malformed: an item of a 一是/一要 run that lost its 是/要 (一是……二是……三注重 → 三是注重). */
-export function checkMalformed(ctx: OutlineContext): Finding[] {
-  const out: Finding[] = [];
+export function checkMalformed(ctx: OutlineContext, out: FindingSink): void {
   for (const n of ctx.nodes) {
     if (!n.malformed || n.expected === undefined) continue;
     const word = n.expected.slice(n.marker.length);
     const shown = ctx.text.slice(n.markerStart, Math.min(n.markerEnd + 2, ctx.text.length));
-    out.push(
-      finding(
-        'outline-malformed',
-        'warning',
-        n.markerStart,
-        n.markerEnd,
-        `列举项${q(shown)}缺少“${word}”：前面已用${q(formatMarker(n.family, 1))}${q(formatMarker(n.family, 2))}，此处应为${q(n.expected)}`,
-        { fix: { start: n.markerEnd, end: n.markerEnd, text: word }, confidence: 'medium' },
-      ),
+    out.add(
+      MALFORMED,
+      n.markerStart,
+      n.markerEnd,
+      `列举项${q(shown)}缺少“${word}”：前面已用${q(formatMarker(n.family, 1))}${q(formatMarker(n.family, 2))}，此处应为${q(n.expected)}`,
+      { start: n.markerEnd, end: n.markerEnd, text: word },
     );
   }
-  return out;
 }
 
 /** The marker used to name a missing/expected number of a run's family. */
@@ -162,21 +162,14 @@ function hasOrdinal(run: OutlineNode[], o: number): boolean {
 }
 
 /** outline-gap: a number skipped in a run (一、……三、), or a run not starting at 1 (info). */
-export function checkGap(ctx: OutlineContext): Finding[] {
-  const out: Finding[] = [];
+export function checkGap(ctx: OutlineContext, out: FindingSink): void {
   for (const run of ctx.runs) {
     const fam = run[0].family;
     const first = run[0];
     if (first.ordinal > 1 && !isEnd(first)) {
       const missing: string[] = [];
       for (let k = 1; k < first.ordinal && missing.length < 3; k++) if (!hasOrdinal(run, k)) missing.push(nameOf(fam, k));
-      if (missing.length) {
-        out.push(
-          finding('outline-gap', 'info', first.markerStart, first.markerEnd, `编号从${q(first.marker)}开始，前面没有${missing.map(q).join('')}`, {
-            confidence: 'low',
-          }),
-        );
-      }
+      if (missing.length) out.add(GAP_START, first.markerStart, first.markerEnd, `编号从${q(first.marker)}开始，前面没有${missing.map(q).join('')}`);
     }
     for (let k = 1; k < run.length; k++) {
       const prev = run[k - 1];
@@ -186,57 +179,34 @@ export function checkGap(ctx: OutlineContext): Finding[] {
       for (let o = prev.ordinal + 1; o < cur.ordinal; o++) if (!hasOrdinal(run, o)) missing.push(o);
       if (!missing.length) continue; // the numbers are there, only out of order: outline-order says so
       const names = missing.slice(0, 3).map((o) => q(nameOf(fam, o))).join('') + (missing.length > 3 ? '等' : '');
-      out.push(
-        finding('outline-gap', 'warning', cur.markerStart, cur.markerEnd, `编号跳号：${q(prev.marker)}之后是${q(cur.marker)}，缺少${names}`, {
-          confidence: 'high',
-        }),
-      );
+      out.add(GAP, cur.markerStart, cur.markerEnd, `编号跳号：${q(prev.marker)}之后是${q(cur.marker)}，缺少${names}`);
     }
   }
-  return out;
 }
 
-/**
- * Each item of every run with the one before it, as a finding or nothing; a closing 最后 is left
- * out (its number is not a position).
- */
-function eachStep(ctx: OutlineContext, test: (prev: OutlineNode, cur: OutlineNode) => Finding | undefined): Finding[] {
-  const out: Finding[] = [];
+/** Each item of every run with the one before it; a closing 最后 is left out (its number is not a position). */
+function eachStep(ctx: OutlineContext, visit: (prev: OutlineNode, cur: OutlineNode) => void): void {
   for (const run of ctx.runs) {
-    for (let k = 1; k < run.length; k++) {
-      if (isEnd(run[k])) continue;
-      const f = test(run[k - 1], run[k]);
-      if (f) out.push(f);
-    }
+    for (let k = 1; k < run.length; k++) if (!isEnd(run[k])) visit(run[k - 1], run[k]);
   }
-  return out;
 }
 
 /** outline-duplicate: the same number twice in a row of a run (二、……二、). */
-export function checkDuplicate(ctx: OutlineContext): Finding[] {
-  return eachStep(ctx, (prev, cur) =>
-    cur.ordinal !== prev.ordinal
-      ? undefined
-      : finding('outline-duplicate', 'warning', cur.markerStart, cur.markerEnd, `编号重复：${q(cur.marker)}与前一项${q(prev.marker)}序号相同`, {
-          confidence: 'high',
-        }),
-  );
+export function checkDuplicate(ctx: OutlineContext, out: FindingSink): void {
+  eachStep(ctx, (prev, cur) => {
+    if (cur.ordinal === prev.ordinal) out.add(DUPLICATE, cur.markerStart, cur.markerEnd, `编号重复：${q(cur.marker)}与前一项${q(prev.marker)}序号相同`);
+  });
 }
 
 /** outline-order: a number smaller than the one before it (三、 before 二、). */
-export function checkOrder(ctx: OutlineContext): Finding[] {
-  return eachStep(ctx, (prev, cur) =>
-    cur.ordinal >= prev.ordinal
-      ? undefined
-      : finding('outline-order', 'warning', cur.markerStart, cur.markerEnd, `编号顺序颠倒：${q(cur.marker)}出现在${q(prev.marker)}之后`, {
-          confidence: 'high',
-        }),
-  );
+export function checkOrder(ctx: OutlineContext, out: FindingSink): void {
+  eachStep(ctx, (prev, cur) => {
+    if (cur.ordinal < prev.ordinal) out.add(ORDER, cur.markerStart, cur.markerEnd, `编号顺序颠倒：${q(cur.marker)}出现在${q(prev.marker)}之后`);
+  });
 }
 
 /** outline-level-skip: a heading more than one level below its parent heading (一、 then 1. with no （一）). */
-export function checkLevelSkip(ctx: OutlineContext): Finding[] {
-  const out: Finding[] = [];
+export function checkLevelSkip(ctx: OutlineContext, out: FindingSink): void {
   const names = ['一、', '（一）', '1.', '（1）'];
   ctx.runs.forEach((run, r) => {
     const n = run[0];
@@ -244,23 +214,12 @@ export function checkLevelSkip(ctx: OutlineContext): Finding[] {
     const p = ctx.runParent[r];
     if (!p || !isHeadingFamily(p.family) || n.level <= p.level + 1) return;
     const missing = names.slice(p.level, n.level - 1).map(q).join('');
-    out.push(
-      finding(
-        'outline-level-skip',
-        'warning',
-        n.markerStart,
-        n.markerEnd,
-        `层次跳级：${q(p.marker)}下直接使用${q(n.marker)}，缺少${missing}一级`,
-        { reason: '结构层次应依次为“一、”“（一）”“1.”“（1）”，不宜越级。', source: SOURCE, confidence: 'high' },
-      ),
-    );
+    out.add(LEVEL_SKIP, n.markerStart, n.markerEnd, `层次跳级：${q(p.marker)}下直接使用${q(n.marker)}，缺少${missing}一级`);
   });
-  return out;
 }
 
 /** outline-mixed: one run mixing enumeration forms (一是……二要……第三). The fix follows the first item. */
-export function checkMixed(ctx: OutlineContext): Finding[] {
-  const out: Finding[] = [];
+export function checkMixed(ctx: OutlineContext, out: FindingSink): void {
   for (const run of ctx.runs) {
     const fam = run[0].family;
     for (const n of run) {
@@ -272,42 +231,32 @@ export function checkMixed(ctx: OutlineContext): Finding[] {
       const next = ctx.text[n.markerEnd];
       if (n.family === '第一' && (next === '，' || next === ',')) fixEnd++;
       if (fam === '第一' && next !== '，' && next !== ',' && next !== '、') fixText += '，';
-      out.push(
-        finding('outline-mixed', 'warning', n.markerStart, n.markerEnd, `同一组列举混用${q(run[0].marker)}与${q(n.marker)}，宜统一为${q(want)}`, {
-          fix: { start: n.markerStart, end: fixEnd, text: fixText },
-          confidence: 'medium',
-        }),
-      );
+      out.add(MIXED, n.markerStart, n.markerEnd, `同一组列举混用${q(run[0].marker)}与${q(n.marker)}，宜统一为${q(want)}`, {
+        start: n.markerStart,
+        end: fixEnd,
+        text: fixText,
+      });
     }
   }
-  return out;
 }
 
 /**
  * outline-single: an enumeration or heading level with one item (一是 without 二是; a lone （一）).
  * 首先 alone is ordinary prose and is not reported; a lone item not numbered 1 is left to outline-gap.
  */
-export function checkSingle(ctx: OutlineContext): Finding[] {
-  const out: Finding[] = [];
+export function checkSingle(ctx: OutlineContext, out: FindingSink): void {
   for (const run of ctx.runs) {
     if (run.length !== 1) continue;
     const n = run[0];
     if (n.ordinal !== 1 || n.family === '首先') continue;
     const second = formatMarker(n.family, 2);
     const what = isHeadingFamily(n.family) ? '这一层次只有一项' : '列举只有一项';
-    out.push(
-      finding('outline-single', 'info', n.markerStart, n.markerEnd, `${what}：有${q(n.marker)}而没有${q(second)}`, {
-        reason: '分项列举至少两项；只有一项时宜取消序号，直接行文。',
-        confidence: 'low',
-      }),
-    );
+    out.add(SINGLE, n.markerStart, n.markerEnd, `${what}：有${q(n.marker)}而没有${q(second)}`);
   }
-  return out;
 }
 
 /** outline-count: an announcement (讲三点意见) whose count differs from the run that follows it. */
-export function checkCount(ctx: OutlineContext): Finding[] {
-  const out: Finding[] = [];
+export function checkCount(ctx: OutlineContext, out: FindingSink): void {
   const { runs } = ctx;
   for (const a of ctx.outline.announcements) {
     // The first run starting after the announcement (runs are sorted by their first marker),
@@ -327,21 +276,11 @@ export function checkCount(ctx: OutlineContext): Finding[] {
     if ((between.match(/\n/g) ?? []).length > 2) continue;
     const actual = target.length;
     if (actual === a.count) continue;
-    out.push(
-      finding(
-        'outline-count',
-        'warning',
-        a.start,
-        a.end,
-        `前文预告${q(a.text)}，其后实际列了${toChineseNumeral(actual)}项（${target[0].marker}至${target[actual - 1].marker}）`,
-        { confidence: 'medium' },
-      ),
-    );
+    out.add(COUNT, a.start, a.end, `前文预告${q(a.text)}，其后实际列了${toChineseNumeral(actual)}项（${target[0].marker}至${target[actual - 1].marker}）`);
   }
-  return out;
 }
 
-const RULES: Array<(ctx: OutlineContext) => Finding[]> = [
+const RULES: Array<(ctx: OutlineContext, out: FindingSink) => void> = [
   checkFormat,
   checkMalformed,
   checkGap,
@@ -353,23 +292,29 @@ const RULES: Array<(ctx: OutlineContext) => Finding[]> = [
   checkCount,
 ];
 
-/** Runs every outline rule. Never throws: on an internal error the offending rule yields nothing. */
-export function checkOutline(text: string, outline?: Outline, doc?: TextDoc): Finding[] {
+/**
+ * Writes the findings of every outline rule into `out`. Never throws: on an internal error the
+ * offending rule yields nothing (what it wrote before failing is taken back).
+ */
+export function writeOutlineFindings(text: string, out: FindingSink, outline?: Outline, doc?: TextDoc): void {
   const t = typeof text === 'string' ? text : '';
   let ctx: OutlineContext;
   try {
     ctx = buildContext(t, outline ?? outlineOf(t, doc, false));
   } catch {
-    return [];
+    return;
   }
-  const out: Finding[] = [];
   for (const rule of RULES) {
+    const before = out.count;
     try {
-      for (const f of rule(ctx)) out.push(f);
+      rule(ctx, out);
     } catch {
-      /* a rule must never break the checker */
+      out.truncate(before); // a rule must never break the checker
     }
   }
-  out.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-  return out;
+}
+
+/** Every outline rule's findings, in order (the outline views and `gongwen outline`). */
+export function checkOutline(text: string, outline?: Outline, doc?: TextDoc): Finding[] {
+  return collectFindings((out) => writeOutlineFindings(text, out, outline, doc));
 }

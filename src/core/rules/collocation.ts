@@ -5,7 +5,7 @@
  * it (before the opening quote, if any) is compared with the wrong ones.
  */
 import { foldCode, startsWithFolded } from '../context';
-import type { Finding } from '../types';
+import type { FindingSink } from '../findings';
 import { sinceCn, type RuleContext } from './context';
 import { isExcepted } from './formulation';
 
@@ -21,9 +21,8 @@ function longestEndingAt(text: string, p: number, words: readonly string[]): str
   return best;
 }
 
-export function checkCollocations(ctx: RuleContext): Finding[] {
+export function checkCollocations(ctx: RuleContext, out: FindingSink): void {
   const { dataset, text, date } = ctx;
-  const findings: Finding[] = [];
   const hits = ctx.hits;
   for (let k = 0; k < hits.count; k++) {
     const owner = dataset.owners[hits.pattern[k]];
@@ -45,21 +44,7 @@ export function checkCollocations(ctx: RuleContext): Finding[] {
     if (isExcepted(text, rule, start, hitEnd)) continue;
     const fixVerb = right[0];
     const quoted = text.slice(p, hitEnd + (foldCode(text.charCodeAt(hitEnd)) === 34 ? 1 : 0));
-    findings.push({
-      ruleId: e.id,
-      category: rule.category,
-      severity: rule.severity,
-      start,
-      end: p,
-      message:
-        e.message ??
-        `搭配不当：${quoted}一般与“${right.join('”“')}”搭配，不说“${wrong}”${e.since ? `（自${sinceCn(e.since)}起）` : ''}`,
-      fix: fixVerb ? { start, end: p, text: fixVerb } : undefined,
-      reason: e.explanation,
-      source: e.source,
-      confidence: e.confidence,
-      ...(e.since ? { since: e.since } : {}),
-    });
+    const message = e.message ?? `搭配不当：${quoted}一般与“${right.join('”“')}”搭配，不说“${wrong}”${e.since ? `（自${sinceCn(e.since)}起）` : ''}`;
+    out.add(rule.kind, start, p, message, fixVerb ? { start, end: p, text: fixVerb } : undefined);
   }
-  return findings;
 }

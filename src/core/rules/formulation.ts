@@ -6,7 +6,8 @@
  */
 import { foldQuotes, isEnclosed, sentenceAround, startsWithFolded } from '../context';
 import type { CompiledRule } from '../dataset';
-import type { Finding, Severity } from '../types';
+import type { FindingSink } from '../findings';
+import type { Severity } from '../types';
 import { sinceCn, type RuleContext } from './context';
 
 interface Candidate {
@@ -138,7 +139,7 @@ function regexCandidates(ctx: RuleContext, rule: CompiledRule, hitStart: number,
   return out;
 }
 
-export function checkFormulations(ctx: RuleContext): Finding[] {
+export function checkFormulations(ctx: RuleContext, out: FindingSink): void {
   const { dataset, text, date } = ctx;
   const candidates: Candidate[] = [];
   const { hits } = ctx;
@@ -156,7 +157,6 @@ export function checkFormulations(ctx: RuleContext): Finding[] {
   // Per rule, keep the leftmost-longest of overlapping candidates.
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   const lastEnd = new Map<CompiledRule, number>();
-  const findings: Finding[] = [];
   for (const c of candidates) {
     if ((lastEnd.get(c.rule) ?? -1) > c.start) continue;
     const e = c.rule.entry;
@@ -168,22 +168,7 @@ export function checkFormulations(ctx: RuleContext): Finding[] {
     }
     lastEnd.set(c.rule, c.end);
     const matched = text.slice(c.start, c.end);
-    const f: Finding = {
-      ruleId: e.id,
-      category: c.rule.category,
-      severity,
-      start: c.start,
-      end: c.end,
-      message: e.message ?? defaultMessage(c.rule, matched, c.replacement),
-      reason: e.explanation,
-      source: e.source,
-      confidence: e.confidence,
-    };
-    if (e.since) f.since = e.since;
-    if (c.replacement !== undefined && c.replacement !== matched) {
-      f.fix = { start: c.start, end: c.end, text: c.replacement };
-    }
-    findings.push(f);
+    const fix = c.replacement !== undefined && c.replacement !== matched ? { start: c.start, end: c.end, text: c.replacement } : undefined;
+    out.add(c.rule.kind, c.start, c.end, e.message ?? defaultMessage(c.rule, matched, c.replacement), fix, severity);
   }
-  return findings;
 }

@@ -18,7 +18,7 @@
  */
 import type { Glossary } from '../glossary';
 import type { GlossaryEntry } from '../model';
-import type { Finding } from '../types';
+import type { FindingKind, FindingSink } from '../findings';
 import { requireMarks } from '../text';
 import type { RuleContext } from './context';
 
@@ -27,6 +27,8 @@ interface Clause {
   text: string;
   whole: boolean;
   bigrams: string[];
+  /** What a misquote of the entry says (the same for each of its clauses). */
+  kind: FindingKind;
 }
 
 export interface MisquoteIndex {
@@ -100,7 +102,15 @@ export function buildMisquoteIndex(glossary: Glossary, prose = ''): MisquoteInde
     const parts = entry.canonical.split(/[，；]/).filter((p) => p.length >= MIN_CLAUSE);
     const texts = new Map<string, boolean>([[entry.canonical, true]]);
     if (parts.length > 1) for (const p of parts) if (!texts.has(p)) texts.set(p, false);
-    for (const [text, whole] of texts) clauses.push({ entry, text, whole, bigrams: bigramsOf(text) });
+    const kind: FindingKind = {
+      ruleId: 'canonical-wording',
+      category: 'nonstandard',
+      severity: 'info',
+      reason: `“${entry.term}”有固定的规范表述，引用时不宜增删或改动字词、调整顺序。`,
+      source: entry.source,
+      confidence: 'medium',
+    };
+    for (const [text, whole] of texts) clauses.push({ entry, text, whole, bigrams: bigramsOf(text), kind });
   }
   const bigramId = new Map<number, number>();
   const clausesOf: number[][] = [];
@@ -211,12 +221,12 @@ class SentenceReader {
   // Which sentence last counted each bigram: counts each distinct bigram once per sentence.
   private readonly stamp: Int32Array;
   private sentenceNo = 0;
-  readonly findings: Finding[] = [];
 
   constructor(
     private readonly idx: MisquoteIndex,
     private readonly text: string,
     private readonly codes: Uint16Array,
+    private readonly out: FindingSink,
   ) {
     this.counts = new Int32Array(idx.clauses.length);
     this.touched = new Int32Array(idx.clauses.length);
@@ -259,7 +269,7 @@ class SentenceReader {
       prevFirst = (k & FIRST) !== 0;
     }
     if (nCandidates > 0 && e - s >= MIN_CLAUSE) {
-      compare(idx, s, text.slice(s, e), Array.from(candidates.subarray(0, nCandidates)), this.findings);
+      compare(idx, s, text.slice(s, e), Array.from(candidates.subarray(0, nCandidates)), this.out);
     }
     for (let k = 0; k < nTouched; k++) counts[touched[k]] = 0;
     return e;
@@ -270,12 +280,12 @@ class SentenceReader {
  * Misquotes, reading only the sentences where the shared automaton found enough distinct anchors
  * of one clause (an anchor's automaton pattern has `owners[p].anchor`, its index in `anchors`).
  */
-export function checkMisquotes(ctx: RuleContext): Finding[] {
+export function checkMisquotes(ctx: RuleContext, out: FindingSink): void {
   const { text, hits, dataset } = ctx;
   const idx = dataset.misquote;
-  if (!idx.clauses.length) return [];
+  if (!idx.clauses.length) return;
   const { codes, marks } = ctx.doc;
-  const reader = new SentenceReader(idx, text, codes);
+  const reader = new SentenceReader(idx, text, codes, out);
   const { owners } = dataset;
   const { cls, anchorStart, anchorClauses, required } = idx;
   const counts = new Int32Array(idx.clauses.length);
@@ -311,20 +321,18 @@ export function checkMisquotes(ctx: RuleContext): Finding[] {
     }
     if (read) reader.read(start);
   }
-  return reader.findings;
 }
 
 /** Misquotes, reading every sentence: the reference the anchored reading is tested against. */
-export function checkMisquotesEverywhere(ctx: RuleContext): Finding[] {
+export function checkMisquotesEverywhere(ctx: RuleContext, out: FindingSink): void {
   const idx = ctx.dataset.misquote;
-  if (!idx.clauses.length) return [];
-  const reader = new SentenceReader(idx, ctx.text, ctx.doc.codes);
+  if (!idx.clauses.length) return;
+  const reader = new SentenceReader(idx, ctx.text, ctx.doc.codes, out);
   for (let s = 0; s < ctx.text.length; ) s = reader.read(s) + 1;
-  return reader.findings;
 }
 
 /** The candidate clauses of one sentence: exact quotes are silent, near ones are findings. */
-function compare(idx: MisquoteIndex, offset: number, sentence: string, cands: number[], findings: Finding[]): void {
+function compare(idx: MisquoteIndex, offset: number, sentence: string, cands: number[], out: FindingSink): void {
   const covered: Array<[number, number]> = [];
   const candidates = cands
     .map((i) => idx.clauses[i])
@@ -351,17 +359,7 @@ function compare(idx: MisquoteIndex, offset: number, sentence: string, cands: nu
     const found = sentence.slice(ws, we);
     covered.push([ws, we]);
     const start = offset + ws;
-    findings.push({
-      ruleId: 'canonical-wording',
-      category: 'nonstandard',
-      severity: 'info',
-      start,
-      end: start + found.length,
-      message: `与“${c.entry.term}”的规范表述有出入（相差 ${d} 处），规范表述为：${c.text}`,
-      fix: { start, end: start + found.length, text: c.text },
-      reason: `“${c.entry.term}”有固定的规范表述，引用时不宜增删或改动字词、调整顺序。`,
-      source: c.entry.source,
-      confidence: 'medium',
-    });
+    const end = start + found.length;
+    out.add(c.kind, start, end, `与“${c.entry.term}”的规范表述有出入（相差 ${d} 处），规范表述为：${c.text}`, { start, end, text: c.text });
   }
 }

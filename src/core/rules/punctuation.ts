@@ -7,11 +7,46 @@
  * Tests: test/core/punctuation.test.ts.
  */
 import { isCjkChar, isCjkCode } from '../context';
-import type { Finding } from '../types';
+import type { FindingKind, FindingSink } from '../findings';
 import { requireMarks } from '../text';
 import type { RuleContext } from './context';
 
 const SOURCE = 'GB/T 15834-2011《标点符号用法》';
+
+const ASCII: FindingKind = {
+  ruleId: 'punct-ascii',
+  category: 'punctuation',
+  severity: 'warning',
+  reason: '中文文稿中的标点符号应使用全角形式；半角标点多为从网页或英文输入法带入。',
+  source: SOURCE,
+  confidence: 'high',
+};
+const UNBALANCED: FindingKind = {
+  ruleId: 'punct-unbalanced',
+  category: 'punctuation',
+  severity: 'warning',
+  reason: '引号、括号、书名号应成对使用，缺一半往往是漏打或删改时遗留。',
+  source: SOURCE,
+  confidence: 'high',
+};
+const ASCII_QUOTE: FindingKind = {
+  ruleId: 'punct-ascii-quote',
+  category: 'punctuation',
+  severity: 'info',
+  reason: '中文引号为全角弯引号，前后成对。',
+  source: SOURCE,
+  confidence: 'high',
+};
+const ASCII_QUOTE_MESSAGE = `中文行文中应使用弯引号“”，而不是直引号 "`;
+const DUNHAO: FindingKind = {
+  ruleId: 'punct-dunhao-quoted',
+  category: 'punctuation',
+  severity: 'info',
+  reason: '标有引号或书名号的并列成分之间通常不加顿号，如“四个意识”“四个自信”；若引号后还有其他成分则仍用顿号。',
+  source: SOURCE,
+  confidence: 'medium',
+};
+const DUNHAO_MESSAGE = '并列的引号或书名号之间一般不用顿号';
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
 const NAME: Record<string, string> = { ',': '逗号', ';': '分号', ':': '冒号', '(': '括号', ')': '括号', '!': '叹号', '?': '问号' };
 /** One message string per mark, built once (a scraped text can hold thousands of these). */
@@ -58,7 +93,7 @@ CLASS[0x3001] = C_DUNHAO;
 requireMarks('\n\r,;:()!?"“（《”）》、');
 
 /** An ASCII mark at `i`: a finding when it stands in Chinese prose. */
-function asciiMark(text: string, i: number, out: Finding[]): void {
+function asciiMark(text: string, i: number, out: FindingSink): void {
   const code = text.charCodeAt(i);
   const paren = code === 40 || code === 41;
   const p = prevNonSpace(text, i);
@@ -66,19 +101,7 @@ function asciiMark(text: string, i: number, out: Finding[]): void {
   if ((code === 44 || code === 58) && isDigit(p) && isDigit(nextNonSpace(text, i))) return;
   if (paren && isOutlineParen(text, i)) return;
   const ch = text[i];
-  const full = FULL[ch];
-  out.push({
-    ruleId: 'punct-ascii',
-    category: 'punctuation',
-    severity: 'warning',
-    start: i,
-    end: i + 1,
-    message: ASCII_MESSAGE[ch],
-    fix: { start: i, end: i + 1, text: full },
-    reason: '中文文稿中的标点符号应使用全角形式；半角标点多为从网页或英文输入法带入。',
-    source: SOURCE,
-    confidence: 'high',
-  });
+  out.add(ASCII, i, i + 1, ASCII_MESSAGE[ch], { start: i, end: i + 1, text: FULL[ch] });
 }
 
 const PAIRS = [
@@ -87,22 +110,9 @@ const PAIRS = [
   { open: 0x300a, close: 0x300b, name: '书名号' }, // 《 》
 ].map((p) => ({ ...p, unopened: `左${p.name}缺少配对的右${p.name}`, unclosed: `多余的右${p.name}：前面没有与之配对的左${p.name}` }));
 
-function unbalancedFinding(i: number, message: string): Finding {
-  return {
-    ruleId: 'punct-unbalanced',
-    category: 'punctuation',
-    severity: 'warning',
-    start: i,
-    end: i + 1,
-    message,
-    reason: '引号、括号、书名号应成对使用，缺一半往往是漏打或删改时遗留。',
-    source: SOURCE,
-    confidence: 'high',
-  };
-}
 
 /** Settles the paragraph [s, e): its straight quotes and unpaired marks. Empties the buffers. */
-function endParagraph(text: string, s: number, e: number, quotes: number[], stacks: number[][], out: Finding[]): void {
+function endParagraph(text: string, s: number, e: number, quotes: number[], stacks: number[][], out: FindingSink): void {
   const n = text.length;
   if (quotes.length) {
     straightQuotes(text, quotes, out);
@@ -119,7 +129,7 @@ function endParagraph(text: string, s: number, e: number, quotes: number[], stac
         while (j < n && (text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13)) j++;
         if (j < n && text.charCodeAt(j) === 0x201c) continue;
       }
-      out.push(unbalancedFinding(i, unopened));
+      out.add(UNBALANCED, i, i + 1, unopened);
     }
     stack.length = 0;
   }
@@ -130,7 +140,7 @@ function endParagraph(text: string, s: number, e: number, quotes: number[], stac
  * scoped rules (straight quotes, pairs) are settled at each line break; a paragraph is a run of
  * text between line breaks.
  */
-function scan(text: string, codes: Uint16Array, marks: Int32Array, out: Finding[]): void {
+function scan(text: string, codes: Uint16Array, marks: Int32Array, out: FindingSink): void {
   const n = codes.length;
   const quotes: number[] = [];
   // Per pair (“” （） 《》): positions of the opens not yet closed.
@@ -158,14 +168,14 @@ function scan(text: string, codes: Uint16Array, marks: Int32Array, out: Finding[
       case C_CLOSE: {
         const k = c === 0x201d ? 0 : c === 0xff09 ? 1 : 2;
         if (stacks[k].length) stacks[k].pop();
-        else out.push(unbalancedFinding(i, PAIRS[k].unclosed));
+        else out.add(UNBALANCED, i, i + 1, PAIRS[k].unclosed);
         break;
       }
       case C_DUNHAO: {
         // 、 between ” or 》 and “ or 《
         const p = text.charCodeAt(i - 1);
         const q = text.charCodeAt(i + 1);
-        if ((p === 0x201d || p === 0x300b) && (q === 0x201c || q === 0x300a)) out.push(dunhaoFinding(i));
+        if ((p === 0x201d || p === 0x300b) && (q === 0x201c || q === 0x300a)) out.add(DUNHAO, i, i + 1, DUNHAO_MESSAGE, { start: i, end: i + 1, text: '' });
         break;
       }
     }
@@ -174,44 +184,16 @@ function scan(text: string, codes: Uint16Array, marks: Int32Array, out: Finding[
 }
 
 /** Straight " quotes of one paragraph (their offsets), when the paragraph is Chinese prose. */
-function straightQuotes(text: string, idx: number[], out: Finding[]): void {
+function straightQuotes(text: string, idx: number[], out: FindingSink): void {
   const chinese = idx.some((i) => isCjkChar(text[i - 1]) || isCjkChar(text[i + 1]));
   if (!chinese) return;
   const paired = idx.length % 2 === 0;
   idx.forEach((i, k) => {
     const q = k % 2 === 0 ? '“' : '”';
-    out.push({
-      ruleId: 'punct-ascii-quote',
-      category: 'punctuation',
-      severity: 'info',
-      start: i,
-      end: i + 1,
-      message: `中文行文中应使用弯引号“”，而不是直引号 "`,
-      fix: paired ? { start: i, end: i + 1, text: q } : undefined,
-      reason: '中文引号为全角弯引号，前后成对。',
-      source: SOURCE,
-      confidence: 'high',
-    });
+    out.add(ASCII_QUOTE, i, i + 1, ASCII_QUOTE_MESSAGE, paired ? { start: i, end: i + 1, text: q } : undefined);
   });
 }
 
-function dunhaoFinding(i: number): Finding {
-  return {
-    ruleId: 'punct-dunhao-quoted',
-    category: 'punctuation',
-    severity: 'info',
-    start: i,
-    end: i + 1,
-    message: '并列的引号或书名号之间一般不用顿号',
-    fix: { start: i, end: i + 1, text: '' },
-    reason: '标有引号或书名号的并列成分之间通常不加顿号，如“四个意识”“四个自信”；若引号后还有其他成分则仍用顿号。',
-    source: SOURCE,
-    confidence: 'medium',
-  };
-}
-
-export function checkPunctuation(ctx: RuleContext): Finding[] {
-  const out: Finding[] = [];
+export function checkPunctuation(ctx: RuleContext, out: FindingSink): void {
   scan(ctx.text, ctx.doc.codes, ctx.doc.marks, out);
-  return out;
 }
