@@ -6,8 +6,26 @@ export interface CliIO {
   readStdin(): Promise<string>;
 }
 
+let stdoutGuarded = false;
+/**
+ * When the reader of our output goes away (`gongwen check … | head`), writing fails with EPIPE:
+ * the output is not wanted any more, so stop quietly instead of dying with a stack trace.
+ */
+function guardStdout(): void {
+  if (stdoutGuarded) return;
+  stdoutGuarded = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`gongwen: 无法写出结果：${e.message.split('\n')[0]}\n`);
+    process.exit(2);
+  });
+}
+
 export const processIO: CliIO = {
-  out: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'),
+  out: (s) => {
+    guardStdout();
+    process.stdout.write(s.endsWith('\n') ? s : s + '\n');
+  },
   err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
   readStdin: () =>
     new Promise((resolve, reject) => {

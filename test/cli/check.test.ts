@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -172,6 +172,17 @@ describe('the gongwen process', () => {
     assert.equal(r.status, 2);
     assert.equal(r.stderr.trim().split('\n').length <= 2, true, r.stderr);
     assert.doesNotMatch(r.stderr, /\n\s+at /);
+  });
+  it('stops quietly when its reader stops reading (gongwen check … | head)', async () => {
+    const big = write('many.txt', '落实习总书记的嘱托,推进工作。\n'.repeat(20000));
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'gongwen.js'), 'check', big], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    // Read the first chunk, then close the pipe, as `head` does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.doesNotMatch(err, /EPIPE|\n\s+at /, err);
+    assert.equal(code, 0);
   });
   it('runs the demo (npm start) end to end', () => {
     const out = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'gongwen.js'), 'demo'], { encoding: 'utf8' });
