@@ -32,6 +32,8 @@ export interface FindingKind {
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 const SEVERITY_CODE: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+const RADIX_BITS = 11;
+const RADIX_MASK = (1 << RADIX_BITS) - 1;
 
 /** What the checker decides per finding before it is made: its severity, or `undefined` to drop it. */
 export type Keep = (kind: FindingKind, severity: Severity, start: number, end: number) => Severity | undefined;
@@ -50,9 +52,10 @@ export class FindingSink {
   private fixEnd: Int32Array = new Int32Array(64);
   private messages: string[] = [];
   private fixTexts: string[] = [];
-  /** Sort keys and the order of the kept findings (see `toFindings`). */
-  private keys = new Float64Array(64);
+  /** The order of the kept findings, and room for the radix sort (see `toFindings`). */
   private order: Int32Array = new Int32Array(64);
+  private spare: Int32Array = new Int32Array(64);
+  private readonly counts = new Int32Array(RADIX_MASK + 1);
 
   /** How many findings have been written. */
   get count(): number {
@@ -106,42 +109,54 @@ export class FindingSink {
    */
   toFindings(keep?: Keep): Finding[] {
     const { n, kindList, kind, sev, start, end } = this;
-    if (this.keys.length < n) {
-      this.keys = new Float64Array(Math.max(n, this.keys.length * 2));
-      this.order = new Int32Array(this.keys.length);
+    if (this.order.length < n) {
+      this.order = new Int32Array(Math.max(n, this.order.length * 2));
+      this.spare = new Int32Array(this.order.length);
     }
-    const { keys, order: idx } = this;
+    let idx = this.order;
     let kept = 0;
-    // Sort key: start (below 2^31) above the finding's index (below 2^21 findings per sink,
-    // else the order falls back to a comparison sort below): exact in a double, sorted natively.
-    const packed = n < 2 ** 21;
+    let maxStart = 0;
     for (let i = 0; i < n; i++) {
       if (keep) {
-        const k = kindList[kind[i]];
-        const s = keep(k, SEVERITIES[sev[i]], start[i], end[i]);
+        const s = keep(kindList[kind[i]], SEVERITIES[sev[i]], start[i], end[i]);
         if (s === undefined) continue;
         sev[i] = SEVERITY_CODE[s];
       }
-      keys[kept++] = packed ? start[i] * 2 ** 21 + i : i;
+      idx[kept++] = i;
+      if (start[i] > maxStart) maxStart = start[i];
     }
-    const sorted = keys.subarray(0, kept);
-    if (packed) sorted.sort();
-    else sorted.sort((a, b) => start[a] - start[b] || a - b);
-    for (let k = 0; k < kept; k++) idx[k] = packed ? sorted[k] % 2 ** 21 : sorted[k];
+    // By start: a stable radix sort, 11 bits a pass (linear in the findings; a comparison sort of
+    // 27 000 findings costs ten times what 3 400 do). Equal starts keep their write order.
+    const counts = this.counts;
+    let tmp = this.spare;
+    for (let shift = 0; shift < 32 && maxStart >>> shift > 0; shift += RADIX_BITS) {
+      counts.fill(0);
+      for (let k = 0; k < kept; k++) counts[(start[idx[k]] >>> shift) & RADIX_MASK]++;
+      for (let d = 0, sum = 0; d <= RADIX_MASK; d++) {
+        const c = counts[d];
+        counts[d] = sum;
+        sum += c;
+      }
+      for (let k = 0; k < kept; k++) {
+        const i = idx[k];
+        tmp[counts[(start[i] >>> shift) & RADIX_MASK]++] = i;
+      }
+      const t = idx;
+      idx = tmp;
+      tmp = t;
+    }
     // Findings at the same start are few: put them in order by end, severity and rule id.
     for (let a = 0; a < kept; ) {
       let b = a + 1;
       while (b < kept && start[idx[b]] === start[idx[a]]) b++;
-      if (b - a > 1) {
-        for (let x = a + 1; x < b; x++) {
-          const v = idx[x];
-          let y = x - 1;
-          while (y >= a && this.after(idx[y], v)) {
-            idx[y + 1] = idx[y];
-            y--;
-          }
-          idx[y + 1] = v;
+      for (let x = a + 1; x < b; x++) {
+        const v = idx[x];
+        let y = x - 1;
+        while (y >= a && this.after(idx[y], v)) {
+          idx[y + 1] = idx[y];
+          y--;
         }
+        idx[y + 1] = v;
       }
       a = b;
     }
