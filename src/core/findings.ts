@@ -57,6 +57,11 @@ export class FindingSink {
   private spare: Int32Array = new Int32Array(64);
   private readonly counts = new Int32Array(RADIX_MASK + 1);
 
+  /** How many findings the buffers hold before they grow. */
+  get capacity(): number {
+    return this.kind.length;
+  }
+
   /** How many findings have been written. */
   get count(): number {
     return this.n;
@@ -244,5 +249,11 @@ export function borrowSink(): FindingSink {
 
 export function returnSink(sink: FindingSink): void {
   sink.clear();
-  if (sink === spare) spareLent = false;
+  if (sink !== spare) return;
+  spareLent = false;
+  // Not kept past this size (about 2.5 MB of buffers): one huge check should not hold them for good.
+  if (sink.capacity > SPARE_MAX_FINDINGS) spare = undefined;
 }
+
+/** A sink that grew past this many findings is not kept between checks. */
+const SPARE_MAX_FINDINGS = 2 ** 16;

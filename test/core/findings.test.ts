@@ -107,9 +107,22 @@ describe('FindingSink: findings written as columns, made as objects at the end',
       returnSink(sink);
     }
     const again = borrowSink();
+    assert.equal(again, sink, 'the sink is kept between checks');
     assert.equal(again.count, 0);
     assert.deepEqual(again.toFindings(), []);
     returnSink(again);
+  });
+
+  it('does not keep a sink that grew past 65 536 findings', () => {
+    const sink = borrowSink();
+    for (let i = 0; i < 70000; i++) sink.add(KINDS[0], i, i + 1, 'm');
+    returnSink(sink);
+    const next = borrowSink();
+    assert.notEqual(next, sink);
+    assert.ok(next.capacity < 70000);
+    returnSink(next);
+    assert.equal(borrowSink(), next, 'the new one is kept');
+    returnSink(next);
   });
 
   it('grows past its first buffers and keeps offsets exact (a text of 2 MB, 20 000 findings)', () => {
