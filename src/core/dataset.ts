@@ -31,11 +31,9 @@ export type LiteralRole = 'pattern' | 'trigger' | 'object' | 'anchor' | 'directi
 
 export interface CompiledRule {
   entry: RuleEntry & { file?: string };
-  category: Category;
-  severity: Severity;
   since?: IsoDate;
   regexes: RegExp[];
-  /** What the rule's findings share (its id, category, explanation, source…). */
+  /** What the rule's findings share: id, category, default severity, explanation, source… */
   kind: FindingKind;
   /** The `unless` words, quote-folded once here (hits are compared with quotes folded). */
   unless?: { before?: string[]; after?: string[]; inside?: string[] };
@@ -81,14 +79,17 @@ export class Dataset {
       } catch (e) {
         throw new DataError(entry.file, `规则 ${entry.id} 的正则表达式无效：${(e as Error).message}`);
       }
-      const category = CATEGORY[entry.kind];
-      const severity = defaultSeverity(entry);
-      const kind: FindingKind = { ruleId: entry.id, category, severity, reason: entry.explanation, source: entry.source, confidence: entry.confidence };
-      if (entry.since) (kind as { since?: string }).since = entry.since;
+      const kind: FindingKind = {
+        ruleId: entry.id,
+        category: CATEGORY[entry.kind],
+        severity: defaultSeverity(entry),
+        reason: entry.explanation,
+        source: entry.source,
+        confidence: entry.confidence,
+        ...(entry.since ? { since: entry.since } : {}),
+      };
       return {
         entry,
-        category,
-        severity,
         since: entry.since ? sinceToIso(entry.since) : undefined,
         regexes,
         kind,

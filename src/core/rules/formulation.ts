@@ -64,7 +64,7 @@ export function eraSeverity(text: string, rule: CompiledRule, start: number, end
   const sentence = text.slice(s, start) + text.slice(end, e);
   const cues = eraCues(rule);
   if (cues.past.test(sentence)) return undefined;
-  return cues.current.test(sentence) ? rule.severity : 'hint';
+  return cues.current.test(sentence) ? rule.kind.severity : 'hint';
 }
 
 /**
@@ -161,7 +161,7 @@ export function checkFormulations(ctx: RuleContext, out: FindingSink): void {
     if ((lastEnd.get(c.rule) ?? -1) > c.start) continue;
     const e = c.rule.entry;
     if (isExcepted(text, c.rule, c.start, c.end)) continue;
-    let severity: Severity | undefined = c.rule.severity;
+    let severity: Severity | undefined = c.rule.kind.severity;
     if (e.kind === 'era') {
       severity = eraSeverity(text, c.rule, c.start, c.end);
       if (!severity) continue;
