@@ -239,6 +239,37 @@ describe('checkOutline on drafts (each rule both ways)', () => {
     assert.ok(fixed.includes('一是提高政治站位。二是强化责任担当。三是狠抓工作落实。'), fixed);
     assert.deepEqual(checkOutline(fixed), []);
   });
+  it('messages name what is wrong, also where the same markers recur with other numbers missing (messages are built once per check)', () => {
+    // Two root runs 一、四、…: in the first 二、 is there (out of order), so only 三、 is missing; in
+    // the second both are. Two (三) runs: under 一、 its (二) is there, under 四、 it is not.
+    const text = ['一、甲', '（三）子', '（二）丑', '四、乙', '（三）寅', '（四）卯', '二、丙', '一、丁', '四、戊', '五、己', '五、庚', ''].join('\n');
+    const fs = checkOutline(text);
+    const said = (id: string) => only(fs, id).map((f) => `${text.slice(f.start, f.end)} ${f.message}`);
+    assert.deepEqual(said('outline-gap'), [
+      '（三） 编号从“（三）”开始，前面没有“（一）”',
+      '四、 编号跳号：“一、”之后是“四、”，缺少“三、”',
+      '（三） 编号从“（三）”开始，前面没有“（一）”“（二）”',
+      '四、 编号跳号：“一、”之后是“四、”，缺少“二、”“三、”',
+    ]);
+    assert.deepEqual(said('outline-order'), ['（二） 编号顺序颠倒：“（二）”出现在“（三）”之后', '二、 编号顺序颠倒：“二、”出现在“四、”之后']);
+    assert.deepEqual(said('outline-duplicate'), ['五、 编号重复：“五、”与前一项“五、”序号相同']);
+    // The same text checked again, and each message string equal to one built afresh.
+    assert.deepEqual(checkOutline(text), fs);
+    const skip = fixture('level-skip.bad.txt');
+    assert.deepEqual(only(checkOutline(skip), 'outline-level-skip').map((f) => f.message), ['层次跳级：“一、”下直接使用“1.”，缺少“（一）”一级']);
+    assert.deepEqual(
+      only(checkOutline(fixture('single.bad.txt')), 'outline-single').map((f) => f.message),
+      ['这一层次只有一项：有“（一）”而没有“（二）”', '列举只有一项：有“一是”而没有“二是”'],
+    );
+    assert.deepEqual(
+      only(checkOutline(fixture('mixed.bad.txt')), 'outline-mixed').map((f) => f.message),
+      ['同一组列举混用“一是”与“二要”，宜统一为“二是”', '同一组列举混用“一是”与“第三”，宜统一为“三是”'],
+    );
+    assert.deepEqual(only(checkOutline(fixture('format.bad.txt')), 'outline-format').map((f) => f.message).slice(0, 2), [
+      '序号“一.”写法不规范，应为“一、”',
+      '序号“（一）、”写法不规范，应为“（一）”',
+    ]);
+  });
   it('severity: warnings for defects, info for the single-item case', () => {
     assert.ok(only(checkOutline(fixture('single.bad.txt')), 'outline-single').every((f) => f.severity === 'info'));
     assert.ok(checkOutline(fixture('gap.bad.txt')).every((f) => f.severity === 'warning'));

@@ -7,7 +7,7 @@
  * 'info' where the outline may have been misread (a run that does not start at 1, a one-item
  * enumeration, which is also what a half-written draft looks like).
  */
-import { collectFindings, type FindingKind, type FindingSink } from '../findings';
+import { collectFindings, MessageMemo, type FindingKind, type FindingSink } from '../findings';
 import type { Finding } from '../types';
 import { Family, formatMarker, isHeadingFamily, toChineseNumeral } from './markers';
 import { Outline, OutlineNode, outlineOf } from './parse';
@@ -45,6 +45,8 @@ export interface OutlineContext {
   runParent: Array<OutlineNode | undefined>;
   /** All nodes in document order. */
   nodes: OutlineNode[];
+  /** The messages of this check, each built once (see `MessageMemo`). */
+  memo: MessageMemo;
 }
 
 function isEnd(n: OutlineNode): boolean {
@@ -95,7 +97,7 @@ export function buildContext(text: string, outline: Outline): OutlineContext {
     nodes.push(n);
     if (n.children.length) stack.push({ list: n.children, parent: n, k: 0, runEnd: 0 });
   }
-  return { text, outline, runs, runParent, nodes };
+  return { text, outline, runs, runParent, nodes, memo: new MessageMemo() };
 }
 
 function q(s: string): string {
@@ -122,11 +124,17 @@ const MIXED = kind('outline-mixed', 'warning', { confidence: 'medium' });
 const SINGLE = kind('outline-single', 'info', { reason: '分项列举至少两项；只有一项时宜取消序号，直接行文。', confidence: 'low' });
 const COUNT = kind('outline-count', 'warning', { confidence: 'medium' });
 
+function formatMessage(marker: string, expected: string): string {
+  return `序号${q(marker)}写法不规范，应为${q(expected)}`;
+}
+
 /** outline-format: a marker written in a non-standard form (1、 → 1.; （一）、 → （一）; (一) → （一）; 一. → 一、). */
 export function checkFormat(ctx: OutlineContext, out: FindingSink): void {
-  for (const n of ctx.nodes) {
+  const { nodes } = ctx;
+  for (let k = 0; k < nodes.length; k++) {
+    const n = nodes[k];
     if (n.malformed || n.expected === undefined) continue;
-    out.add(FORMAT, n.markerStart, n.markerEnd, `序号${q(n.marker)}写法不规范，应为${q(n.expected)}`, {
+    out.add(FORMAT, n.markerStart, n.markerEnd, ctx.memo.get(formatMessage, n.marker, n.expected, 0, 0), {
       start: n.markerStart,
       end: n.markerEnd,
       text: n.expected,
@@ -136,7 +144,9 @@ export function checkFormat(ctx: OutlineContext, out: FindingSink): void {
 
 /** outline-malformed: an item of a 一是/一要 run that lost its 是/要 (一是……二是……三注重 → 三是注重). */
 export function checkMalformed(ctx: OutlineContext, out: FindingSink): void {
-  for (const n of ctx.nodes) {
+  const { nodes } = ctx;
+  for (let k = 0; k < nodes.length; k++) {
+    const n = nodes[k];
     if (!n.malformed || n.expected === undefined) continue;
     const word = n.expected.slice(n.marker.length);
     const shown = ctx.text.slice(n.markerStart, Math.min(n.markerEnd + 2, ctx.text.length));
@@ -161,68 +171,145 @@ function hasOrdinal(run: OutlineNode[], o: number): boolean {
   return false;
 }
 
+/** “二、”“三、”: the missing numbers a gap message names, the first three, then 等 if there are more. */
+function namesOf(fam: Family, missing: readonly number[]): string {
+  let names = '';
+  for (let k = 0; k < missing.length && k < 3; k++) names += q(nameOf(fam, missing[k]));
+  return missing.length > 3 ? names + '等' : names;
+}
+
+/**
+ * The first `count` numbers of `missing` as one number, so that the message naming them can be
+ * looked up (see `MessageMemo`): the first three, seven bits each, then whether there are more.
+ * `undefined` when a number does not fit in seven bits (the message is then built afresh).
+ */
+function missingCode(missing: Int32Array, count: number): number | undefined {
+  let code = 0;
+  for (let k = 0; k < count && k < 3; k++) {
+    if (missing[k] > 127) return undefined;
+    code += missing[k] * 128 ** k;
+  }
+  return count > 3 ? code + 128 ** 3 : code;
+}
+
+/** The numbers of a `missingCode` (a fourth, 0, stands for "more"). */
+function decodeMissing(code: number): number[] {
+  const missing: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    const o = Math.floor(code / 128 ** k) % 128;
+    if (o > 0) missing.push(o);
+  }
+  if (code >= 128 ** 3) missing.push(0);
+  return missing;
+}
+
+function gapStartMessage(fam: Family, marker: string, missing: readonly number[]): string {
+  return `编号从${q(marker)}开始，前面没有${namesOf(fam, missing)}`;
+}
+
+function gapMessage(fam: Family, prev: string, cur: string, missing: readonly number[]): string {
+  return `编号跳号：${q(prev)}之后是${q(cur)}，缺少${namesOf(fam, missing)}`;
+}
+
+const gapStartByCode = (fam: Family, marker: string, code: number) => gapStartMessage(fam, marker, decodeMissing(code));
+const gapByCode = (fam: Family, prev: string, cur: string, code: number) => gapMessage(fam, prev, cur, decodeMissing(code));
+
 /** outline-gap: a number skipped in a run (一、……三、), or a run not starting at 1 (info). */
 export function checkGap(ctx: OutlineContext, out: FindingSink): void {
-  for (const run of ctx.runs) {
+  // The missing numbers of one gap: the first three, and a fourth if there are more (all a
+  // message names). A fixed buffer: nothing is made per run.
+  const missing = new Int32Array(4);
+  const { runs } = ctx;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r];
     const fam = run[0].family;
     const first = run[0];
     if (first.ordinal > 1 && !isEnd(first)) {
-      const missing: string[] = [];
-      for (let k = 1; k < first.ordinal && missing.length < 3; k++) if (!hasOrdinal(run, k)) missing.push(nameOf(fam, k));
-      if (missing.length) out.add(GAP_START, first.markerStart, first.markerEnd, `编号从${q(first.marker)}开始，前面没有${missing.map(q).join('')}`);
+      let count = 0;
+      for (let k = 1; k < first.ordinal && count < 3; k++) if (!hasOrdinal(run, k)) missing[count++] = k;
+      if (count) {
+        const code = missingCode(missing, count);
+        const msg =
+          code === undefined
+            ? gapStartMessage(fam, first.marker, Array.from(missing.subarray(0, count)))
+            : ctx.memo.get(gapStartByCode, fam, first.marker, code, 0);
+        out.add(GAP_START, first.markerStart, first.markerEnd, msg);
+      }
     }
     for (let k = 1; k < run.length; k++) {
       const prev = run[k - 1];
       const cur = run[k];
       if (isEnd(cur) || cur.ordinal <= prev.ordinal + 1) continue;
-      const missing: number[] = [];
-      for (let o = prev.ordinal + 1; o < cur.ordinal; o++) if (!hasOrdinal(run, o)) missing.push(o);
-      if (!missing.length) continue; // the numbers are there, only out of order: outline-order says so
-      const names = missing.slice(0, 3).map((o) => q(nameOf(fam, o))).join('') + (missing.length > 3 ? '等' : '');
-      out.add(GAP, cur.markerStart, cur.markerEnd, `编号跳号：${q(prev.marker)}之后是${q(cur.marker)}，缺少${names}`);
+      let count = 0;
+      for (let o = prev.ordinal + 1; o < cur.ordinal && count < 4; o++) if (!hasOrdinal(run, o)) missing[count++] = o;
+      if (!count) continue; // the numbers are there, only out of order: outline-order says so
+      const code = missingCode(missing, count);
+      const msg =
+        code === undefined
+          ? gapMessage(fam, prev.marker, cur.marker, Array.from(missing.subarray(0, count)))
+          : ctx.memo.get(gapByCode, fam, prev.marker, cur.marker, code);
+      out.add(GAP, cur.markerStart, cur.markerEnd, msg);
     }
   }
 }
 
 /** Each item of every run with the one before it; a closing 最后 is left out (its number is not a position). */
 function eachStep(ctx: OutlineContext, visit: (prev: OutlineNode, cur: OutlineNode) => void): void {
-  for (const run of ctx.runs) {
+  const { runs } = ctx;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r];
     for (let k = 1; k < run.length; k++) if (!isEnd(run[k])) visit(run[k - 1], run[k]);
   }
+}
+
+function duplicateMessage(cur: string, prev: string): string {
+  return `编号重复：${q(cur)}与前一项${q(prev)}序号相同`;
 }
 
 /** outline-duplicate: the same number twice in a row of a run (二、……二、). */
 export function checkDuplicate(ctx: OutlineContext, out: FindingSink): void {
   eachStep(ctx, (prev, cur) => {
-    if (cur.ordinal === prev.ordinal) out.add(DUPLICATE, cur.markerStart, cur.markerEnd, `编号重复：${q(cur.marker)}与前一项${q(prev.marker)}序号相同`);
+    if (cur.ordinal === prev.ordinal) out.add(DUPLICATE, cur.markerStart, cur.markerEnd, ctx.memo.get(duplicateMessage, cur.marker, prev.marker, 0, 0));
   });
+}
+
+function orderMessage(cur: string, prev: string): string {
+  return `编号顺序颠倒：${q(cur)}出现在${q(prev)}之后`;
 }
 
 /** outline-order: a number smaller than the one before it (三、 before 二、). */
 export function checkOrder(ctx: OutlineContext, out: FindingSink): void {
   eachStep(ctx, (prev, cur) => {
-    if (cur.ordinal < prev.ordinal) out.add(ORDER, cur.markerStart, cur.markerEnd, `编号顺序颠倒：${q(cur.marker)}出现在${q(prev.marker)}之后`);
+    if (cur.ordinal < prev.ordinal) out.add(ORDER, cur.markerStart, cur.markerEnd, ctx.memo.get(orderMessage, cur.marker, prev.marker, 0, 0));
   });
 }
 
 /** outline-level-skip: a heading more than one level below its parent heading (一、 then 1. with no （一）). */
 export function checkLevelSkip(ctx: OutlineContext, out: FindingSink): void {
-  const names = ['一、', '（一）', '1.', '（1）'];
   ctx.runs.forEach((run, r) => {
     const n = run[0];
     if (!isHeadingFamily(n.family)) return;
     const p = ctx.runParent[r];
     if (!p || !isHeadingFamily(p.family) || n.level <= p.level + 1) return;
-    const missing = names.slice(p.level, n.level - 1).map(q).join('');
-    out.add(LEVEL_SKIP, n.markerStart, n.markerEnd, `层次跳级：${q(p.marker)}下直接使用${q(n.marker)}，缺少${missing}一级`);
+    out.add(LEVEL_SKIP, n.markerStart, n.markerEnd, ctx.memo.get(levelSkipMessage, p.marker, n.marker, p.level, n.level));
   });
+}
+
+const LEVEL_NAMES = ['一、', '（一）', '1.', '（1）'];
+
+function levelSkipMessage(parent: string, marker: string, parentLevel: number, level: number): string {
+  const missing = LEVEL_NAMES.slice(parentLevel, level - 1).map(q).join('');
+  return `层次跳级：${q(parent)}下直接使用${q(marker)}，缺少${missing}一级`;
 }
 
 /** outline-mixed: one run mixing enumeration forms (一是……二要……第三). The fix follows the first item. */
 export function checkMixed(ctx: OutlineContext, out: FindingSink): void {
-  for (const run of ctx.runs) {
+  const { runs } = ctx;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r];
     const fam = run[0].family;
-    for (const n of run) {
+    for (let k = 1; k < run.length; k++) {
+      const n = run[k];
       if (n.family === fam) continue;
       const want = formatMarker(fam, n.ordinal);
       // 第三，狠抓 → 三是狠抓 (the comma goes); 二要强化 → 第二，强化 (a comma comes).
@@ -231,7 +318,7 @@ export function checkMixed(ctx: OutlineContext, out: FindingSink): void {
       const next = ctx.text[n.markerEnd];
       if (n.family === '第一' && (next === '，' || next === ',')) fixEnd++;
       if (fam === '第一' && next !== '，' && next !== ',' && next !== '、') fixText += '，';
-      out.add(MIXED, n.markerStart, n.markerEnd, `同一组列举混用${q(run[0].marker)}与${q(n.marker)}，宜统一为${q(want)}`, {
+      out.add(MIXED, n.markerStart, n.markerEnd, ctx.memo.get(mixedMessage, run[0].marker, n.marker, want, 0), {
         start: n.markerStart,
         end: fixEnd,
         text: fixText,
@@ -240,19 +327,28 @@ export function checkMixed(ctx: OutlineContext, out: FindingSink): void {
   }
 }
 
+function mixedMessage(first: string, marker: string, want: string): string {
+  return `同一组列举混用${q(first)}与${q(marker)}，宜统一为${q(want)}`;
+}
+
 /**
  * outline-single: an enumeration or heading level with one item (一是 without 二是; a lone （一）).
  * 首先 alone is ordinary prose and is not reported; a lone item not numbered 1 is left to outline-gap.
  */
 export function checkSingle(ctx: OutlineContext, out: FindingSink): void {
-  for (const run of ctx.runs) {
+  const { runs } = ctx;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r];
     if (run.length !== 1) continue;
     const n = run[0];
     if (n.ordinal !== 1 || n.family === '首先') continue;
-    const second = formatMarker(n.family, 2);
-    const what = isHeadingFamily(n.family) ? '这一层次只有一项' : '列举只有一项';
-    out.add(SINGLE, n.markerStart, n.markerEnd, `${what}：有${q(n.marker)}而没有${q(second)}`);
+    out.add(SINGLE, n.markerStart, n.markerEnd, ctx.memo.get(singleMessage, n.family, n.marker, 0, 0));
   }
+}
+
+function singleMessage(family: Family, marker: string): string {
+  const what = isHeadingFamily(family) ? '这一层次只有一项' : '列举只有一项';
+  return `${what}：有${q(marker)}而没有${q(formatMarker(family, 2))}`;
 }
 
 /** outline-count: an announcement (讲三点意见) whose count differs from the run that follows it. */

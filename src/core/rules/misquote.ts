@@ -289,7 +289,11 @@ export function checkMisquotes(ctx: RuleContext, out: FindingSink): void {
   const { owners } = dataset;
   const { cls, anchorStart, anchorClauses, required } = idx;
   const counts = new Int32Array(idx.clauses.length);
-  const touched: number[] = [];
+  // The clauses counted in the current sentence. A typed buffer with its own count: emptying a
+  // small array by `length = 0` lets V8 drop its backing store, which the next push then makes
+  // again, once per sentence (about 1.7 MB a check at 8 MB).
+  const touched = new Int32Array(idx.clauses.length);
+  let nTouched = 0;
   const seen = new Int32Array(idx.anchors.length); // sentence number that last counted each anchor
   let sentenceNo = 0;
   let start = 0; // the current sentence: [start, end), `end` a sentence end or the text length
@@ -308,15 +312,15 @@ export function checkMisquotes(ctx: RuleContext, out: FindingSink): void {
       }
       end = m < marks.length ? marks[m] : codes.length;
       sentenceNo++;
-      for (const c of touched) counts[c] = 0;
-      touched.length = 0;
+      for (let t = 0; t < nTouched; t++) counts[touched[t]] = 0;
+      nTouched = 0;
       read = false;
     }
     if (read || seen[a] === sentenceNo) continue;
     seen[a] = sentenceNo;
     for (let j = anchorStart[a]; j < anchorStart[a + 1]; j++) {
       const c = anchorClauses[j];
-      if (counts[c]++ === 0) touched.push(c);
+      if (counts[c]++ === 0) touched[nTouched++] = c;
       if (counts[c] === required[c]) read = true;
     }
     if (read) reader.read(start);
