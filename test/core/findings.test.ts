@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { check } from '../../src/core/check';
-import { borrowSink, collectFindings, FindingSink, returnSink, type FindingKind } from '../../src/core/findings';
+import { borrowSink, collectFindings, FindingSink, MessageMemo, returnSink, type FindingKind } from '../../src/core/findings';
 import type { Finding, Severity } from '../../src/core/types';
 
 const KINDS: FindingKind[] = [
@@ -134,5 +134,27 @@ describe('FindingSink: findings written as columns, made as objects at the end',
       assert.equal(text[f.start], ',');
       assert.equal(f.fix?.text, '，');
     });
+  });
+});
+
+describe('MessageMemo: each message built once per distinct arguments', () => {
+  it('returns what the builder returns, calling it once for each distinct builder and arguments (property check)', () => {
+    const arg = fc.oneof(fc.constantFrom<unknown>('一、', '三、', '1.', '', 0, 1, 128 ** 3, undefined), fc.string({ maxLength: 3 }), fc.integer({ min: 0, max: 3 }));
+    const say = (name: string, args: unknown[]) => `${name} ${args.map((x) => `${typeof x}:${String(x)}`).join('|')}`;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), arg, arg, arg, arg), { maxLength: 60 }), (calls) => {
+        const memo = new MessageMemo();
+        const built: string[] = [];
+        const one = (a: unknown, b: unknown, c: unknown, d: unknown) => (built.push(say('one', [a, b, c, d])), say('one', [a, b, c, d]));
+        const two = (a: unknown, b: unknown, c: unknown, d: unknown) => (built.push(say('two', [a, b, c, d])), say('two', [a, b, c, d]));
+        const keys = new Set<string>();
+        for (const [first, a, b, c, d] of calls) {
+          const name = first ? 'one' : 'two';
+          assert.equal(memo.get(first ? one : two, a, b, c, d), say(name, [a, b, c, d]));
+          keys.add(say(name, [a, b, c, d]));
+        }
+        assert.deepEqual([...built].sort(), [...keys].sort()); // one build per distinct key, no more
+      }),
+    );
   });
 });

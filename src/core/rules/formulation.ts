@@ -6,7 +6,7 @@
  */
 import { foldQuotes, isEnclosed, sentenceAround, startsWithFolded } from '../context';
 import type { CompiledRule } from '../dataset';
-import type { FindingSink } from '../findings';
+import { MessageMemo, type FindingSink } from '../findings';
 import type { Severity } from '../types';
 import { sinceCn, type RuleContext } from './context';
 
@@ -61,10 +61,13 @@ export function isExcepted(text: string, rule: CompiledRule, start: number, end:
  */
 export function eraSeverity(text: string, rule: CompiledRule, start: number, end: number): Severity | undefined {
   const [s, e] = sentenceAround(text, start, end);
-  const sentence = text.slice(s, start) + text.slice(end, e);
+  // The sentence before the hit and after it, each read on its own (a cue word is never made of
+  // the end of one and the start of the other). Slices of the text, not a joined copy.
+  const before = text.slice(s, start);
+  const after = text.slice(end, e);
   const cues = eraCues(rule);
-  if (cues.past.test(sentence)) return undefined;
-  return cues.current.test(sentence) ? rule.kind.severity : 'hint';
+  if (cues.past.test(before) || cues.past.test(after)) return undefined;
+  return cues.current.test(before) || cues.current.test(after) ? rule.kind.severity : 'hint';
 }
 
 /**
@@ -113,9 +116,34 @@ function defaultMessage(rule: CompiledRule, matched: string, replacement: string
   }
 }
 
-function regexCandidates(ctx: RuleContext, rule: CompiledRule, hitStart: number, hitEnd: number): Candidate[] {
-  const [s, e] = sentenceAround(ctx.text, hitStart, hitEnd);
-  const sentence = foldQuotes(ctx.text.slice(s, e));
+/**
+ * What the regex rules of one check share: the last sentence read (quote-folded), which the next
+ * trigger in the same sentence reads again, and the replacements and messages already built.
+ */
+class Reading {
+  readonly memo = new MessageMemo();
+  private s = -1;
+  private e = -1;
+  private folded = '';
+
+  constructor(private readonly text: string) {}
+
+  /** The sentence around [hitStart, hitEnd): its start and its quote-folded text. */
+  sentence(hitStart: number, hitEnd: number): { s: number; sentence: string } {
+    const [s, e] = sentenceAround(this.text, hitStart, hitEnd);
+    if (s !== this.s || e !== this.e) {
+      this.s = s;
+      this.e = e;
+      this.folded = foldQuotes(this.text.slice(s, e));
+    }
+    return { s, sentence: this.folded };
+  }
+}
+
+const replaceWith = (re: RegExp, matched: string, replacement: string) => matched.replace(single(re), replacement);
+
+function regexCandidates(reading: Reading, rule: CompiledRule, hitStart: number, hitEnd: number): Candidate[] {
+  const { s, sentence } = reading.sentence(hitStart, hitEnd);
   const out: Candidate[] = [];
   for (const re of rule.regexes) {
     re.lastIndex = 0;
@@ -129,9 +157,7 @@ function regexCandidates(ctx: RuleContext, rule: CompiledRule, hitStart: number,
       const end = start + m[0].length;
       if (start <= hitStart && end >= hitEnd) {
         const replacement =
-          rule.entry.replacement !== undefined
-            ? m[0].replace(single(re), rule.entry.replacement)
-            : undefined;
+          rule.entry.replacement !== undefined ? reading.memo.get(replaceWith, re, m[0], rule.entry.replacement, 0) : undefined;
         out.push({ rule, start, end, replacement });
       }
     }
@@ -143,6 +169,7 @@ export function checkFormulations(ctx: RuleContext, out: FindingSink): void {
   const { dataset, text, date } = ctx;
   const candidates: Candidate[] = [];
   const { hits } = ctx;
+  const reading = new Reading(text);
   for (let k = 0; k < hits.count; k++) {
     const owner = dataset.owners[hits.pattern[k]];
     if (owner.role !== 'pattern' && owner.role !== 'trigger') continue;
@@ -151,7 +178,7 @@ export function checkFormulations(ctx: RuleContext, out: FindingSink): void {
     if (owner.role === 'pattern') {
       candidates.push({ rule, start: hits.start[k], end: hits.end[k], replacement: rule.entry.replacement });
     } else {
-      candidates.push(...regexCandidates(ctx, rule, hits.start[k], hits.end[k]));
+      candidates.push(...regexCandidates(reading, rule, hits.start[k], hits.end[k]));
     }
   }
   // Per rule, keep the leftmost-longest of overlapping candidates.
@@ -169,6 +196,6 @@ export function checkFormulations(ctx: RuleContext, out: FindingSink): void {
     lastEnd.set(c.rule, c.end);
     const matched = text.slice(c.start, c.end);
     const fix = c.replacement !== undefined && c.replacement !== matched ? { start: c.start, end: c.end, text: c.replacement } : undefined;
-    out.add(c.rule.kind, c.start, c.end, e.message ?? defaultMessage(c.rule, matched, c.replacement), fix, severity);
+    out.add(c.rule.kind, c.start, c.end, e.message ?? reading.memo.get(defaultMessage, c.rule, matched, c.replacement, 0), fix, severity);
   }
 }
