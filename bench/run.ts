@@ -199,6 +199,25 @@ async function main() {
     ]);
   }
 
+  // What a check allocates per MB (a child process with a young generation larger than a check):
+  // a figure the machine's load does not move, unlike the times above.
+  {
+    const sizesA = quick ? [1] : [1, 8];
+    const alloc = JSON.parse(
+      execFileSync(
+        process.execPath,
+        ['--expose-gc', '--max-semi-space-size=1024', '--min-semi-space-size=1024', '--import', 'tsx', 'bench/alloc.ts', ...sizesA.map(String)],
+        { cwd: ROOT, encoding: 'utf8' },
+      ),
+    ) as Array<{ mb: number; kbPerMb: number; findings: number }>;
+    results.allocation = alloc;
+    rows.push([
+      '每次检查分配的内存（每 MB 文本）',
+      alloc.map((a) => `${a.mb} MB：${(a.kbPerMb / 1024).toFixed(2)} MB`).join('，'),
+      '子进程，新生代大于一次检查所分配，检查期间不回收；含结果本身',
+    ]);
+  }
+
   // Growth on edited text: the same check with few findings, best of five rounds, sizes alternating.
   {
     const sizesE = quick ? [0.25, 1] : [1, 8];
