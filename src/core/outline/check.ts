@@ -10,7 +10,7 @@
 import { collectFindings, MessageMemo, type FindingKind, type FindingSink } from '../findings';
 import type { Finding } from '../types';
 import { Family, formatMarker, isHeadingFamily, toChineseNumeral } from './markers';
-import { Outline, OutlineNode, outlineOf } from './parse';
+import { Outline, OutlineNode, parseOutline } from './parse';
 import type { TextDoc } from '../text';
 
 export interface OutlineRuleInfo {
@@ -396,7 +396,7 @@ export function writeOutlineFindings(text: string, out: FindingSink, outline?: O
   const t = typeof text === 'string' ? text : '';
   let ctx: OutlineContext;
   try {
-    ctx = buildContext(t, outline ?? outlineOf(t, doc, false));
+    ctx = buildContext(t, outline ?? parseOutline(t, doc, false));
   } catch {
     return;
   }
