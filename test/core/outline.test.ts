@@ -253,8 +253,15 @@ describe('checkOutline on drafts (each rule both ways)', () => {
     ]);
     assert.deepEqual(said('outline-order'), ['（二） 编号顺序颠倒：“（二）”出现在“（三）”之后', '二、 编号顺序颠倒：“二、”出现在“四、”之后']);
     assert.deepEqual(said('outline-duplicate'), ['五、 编号重复：“五、”与前一项“五、”序号相同']);
-    // The same text checked again, and each message string equal to one built afresh.
+    // The same text checked again gives the same findings.
     assert.deepEqual(checkOutline(text), fs);
+    // More than three numbers missing: the first three, then 等; numbers past ten.
+    const wide = ['一、甲', '六、乙', '十八、丙', '二十一、丁', ''].join('\n');
+    assert.deepEqual(only(checkOutline(wide), 'outline-gap').map((f) => f.message), [
+      '编号跳号：“一、”之后是“六、”，缺少“二、”“三、”“四、”等',
+      '编号跳号：“六、”之后是“十八、”，缺少“七、”“八、”“九、”等',
+      '编号跳号：“十八、”之后是“二十一、”，缺少“十九、”“二十、”',
+    ]);
     const skip = fixture('level-skip.bad.txt');
     assert.deepEqual(only(checkOutline(skip), 'outline-level-skip').map((f) => f.message), ['层次跳级：“一、”下直接使用“1.”，缺少“（一）”一级']);
     assert.deepEqual(

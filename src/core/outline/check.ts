@@ -178,28 +178,28 @@ function namesOf(fam: Family, missing: readonly number[]): string {
   return missing.length > 3 ? names + '等' : names;
 }
 
+/** Base of `missingCode`: above any ordinal (a marker has at most three numerals or two digits: 99). */
+const CODE_BASE = 2 ** 16;
+
 /**
  * The first `count` numbers of `missing` as one number, so that the message naming them can be
- * looked up (see `MessageMemo`): the first three, seven bits each, then whether there are more.
- * `undefined` when a number does not fit in seven bits (the message is then built afresh).
+ * looked up (see `MessageMemo`): the first three, one digit of `CODE_BASE` each, then whether
+ * there are more (exact in a double: below 2^49).
  */
-function missingCode(missing: Int32Array, count: number): number | undefined {
+function missingCode(missing: Int32Array, count: number): number {
   let code = 0;
-  for (let k = 0; k < count && k < 3; k++) {
-    if (missing[k] > 127) return undefined;
-    code += missing[k] * 128 ** k;
-  }
-  return count > 3 ? code + 128 ** 3 : code;
+  for (let k = 0; k < count && k < 3; k++) code += missing[k] * CODE_BASE ** k;
+  return count > 3 ? code + CODE_BASE ** 3 : code;
 }
 
 /** The numbers of a `missingCode` (a fourth, 0, stands for "more"). */
 function decodeMissing(code: number): number[] {
   const missing: number[] = [];
   for (let k = 0; k < 3; k++) {
-    const o = Math.floor(code / 128 ** k) % 128;
+    const o = Math.floor(code / CODE_BASE ** k) % CODE_BASE;
     if (o > 0) missing.push(o);
   }
-  if (code >= 128 ** 3) missing.push(0);
+  if (code >= CODE_BASE ** 3) missing.push(0);
   return missing;
 }
 
@@ -228,11 +228,7 @@ export function checkGap(ctx: OutlineContext, out: FindingSink): void {
       let count = 0;
       for (let k = 1; k < first.ordinal && count < 3; k++) if (!hasOrdinal(run, k)) missing[count++] = k;
       if (count) {
-        const code = missingCode(missing, count);
-        const msg =
-          code === undefined
-            ? gapStartMessage(fam, first.marker, Array.from(missing.subarray(0, count)))
-            : ctx.memo.get(gapStartByCode, fam, first.marker, code, 0);
+        const msg = ctx.memo.get(gapStartByCode, fam, first.marker, missingCode(missing, count), 0);
         out.add(GAP_START, first.markerStart, first.markerEnd, msg);
       }
     }
@@ -243,12 +239,7 @@ export function checkGap(ctx: OutlineContext, out: FindingSink): void {
       let count = 0;
       for (let o = prev.ordinal + 1; o < cur.ordinal && count < 4; o++) if (!hasOrdinal(run, o)) missing[count++] = o;
       if (!count) continue; // the numbers are there, only out of order: outline-order says so
-      const code = missingCode(missing, count);
-      const msg =
-        code === undefined
-          ? gapMessage(fam, prev.marker, cur.marker, Array.from(missing.subarray(0, count)))
-          : ctx.memo.get(gapByCode, fam, prev.marker, cur.marker, code);
-      out.add(GAP, cur.markerStart, cur.markerEnd, msg);
+      out.add(GAP, cur.markerStart, cur.markerEnd, ctx.memo.get(gapByCode, fam, prev.marker, cur.marker, missingCode(missing, count)));
     }
   }
 }
