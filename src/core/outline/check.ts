@@ -171,13 +171,6 @@ function hasOrdinal(run: OutlineNode[], o: number): boolean {
   return false;
 }
 
-/** “二、”“三、”: the missing numbers a gap message names, the first three, then 等 if there are more. */
-function namesOf(fam: Family, missing: readonly number[]): string {
-  let names = '';
-  for (let k = 0; k < missing.length && k < 3; k++) names += q(nameOf(fam, missing[k]));
-  return missing.length > 3 ? names + '等' : names;
-}
-
 /** Base of `missingCode`: above any ordinal (a marker has at most three numerals or two digits: 99). */
 const CODE_BASE = 2 ** 16;
 
@@ -192,27 +185,23 @@ function missingCode(missing: Int32Array, count: number): number {
   return count > 3 ? code + CODE_BASE ** 3 : code;
 }
 
-/** The numbers of a `missingCode` (a fourth, 0, stands for "more"). */
-function decodeMissing(code: number): number[] {
-  const missing: number[] = [];
+/** “二、”“三、”: the numbers of a `missingCode`, then 等 if there are more. */
+function namesOf(fam: Family, code: number): string {
+  let names = '';
   for (let k = 0; k < 3; k++) {
     const o = Math.floor(code / CODE_BASE ** k) % CODE_BASE;
-    if (o > 0) missing.push(o);
+    if (o > 0) names += q(nameOf(fam, o));
   }
-  if (code >= CODE_BASE ** 3) missing.push(0);
-  return missing;
+  return code >= CODE_BASE ** 3 ? names + '等' : names;
 }
 
-function gapStartMessage(fam: Family, marker: string, missing: readonly number[]): string {
-  return `编号从${q(marker)}开始，前面没有${namesOf(fam, missing)}`;
+function gapStartMessage(fam: Family, marker: string, code: number): string {
+  return `编号从${q(marker)}开始，前面没有${namesOf(fam, code)}`;
 }
 
-function gapMessage(fam: Family, prev: string, cur: string, missing: readonly number[]): string {
-  return `编号跳号：${q(prev)}之后是${q(cur)}，缺少${namesOf(fam, missing)}`;
+function gapMessage(fam: Family, prev: string, cur: string, code: number): string {
+  return `编号跳号：${q(prev)}之后是${q(cur)}，缺少${namesOf(fam, code)}`;
 }
-
-const gapStartByCode = (fam: Family, marker: string, code: number) => gapStartMessage(fam, marker, decodeMissing(code));
-const gapByCode = (fam: Family, prev: string, cur: string, code: number) => gapMessage(fam, prev, cur, decodeMissing(code));
 
 /** outline-gap: a number skipped in a run (一、……三、), or a run not starting at 1 (info). */
 export function checkGap(ctx: OutlineContext, out: FindingSink): void {
@@ -228,7 +217,7 @@ export function checkGap(ctx: OutlineContext, out: FindingSink): void {
       let count = 0;
       for (let k = 1; k < first.ordinal && count < 3; k++) if (!hasOrdinal(run, k)) missing[count++] = k;
       if (count) {
-        const msg = ctx.memo.get(gapStartByCode, fam, first.marker, missingCode(missing, count), 0);
+        const msg = ctx.memo.get(gapStartMessage, fam, first.marker, missingCode(missing, count), 0);
         out.add(GAP_START, first.markerStart, first.markerEnd, msg);
       }
     }
@@ -239,7 +228,7 @@ export function checkGap(ctx: OutlineContext, out: FindingSink): void {
       let count = 0;
       for (let o = prev.ordinal + 1; o < cur.ordinal && count < 4; o++) if (!hasOrdinal(run, o)) missing[count++] = o;
       if (!count) continue; // the numbers are there, only out of order: outline-order says so
-      out.add(GAP, cur.markerStart, cur.markerEnd, ctx.memo.get(gapByCode, fam, prev.marker, cur.marker, missingCode(missing, count)));
+      out.add(GAP, cur.markerStart, cur.markerEnd, ctx.memo.get(gapMessage, fam, prev.marker, cur.marker, missingCode(missing, count)));
     }
   }
 }
