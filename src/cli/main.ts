@@ -45,7 +45,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   }
   if (name === '--version' || name === '-v') {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
-    io.out(require('../../package.json').version);
+    const version: string = require('../../package.json').version;
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const data: string | undefined = (require('../core/data-version') as typeof import('../core/data-version')).dataVersionCn();
+    io.out(version);
+    if (data) io.out(`规则数据截至 ${data}`);
     return 0;
   }
   const load = COMMANDS[name];

@@ -10,6 +10,7 @@ import { detectDocumentDate, isValidIsoDate, todayIso } from './date';
 import { loadBuiltinDataset, type Dataset } from './dataset';
 import { borrowSink, returnSink, type FindingSink, type Keep } from './findings';
 import { checkCollocations } from './rules/collocation';
+import { checkCurrency } from './rules/currency';
 import type { RuleContext } from './rules/context';
 import { checkFormulations } from './rules/formulation';
 import { checkMisquotes } from './rules/misquote';
@@ -29,6 +30,7 @@ export const RULE_MODULES: Record<string, RuleModule> = {
   misquote: checkMisquotes,
   punctuation: checkPunctuation,
   outline: (ctx, out) => writeOutlineFindings(ctx.text, out, undefined, ctx.doc),
+  currency: checkCurrency,
 };
 
 export interface CheckOptions {
@@ -87,7 +89,7 @@ export function check(text: string, opts: CheckOptions = {}): CheckResult {
     // where the punctuation marks stand.
     const { hits, marks } = dataset.matcher.scan(doc.codes, { borrow: true });
     doc.useMarks(marks);
-    const ctx: RuleContext = { text, date, dataset, hits, language, doc };
+    const ctx: RuleContext = { text, date, dataset, hits, language, doc, dateSource };
     const suppress = findSuppressions(text, language, doc, suppressionLiterals(dataset, hits));
     const anySuppression = suppress.file !== undefined || suppress.lines.size > 0 || suppress.excluded.length > 0;
     const kinds = opts.kinds ?? Object.keys(RULE_MODULES);
@@ -138,7 +140,9 @@ export function checkInChunks(
       if (c >= 0xd800 && c <= 0xdbff) end--; // never split a surrogate pair
     }
     const base = pos;
-    const r = check(text.slice(pos, end), { ...opts, date });
+    // The data-currency note is about the whole text: given once, with the first chunk.
+    const kinds = chunks === 0 ? opts.kinds : (opts.kinds ?? Object.keys(RULE_MODULES)).filter((k) => k !== 'currency');
+    const r = check(text.slice(pos, end), { ...opts, date, kinds });
     onFindings(
       r.findings.map((f) => ({
         ...f,

@@ -17,6 +17,7 @@ import {
   type RawData,
 } from './data';
 import { sinceToIso } from './date';
+import { builtinDataVersion } from './data-version';
 import { Glossary } from './glossary';
 import { buildMisquoteIndex, type MisquoteIndex } from './rules/misquote';
 import type { RuleEntry, RuleKind } from './model';
@@ -29,9 +30,20 @@ import type { Category, IsoDate, Severity } from './types';
  */
 export type LiteralRole = 'pattern' | 'trigger' | 'object' | 'anchor' | 'directive' | 'url';
 
+/** What a rule proposes as of a date: the fix (if any) and the other acceptable wordings. */
+export interface Proposal {
+  replacement?: string;
+  alternatives?: readonly string[];
+}
+
 export interface CompiledRule {
   entry: RuleEntry & { file?: string };
   since?: IsoDate;
+  /**
+   * What the rule proposes, by period: `from` ascending; the first period (`from` '') is the
+   * rule's own `replacement`/`alternatives`. See `proposalAt`.
+   */
+  proposals: Array<{ from: IsoDate; proposal: Proposal }>;
   regexes: RegExp[];
   /** What the rule's findings share: id, category, default severity, explanation, source… */
   kind: FindingKind;
@@ -70,8 +82,14 @@ export class Dataset {
   /** For each automaton pattern: which rule and in what role (an anchor: which one of `misquote.anchors`). */
   readonly owners: Array<{ rule: number; role: LiteralRole; anchor?: number }>;
   readonly byId = new Map<string, CompiledRule>();
+  /**
+   * The day the built-in rule data was last brought up to date (data/data-version.json), when
+   * the built-in data is loaded; see src/core/rules/currency.ts.
+   */
+  readonly currentTo?: IsoDate;
 
-  constructor(raw: RawData) {
+  constructor(raw: RawData, opts: { currentTo?: IsoDate } = {}) {
+    this.currentTo = opts.currentTo;
     this.rules = raw.rules.map((entry) => {
       let regexes: RegExp[] = [];
       try {
@@ -88,9 +106,17 @@ export class Dataset {
         confidence: entry.confidence,
         ...(entry.since ? { since: entry.since } : {}),
       };
+      const base: Proposal = { replacement: entry.replacement, alternatives: entry.alternatives };
+      const proposals = [
+        { from: '', proposal: base },
+        ...[...(entry.replacementByDate ?? [])]
+          .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+          .map((d) => ({ from: d.from, proposal: { replacement: d.replacement, alternatives: d.alternatives } })),
+      ];
       return {
         entry,
         since: entry.since ? sinceToIso(entry.since) : undefined,
+        proposals,
         regexes,
         kind,
         unless: entry.unless && {
@@ -132,11 +158,22 @@ export class Dataset {
   }
 }
 
+/**
+ * What `rule` proposes as of `date`: the last period of `replacementByDate` whose `from` is on or
+ * before the date, else the rule's own `replacement` and `alternatives`.
+ */
+export function proposalAt(rule: CompiledRule, date: IsoDate): Proposal {
+  const p = rule.proposals;
+  let k = p.length - 1;
+  while (k > 0 && p[k].from > date) k--;
+  return p[k].proposal;
+}
+
 let builtin: Dataset | undefined;
 
 /** The built-in rules and glossary (read once, then cached). */
 export function loadBuiltinDataset(): Dataset {
-  builtin ??= new Dataset(readData(builtinRuleFiles(), [builtinGlossaryFile()]));
+  builtin ??= new Dataset(readData(builtinRuleFiles(), [builtinGlossaryFile()]), { currentTo: builtinDataVersion().currentTo });
   return builtin;
 }
 
@@ -177,5 +214,5 @@ export function loadDataset(opts: LoadOptions = {}): LoadResult {
       return true;
     });
   }
-  return { dataset: new Dataset(raw), skipped };
+  return { dataset: new Dataset(raw, useBuiltin ? { currentTo: builtinDataVersion().currentTo } : {}), skipped };
 }

@@ -12,10 +12,16 @@ export function todayIso(now = new Date()): IsoDate {
   return `${y}-${m}-${d}`;
 }
 
-/** `2016` → `2016-01-01`, `2016-10` → `2016-10-01`; full dates unchanged. */
+/**
+ * The first day a `since` date certainly covers. A partial date is read conservatively, as the
+ * first day after the period it names: `2016` → `2017-01-01`, `2016-10` → `2016-11-01` (a change
+ * dated only "October 2022" may have taken effect on its last day: the 20th congress closed on
+ * 2022-10-22). Full dates are unchanged. Messages still print the date as given.
+ */
 export function sinceToIso(since: string): IsoDate {
-  if (/^\d{4}$/.test(since)) return `${since}-01-01`;
-  if (/^\d{4}-\d{2}$/.test(since)) return `${since}-01`;
+  if (/^\d{4}$/.test(since)) return `${+since + 1}-01-01`;
+  const m = /^(\d{4})-(\d{2})$/.exec(since);
+  if (m) return +m[2] >= 12 ? `${+m[1] + 1}-01-01` : `${m[1]}-${String(+m[2] + 1).padStart(2, '0')}-01`;
   return since;
 }
 
@@ -56,17 +62,36 @@ const DATE_LINE =
 
 /** The draft's own date: the first line that holds only a date (2020年5月12日, 二〇二〇年五月十二日). */
 export function detectDocumentDate(text: string): IsoDate | undefined {
-  const lines = text.split(/\r\n|\r|\n/);
-  for (const line of lines) {
-    if (line.length > 40 || !line.includes('年')) continue;
-    const m = DATE_LINE.exec(line);
-    if (!m) continue;
-    const y = cnYear(m[1]);
-    const mo = cnNumber(m[2]);
-    const d = m[3] ? cnNumber(m[3]) : 1;
-    if (!y || !mo || !d || y < 1949 || y > 2100) continue;
-    const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-    if (isValidIsoDate(iso)) return iso;
+  return findDateLine(text)?.date;
+}
+
+/** The draft's date line: its date and where the date stands in it ([start, end), spaces trimmed). */
+export function findDateLine(text: string): { date: IsoDate; start: number; end: number } | undefined {
+  const brk = /\r\n?|\n/g;
+  for (let lineStart = 0; ; ) {
+    brk.lastIndex = lineStart;
+    const m = brk.exec(text);
+    const lineEnd = m ? m.index : text.length;
+    if (lineEnd - lineStart <= 40) {
+      const line = text.slice(lineStart, lineEnd);
+      const found = line.includes('年') ? dateOfLine(line) : undefined;
+      if (found) {
+        const lead = line.length - line.trimStart().length;
+        return { date: found, start: lineStart + lead, end: lineStart + line.trimEnd().length };
+      }
+    }
+    if (!m) return undefined;
+    lineStart = m.index + m[0].length;
   }
-  return undefined;
+}
+
+function dateOfLine(line: string): IsoDate | undefined {
+  const m = DATE_LINE.exec(line);
+  if (!m) return undefined;
+  const y = cnYear(m[1]);
+  const mo = cnNumber(m[2]);
+  const d = m[3] ? cnNumber(m[3]) : 1;
+  if (!y || !mo || !d || y < 1949 || y > 2100) return undefined;
+  const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return isValidIsoDate(iso) ? iso : undefined;
 }

@@ -22,6 +22,14 @@ export interface RuleExample {
   fixed?: string;
 }
 
+/** One period of a date-dependent replacement (see `RuleEntry.replacementByDate`). */
+export interface DatedReplacement {
+  /** YYYY-MM-DD: from this day on, this entry applies. */
+  from: IsoDate;
+  replacement?: string;
+  alternatives?: string[];
+}
+
 export interface RuleEntry {
   /** Stable kebab-case id, unique across all loaded files. */
   id: string;
@@ -45,7 +53,18 @@ export interface RuleEntry {
   replacement?: string;
   /** Other acceptable replacements, shown in the message. */
   alternatives?: string[];
-  /** The date from which the old wording is wrong (YYYY, YYYY-MM or YYYY-MM-DD); absent: any date. */
+  /**
+   * Replacements that depend on the reference date (十三五 → 十四五 in 2021–2025, → 十五五 from
+   * 2026): the last entry whose `from` is on or before the reference date wins; a date before the
+   * first entry falls back to `replacement` / `alternatives`. An entry without `replacement` gives
+   * no automatic fix (only its `alternatives`, shown in the message).
+   */
+  replacementByDate?: DatedReplacement[];
+  /**
+   * The date from which the old wording is wrong; absent: any date. Built-in data gives the exact
+   * day (YYYY-MM-DD). A partial date is read conservatively, as the first day after the period it
+   * names: YYYY-MM → the first day of the next month, YYYY → 1 January of the next year.
+   */
   since?: string;
   /** Short Chinese message; default is built from the kind and the replacement. */
   message?: string;
@@ -67,8 +86,12 @@ export interface RuleEntry {
     /** Silent inside quotation marks “…” (a quotation of older text). */
     inQuote?: boolean;
   };
-  /** Kind `era`: extra cue words, added to the built-in ones, read in the same sentence. */
-  era?: { current?: string[]; past?: string[] };
+  /**
+   * Kind `era`: cue words for this rule, read as words in the clause of the hit. `current` and
+   * `past` are added to the built-in cues; `ignore` removes built-in cues (current or past) for
+   * this rule.
+   */
+  era?: { current?: string[]; past?: string[]; ignore?: string[] };
   /** Self-tests run by the test suite (and at load time for user files). */
   examples: { fire: Array<string | RuleExample>; pass: Array<string | RuleExample> };
 }

@@ -7,6 +7,7 @@ import type { Diagnostics } from './diagnostics';
 import { dataset } from './engine';
 import { findingMarkdown, glossaryMarkdown } from './logic';
 import { isDraft } from './config';
+import { builtinDataVersion } from '../core/data-version';
 
 import { t } from './i18n';
 export { t };
@@ -32,6 +33,8 @@ export class Hover implements vscode.HoverProvider {
       range ??= new vscode.Range(doc.positionAt(hit.start), doc.positionAt(hit.end));
     }
     if (!parts.length) return undefined;
+    const to = builtinDataVersion().currentTo;
+    if (to) parts.push(`_${t('Rule data current to {0}', to.slice(0, 7))}_`);
     const md = new vscode.MarkdownString(parts.join('\n\n---\n\n'));
     return new vscode.Hover(md, range);
   }

@@ -156,8 +156,8 @@ describe('suppression and exclusions', () => {
 
 describe('dates', () => {
   it('normalises since-dates and reads Chinese date lines', () => {
-    assert.equal(sinceToIso('2016'), '2016-01-01');
-    assert.equal(sinceToIso('2016-10'), '2016-10-01');
+    assert.equal(sinceToIso('2016'), '2017-01-01'); // a partial date counts from the next period
+    assert.equal(sinceToIso('2016-10'), '2016-11-01');
     assert.equal(detectDocumentDate('标题\n二〇二〇年五月十二日\n'), '2020-05-12');
     assert.equal(detectDocumentDate('标题\n2023年12月31日'), '2023-12-31');
     assert.equal(detectDocumentDate('2020年是极不平凡的一年。'), undefined);

@@ -17,6 +17,8 @@ export interface RuleContext {
   language: 'markdown' | 'plaintext';
   /** Line index of `text`. */
   doc: TextDoc;
+  /** Where `date` came from: an option, the draft's own date line, or the clock. */
+  dateSource?: 'option' | 'document' | 'today';
 }
 
 /** 2016-10-27 → 2016年10月27日 (the precision the rule gave). */

@@ -5,7 +5,7 @@
  * (test/core/rules-data.test.ts).
  */
 import { foldQuotes, isEnclosed, sentenceAround, startsWithFolded } from '../context';
-import type { CompiledRule } from '../dataset';
+import { proposalAt, type CompiledRule } from '../dataset';
 import { MessageMemo, type FindingSink } from '../findings';
 import type { Severity } from '../types';
 import { sinceCn, type RuleContext } from './context';
@@ -15,6 +15,7 @@ interface Candidate {
   start: number;
   end: number;
   replacement?: string;
+  alternatives?: readonly string[];
 }
 
 /** Built-in cue words for kind `era`, read in the sentence around a hit. */
@@ -79,9 +80,11 @@ function eraCues(rule: CompiledRule): { past: RegExp; current: RegExp } {
   let cues = ERA_CUES.get(rule);
   if (!cues) {
     const alternation = (words: readonly string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u');
+    const ignore = new Set(rule.entry.era?.ignore ?? []);
+    const keep = (w: string) => !ignore.has(w);
     cues = {
-      past: alternation([...ERA_PAST, ...(rule.entry.era?.past ?? [])]),
-      current: alternation([...ERA_CURRENT, ...(rule.entry.era?.current ?? [])]),
+      past: alternation([...ERA_PAST.filter(keep), ...(rule.entry.era?.past ?? [])]),
+      current: alternation([...ERA_CURRENT.filter(keep), ...(rule.entry.era?.current ?? [])]),
     };
     ERA_CUES.set(rule, cues);
   }
@@ -96,23 +99,36 @@ function single(re: RegExp): RegExp {
   return r;
 }
 
-function defaultMessage(rule: CompiledRule, matched: string, replacement: string | undefined): string {
+/** “甲”“乙”或“丙” */
+function quotedList(words: readonly string[]): string {
+  const q = words.map((w) => `“${w}”`);
+  return q.length > 1 ? `${q.slice(0, -1).join('')}或${q[q.length - 1]}` : q[0];
+}
+
+/**
+ * The message a rule gives when its data has none. `alternatives` are shown: after the fix as
+ * other acceptable wordings, or on their own when there is no automatic fix (the right wording
+ * depends on the context).
+ */
+function defaultMessage(rule: CompiledRule, matched: string, replacement: string | undefined, alternatives: readonly string[] | undefined): string {
   const e = rule.entry;
+  const others = (alternatives ?? []).filter((a) => a !== replacement && a !== matched);
   const to = replacement ? `，应为“${replacement}”` : '';
+  const also = others.length ? (replacement ? `；也可用${quotedList(others)}` : `；可视语境改用${quotedList(others)}`) : '';
   const since = rule.since && e.since ? `（自${sinceCn(e.since)}起）` : '';
   switch (e.kind) {
     case 'outdated':
-      return `“${matched}”是过时表述${since}${to}`;
+      return `“${matched}”是过时表述${since}${to}${also}`;
     case 'era':
-      return `“${matched}”所指的目标或工作已成过去${since}，不宜作为当前任务表述${replacement ? `；可改为“${replacement}”` : ''}`;
+      return `“${matched}”所指的目标或工作已成过去${since}，不宜作为当前任务表述${replacement ? `；可改为“${replacement}”` : ''}${also}`;
     case 'renamed':
-      return `“${matched}”已更名${since}${replacement ? `，现为“${replacement}”` : ''}`;
+      return `“${matched}”已更名${since}${replacement ? `，现为“${replacement}”` : ''}${also}`;
     case 'collocation':
-      return `搭配不当：“${matched}”${to}`;
+      return `搭配不当：“${matched}”${to}${also}`;
     case 'format':
-      return `格式不规范：“${matched}”${to}`;
+      return `格式不规范：“${matched}”${to}${also}`;
     default:
-      return `“${matched}”不规范${to}`;
+      return `“${matched}”不规范${to}${also}`;
   }
 }
 
@@ -142,8 +158,9 @@ class Reading {
 
 const replaceWith = (re: RegExp, matched: string, replacement: string) => matched.replace(single(re), replacement);
 
-function regexCandidates(reading: Reading, rule: CompiledRule, hitStart: number, hitEnd: number): Candidate[] {
+function regexCandidates(reading: Reading, rule: CompiledRule, hitStart: number, hitEnd: number, date: string): Candidate[] {
   const { s, sentence } = reading.sentence(hitStart, hitEnd);
+  const { replacement: template, alternatives } = proposalAt(rule, date);
   const out: Candidate[] = [];
   for (const re of rule.regexes) {
     re.lastIndex = 0;
@@ -156,9 +173,8 @@ function regexCandidates(reading: Reading, rule: CompiledRule, hitStart: number,
       const start = s + m.index;
       const end = start + m[0].length;
       if (start <= hitStart && end >= hitEnd) {
-        const replacement =
-          rule.entry.replacement !== undefined ? reading.memo.get(replaceWith, re, m[0], rule.entry.replacement, 0) : undefined;
-        out.push({ rule, start, end, replacement });
+        const replacement = template !== undefined ? reading.memo.get(replaceWith, re, m[0], template, 0) : undefined;
+        out.push({ rule, start, end, replacement, alternatives });
       }
     }
   }
@@ -176,9 +192,10 @@ export function checkFormulations(ctx: RuleContext, out: FindingSink): void {
     const rule = dataset.rules[owner.rule];
     if (rule.since && date < rule.since) continue;
     if (owner.role === 'pattern') {
-      candidates.push({ rule, start: hits.start[k], end: hits.end[k], replacement: rule.entry.replacement });
+      const { replacement, alternatives } = proposalAt(rule, date);
+      candidates.push({ rule, start: hits.start[k], end: hits.end[k], replacement, alternatives });
     } else {
-      candidates.push(...regexCandidates(reading, rule, hits.start[k], hits.end[k]));
+      candidates.push(...regexCandidates(reading, rule, hits.start[k], hits.end[k], date));
     }
   }
   // Per rule, keep the leftmost-longest of overlapping candidates.
@@ -196,6 +213,6 @@ export function checkFormulations(ctx: RuleContext, out: FindingSink): void {
     lastEnd.set(c.rule, c.end);
     const matched = text.slice(c.start, c.end);
     const fix = c.replacement !== undefined && c.replacement !== matched ? { start: c.start, end: c.end, text: c.replacement } : undefined;
-    out.add(c.rule.kind, c.start, c.end, e.message ?? reading.memo.get(defaultMessage, c.rule, matched, c.replacement, 0), fix, severity);
+    out.add(c.rule.kind, c.start, c.end, e.message ?? reading.memo.get(defaultMessage, c.rule, matched, c.replacement, c.alternatives), fix, severity);
   }
 }
