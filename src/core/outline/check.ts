@@ -62,6 +62,7 @@ function startsRun(prev: OutlineNode, n: OutlineNode): boolean {
   const hp = isHeadingFamily(prev.family);
   const hn = isHeadingFamily(n.family);
   if (hp !== hn) return true;
+  if ((prev.family === '附件') !== (n.family === '附件')) return true;
   return n.family !== prev.family && (hn || n.ordinal !== prev.ordinal + 1);
 }
 
@@ -264,11 +265,14 @@ export function checkOrder(ctx: OutlineContext, out: FindingSink): void {
   });
 }
 
-/** outline-level-skip: a heading more than one level below its parent heading (一、 then 1. with no （一）). */
+/**
+ * outline-level-skip: a heading more than one level below its parent heading (一、 then 1. with no
+ * （一）). Items numbered inside a paragraph (（八）……。（1）……（2）……) are a list, not a level.
+ */
 export function checkLevelSkip(ctx: OutlineContext, out: FindingSink): void {
   ctx.runs.forEach((run, r) => {
     const n = run[0];
-    if (!isHeadingFamily(n.family)) return;
+    if (!isHeadingFamily(n.family) || n.style === 'inline') return;
     const p = ctx.runParent[r];
     if (!p || !isHeadingFamily(p.family) || n.level <= p.level + 1) return;
     out.add(LEVEL_SKIP, n.markerStart, n.markerEnd, ctx.memo.get(levelSkipMessage, p.marker, n.marker, p.level, n.level));
@@ -313,7 +317,8 @@ function mixedMessage(first: string, marker: string, want: string): string {
 
 /**
  * outline-single: an enumeration or heading level with one item (一是 without 二是; a lone （一）).
- * 首先 alone is ordinary prose and is not reported; a lone item not numbered 1 is left to outline-gap.
+ * 首先 alone is ordinary prose and a lone 附件 is the rule, neither is reported; a lone item not
+ * numbered 1 is left to outline-gap.
  */
 export function checkSingle(ctx: OutlineContext, out: FindingSink): void {
   const { runs } = ctx;
@@ -321,7 +326,7 @@ export function checkSingle(ctx: OutlineContext, out: FindingSink): void {
     const run = runs[r];
     if (run.length !== 1) continue;
     const n = run[0];
-    if (n.ordinal !== 1 || n.family === '首先') continue;
+    if (n.ordinal !== 1 || n.family === '首先' || n.family === '附件') continue;
     out.add(SINGLE, n.markerStart, n.markerEnd, ctx.memo.get(singleMessage, n.family, n.marker, 0, 0));
   }
 }

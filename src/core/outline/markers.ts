@@ -20,7 +20,9 @@
 
 export type HeadingFamily = '一、' | '（一）' | '1.' | '（1）';
 export type EnumFamily = '一是' | '一要' | '第一' | '首先';
-export type Family = HeadingFamily | EnumFamily;
+/** An annex (附件, 附件1, 附件二：): a part of its own after the body, numbered apart from it. */
+export type AnnexFamily = '附件';
+export type Family = HeadingFamily | EnumFamily | AnnexFamily;
 
 /** GB/T 9704 level of each heading family. */
 export const HEADING_LEVEL: Readonly<Record<HeadingFamily, number>> = {
@@ -107,6 +109,8 @@ export function formatMarker(family: Family, ordinal: number): string {
       return '第' + cn;
     case '首先':
       return ENUM_WORDS[Math.min(ordinal, 4) - 1] ?? '最后';
+    case '附件':
+      return '附件' + ordinal;
   }
 }
 
@@ -215,8 +219,9 @@ export function matchEnumAt(text: string, pos: number): MarkerMatch | null {
     if (word !== 0x662f && word !== 0x8981) return null; // 是 要
     const ord = parseChineseNumeral(text.slice(pos, j));
     if (ord === undefined) return null;
-    // 一是一，二是二: an idiom, not an enumeration.
-    if (NUMERAL[text.charCodeAt(j + 1)] === 1) return null;
+    // 一是一，二是二: an idiom, not an enumeration (the same numeral again, then no word goes on);
+    // 二是一以贯之, 三是一个…: a marker followed by a word that starts with a numeral.
+    if (isIdiom(text, pos, j)) return null;
     return mk(word === 0x662f ? '一是' : '一要', ord, text.slice(pos, j + 1), pos);
   } else if (code === 0x7b2c) {
     if (NUMERAL[text.charCodeAt(pos + 1)] !== 1) return null; // 第
@@ -249,6 +254,30 @@ export function matchEnumAt(text: string, pos: number): MarkerMatch | null {
     return mk('首先', ord, w, pos);
   }
   return null;
+}
+
+/** `一是一，` / `二是二。`: the numeral of [pos, j) again after 是, and then no ideograph. */
+function isIdiom(text: string, pos: number, j: number): boolean {
+  const len = j - pos;
+  for (let k = 0; k < len; k++) if (text.charCodeAt(j + 1 + k) !== text.charCodeAt(pos + k)) return false;
+  const after = text.charCodeAt(j + 1 + len);
+  return !(after >= 0x4e00 && after <= 0x9fff);
+}
+
+const R_ANNEX = /附件[ \u3000]?(?:([0-9０-９]{1,2})|([一二三四五六七八九十]{1,3}))?[ \u3000]*(?:[：:]|(?=[\r\n]|$))/y;
+
+/**
+ * An annex heading at a line start (`附件` `附件1` `附件 2` `附件一` `附件：`, alone on its line or
+ * followed by a colon), or null. `附件所列单位…` and `附件1所列…` are prose. The ordinal of an
+ * unnumbered 附件 is 1.
+ */
+export function matchAnnexAt(text: string, pos: number): MarkerMatch | null {
+  if (text.charCodeAt(pos) !== 0x9644 || text.charCodeAt(pos + 1) !== 0x4ef6) return null; // 附件
+  const m = tryRe(R_ANNEX, text, pos);
+  if (!m) return null;
+  const ord = m[1] !== undefined ? parseDigits(m[1]) : m[2] !== undefined ? parseChineseNumeral(m[2]) : 1;
+  if (ord === undefined || ord === 0) return null;
+  return mk('附件', ord, m[0].replace(/[ \u3000]+$/, ''), pos);
 }
 
 function mk(family: Family, ordinal: number, marker: string, start: number, expected?: string): MarkerMatch {

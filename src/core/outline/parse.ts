@@ -9,7 +9,12 @@
  *   ASCII letters in parentheses, e.g. `。(be)四、结语` (seed 003).
  * - Enumerations (`一是` `二要` `第三` `首先`…): at the start of a line or of a sentence, i.e. after
  *   。！？；： (possibly followed by a closing quote). So 统一是, 唯一要求, 统一要求 never count.
- *   After ， only the next item of an open run of the same family counts (一是加强学习，二是改进作风).
+ *   After ， only the next item of an open run of the same family counts (一是加强学习，二是改进作风),
+ *   or a first item whose second item follows closely (加强纪律建设，一是要……。二是要……).
+ * - Headings inside a paragraph after ；，： are read only as later items of a run open on the same
+ *   line (（八）……。（1）……；（2）……), or after ： as a first item whose second follows.
+ * - Annexes: a line `附件` / `附件1` / `附件：…` starts a root of its own (family 附件, level 0); the
+ *   outline of the body ends there, and the annex's numbering starts afresh under it.
  * - Page numbers glued to line starts by scrapers (`2、工作者,…`) are recognised (see
  *   `detectPageNumbers`) and skipped: the line then continues the previous line, as if the break
  *   and the number were not there.
@@ -25,6 +30,8 @@
  *   below the previous heading-style item.
  * - Siblings are items of the same family; an item of another enumeration family whose number
  *   continues the open run (一是 … 二要) is taken as a sibling too, so `outline-mixed` can see it.
+ * - A paragraph item continues the run whose numbering it continues: an inline run that goes on in
+ *   the next paragraphs (……政策。一是……\n二是……) rather than an older paragraph run beside it.
  * - Inside an open 一是/一要 run, a sentence starting with the next bare numeral and a verb
  *   (`三注重…` after 一是…二是…) is taken as the next item with `malformed: true`.
  */
@@ -34,16 +41,18 @@ import {
   HEADING_LEVEL,
   MarkerMatch,
   NOT_AFTER_BARE_NUMERAL,
+  formatMarker,
   isHeadingFamily,
+  matchAnnexAt,
   matchEnumAt,
   matchHeadingAt,
   parseChineseNumeral,
 } from './markers';
 
 export interface OutlineNode {
-  /** '一、' | '（一）' | '1.' | '（1）' | '一是' | '一要' | '第一' | '首先' */
+  /** '一、' | '（一）' | '1.' | '（1）' | '一是' | '一要' | '第一' | '首先' | '附件' */
   family: Family;
-  /** GB level 1–4 for headings; parent's level + 1 for enumeration items. */
+  /** GB level 1–4 for headings; parent's level + 1 for enumeration items; 0 for an annex. */
   level: number;
   /** Item number (首先 1, 其次 2, 再次 3; 最后 = previous item + 1). */
   ordinal: number;
@@ -90,6 +99,8 @@ export interface Outline {
 }
 
 const TITLE_MAX = 200;
+/** How far ahead `confirmed` looks for the second item of a run. */
+const CONFIRM_WINDOW = 1000;
 const HEADING_LINE_MAX = 60;
 /** Deeper enumerations are not read (keeps the tree, and recursion over it, shallow on any input). */
 const MAX_DEPTH = 10;
@@ -98,7 +109,7 @@ const R_PAGE_NO = /[ \t\u3000]*(\d{1,3})、/y;
 const R_NOISE = /\([A-Za-z]{1,12}\)/y;
 const R_BARE_NUM = /[一二三四五六七八九十]{1,3}/y;
 const R_ANNOUNCE =
-  /(?:讲|谈|提|提出|强调|汇报|报告|交流|说)(?:以下|如下|这么|这样)?([一二两三四五六七八九十]{1,3}|几)(?:点|个方面|方面|个问题|条)(?:意见|要求|体会|看法|建议|认识|想法|感受|思考|内容)?/g;
+  /(?:讲|谈|提|提出|强调|汇报|报告|交流|说)(?:以下|如下|这么|这样)?([一二两三四五六七八九十]{1,3}|[0-9０-９]{1,2}|几)(?:点|个方面|方面|个问题|条)(?:意见|要求|体会|看法|建议|认识|想法|感受|思考|内容)?/g;
 
 /** A line ending with one of these ends a sentence (so the next line is not a continuation). */
 const LINE_END_OK = new Set(Array.from('。！？!?；;：:…”"’）)】」』'));
@@ -136,6 +147,11 @@ function boundaryAfter(code: number): Boundary {
   }
 }
 
+/** Headings and annexes: an enumeration run never reaches past one. */
+function isBarrier(f: Family): boolean {
+  return f === '附件' || isHeadingFamily(f);
+}
+
 /** 。！？!? */
 function isSentEnd(code: number): boolean {
   return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 33 || code === 63;
@@ -143,7 +159,7 @@ function isSentEnd(code: number): boolean {
 
 /** Characters a marker can begin with: （ ( 一…十 0-9 ０-９ 第 首 其 再 最. Anything else skips the marker tests. */
 const MARKER_START = new Uint8Array(65536);
-for (const ch of '（(一二三四五六七八九十0123456789０１２３４５６７８９第首其再最') MARKER_START[ch.charCodeAt(0)] = 1;
+for (const ch of '（(一二三四五六七八九十0123456789０１２３４５６７８９第首其再最附') MARKER_START[ch.charCodeAt(0)] = 1;
 const CLOSER_CODES = new Uint8Array(65536);
 for (const ch of '”’」』"\'') CLOSER_CODES[ch.charCodeAt(0)] = 1;
 
@@ -212,15 +228,27 @@ export function detectPageNumbers(text: string, doc: TextDoc): Map<number, numbe
   return out;
 }
 
-/** Announcements of N parts: 讲三点意见, 提四点要求, 谈两点体会, 强调以下三个方面. 讲几点 is skipped. */
+/** 1–2 ASCII or full-width digits. */
+function parseDigitRun(s: string): number {
+  let v = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    v = v * 10 + (c >= 0xff10 ? c - 0xff10 : c - 48);
+  }
+  return v;
+}
+
+/** Announcements of N parts: 讲三点意见, 讲4个问题, 提四点要求, 谈两点体会, 强调以下三个方面. 讲几点 is skipped. */
 export function findAnnouncements(text: string): Announcement[] {
   const out: Announcement[] = [];
   R_ANNOUNCE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = R_ANNOUNCE.exec(text))) {
     const w = m[1];
-    const count = w === '两' ? 2 : parseChineseNumeral(w);
-    if (count === undefined) continue;
+    const c0 = w.charCodeAt(0);
+    const arabic = (c0 >= 48 && c0 <= 57) || (c0 >= 0xff10 && c0 <= 0xff19);
+    const count = w === '两' ? 2 : arabic ? parseDigitRun(w) : parseChineseNumeral(w);
+    if (count === undefined || count === 0) continue;
     out.push({ count, start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   return out;
@@ -315,6 +343,7 @@ export function parseOutline(input: string, doc?: TextDoc, titles = true): Outli
     const level = HEADING_LEVEL[m.family as keyof typeof HEADING_LEVEL];
     while (stack.length) {
       const top = stack[stack.length - 1];
+      if (top.family === '附件') break;
       if (isHeadingFamily(top.family) ? top.level >= level : top.style !== 'heading') stack.pop();
       else break;
     }
@@ -330,7 +359,7 @@ export function parseOutline(input: string, doc?: TextDoc, titles = true): Outli
     let otherPrev = -1;
     for (let k = stack.length - 1; k >= 0; k--) {
       const s = stack[k];
-      if (isHeadingFamily(s.family)) break;
+      if (isBarrier(s.family)) break;
       if (style !== 'heading' && s.style === 'heading') break;
       if (style === 'heading' && s.style !== 'heading') continue;
       if (s.family === family) {
@@ -340,8 +369,11 @@ export function parseOutline(input: string, doc?: TextDoc, titles = true): Outli
         otherPrev = k;
       }
     }
-    if (sameBlock >= 0) return sameBlock;
+    // The item that the number continues first: an inline run that goes on in the next paragraph
+    // (货币政策。一是…\n二是…) beside an older paragraph run of the same family.
+    if (sameBlock >= 0 && stack[sameBlock].ordinal === ordinal - 1) return sameBlock;
     if (sameAny >= 0 && stack[sameAny].ordinal === ordinal - 1) return sameAny;
+    if (sameBlock >= 0) return sameBlock;
     if (ordinal > 1 && otherPrev >= 0) return otherPrev;
     return -1;
   };
@@ -352,7 +384,7 @@ export function parseOutline(input: string, doc?: TextDoc, titles = true): Outli
     if (m.family === '首先' && (m.marker === '再次' || m.marker === '最后')) {
       // Only inside an open 首先 run (再次强调 = "stress again"; 最后一公里).
       let open = -1;
-      for (let k = stack.length - 1; k >= 0 && !isHeadingFamily(stack[k].family); k--) {
+      for (let k = stack.length - 1; k >= 0 && !isBarrier(stack[k].family); k--) {
         if (stack[k].family === '首先') {
           open = k;
           break;
@@ -364,14 +396,16 @@ export function parseOutline(input: string, doc?: TextDoc, titles = true): Outli
     }
     const isFirst = ordinal === 1;
     let sib = isFirst ? -1 : findSibling(m.family, ordinal, style);
-    // After a comma only the next item of an open run counts (一是加强学习，二是改进作风).
-    if (afterComma && (sib < 0 || stack[sib].family !== m.family || m.family === '首先')) return false;
+    // After a comma only the next item of an open run counts (一是加强学习，二是改进作风), or a
+    // first item whose second follows (加强纪律建设，一是要……二是要……).
+    if (afterComma && m.family === '首先') return false;
+    if (afterComma && (sib < 0 || stack[sib].family !== m.family) && !(isFirst && confirmed(m, li))) return false;
     if (isFirst) {
       // A new run of the family at the level of an open run of the same style: a second run
       // beside it (the runs of 000's paragraphs), not a run nested in the last item.
       for (let k = stack.length - 1; k >= 0; k--) {
         const s = stack[k];
-        if (isHeadingFamily(s.family) || (style !== 'heading' && s.style === 'heading')) break;
+        if (isBarrier(s.family) || (style !== 'heading' && s.style === 'heading')) break;
         if (s.family === m.family && s.style === style) {
           sib = k;
           break;
@@ -381,11 +415,11 @@ export function parseOutline(input: string, doc?: TextDoc, titles = true): Outli
     if (sib >= 0) {
       stack.length = sib;
     } else if (style === 'heading') {
-      while (stack.length && !isHeadingFamily(stack[stack.length - 1].family) && stack[stack.length - 1].style !== 'heading') {
+      while (stack.length && !isBarrier(stack[stack.length - 1].family) && stack[stack.length - 1].style !== 'heading') {
         stack.pop();
       }
     } else if (style === 'paragraph') {
-      while (stack.length && !isHeadingFamily(stack[stack.length - 1].family) && stack[stack.length - 1].style === 'inline') {
+      while (stack.length && !isBarrier(stack[stack.length - 1].family) && stack[stack.length - 1].style === 'inline') {
         stack.pop();
       }
     }
@@ -399,6 +433,51 @@ export function parseOutline(input: string, doc?: TextDoc, titles = true): Outli
     return true;
   };
 
+  /**
+   * Whether the second item of the run `m` would open follows it closely: at a sentence or clause
+   * boundary later on its line, or at the start of the next line, within CONFIRM_WINDOW characters.
+   * A first item where only the next item of an open run may stand (after ， or ：) needs it.
+   */
+  const confirmed = (m: MarkerMatch, li: number): boolean => {
+    const want = formatMarker(m.family, m.ordinal + 1);
+    const w0 = want.charCodeAt(0);
+    const limit = Math.min(li + 1 < doc.lineCount ? doc.lineEnd(li + 1) : n, m.end + CONFIRM_WINDOW);
+    for (let p = m.end; p < limit; p++) {
+      if (text.charCodeAt(p) !== w0 || !text.startsWith(want, p)) continue;
+      let b = p - 1;
+      while (b >= m.end && isSpace(text.charCodeAt(b))) b--;
+      const before = text.charCodeAt(b);
+      if (boundaryAfter(before) === NONE && before !== 10 && before !== 13) continue;
+      const next = isHeadingFamily(m.family) ? matchHeadingAt(text, p, false) : matchEnumAt(text, p);
+      if (next && next.family === m.family && next.ordinal === m.ordinal + 1) return true;
+    }
+    return false;
+  };
+
+  /**
+   * A heading marker after ； ， or ： (inside a paragraph): a later item of an open run on the
+   * same line (（1）甲；（2）乙), or after ： a first item whose second follows (包括：（1）…（2）…).
+   */
+  const continuesInline = (m: MarkerMatch, li: number, i: number): boolean => {
+    for (let k = stack.length - 1; k >= 0 && stack[k].line === li + 1; k--) {
+      const s = stack[k];
+      if (s.family === m.family) return s.ordinal < m.ordinal;
+    }
+    if (m.ordinal !== 1) return false;
+    let b = i - 1;
+    while (b > 0 && (isSpace(text.charCodeAt(b)) || CLOSER_CODES[text.charCodeAt(b)] === 1)) b--;
+    const before = text.charCodeAt(b);
+    return (before === 0xff1a || before === 58) && confirmed(m, li); // ： :
+  };
+
+  /** An annex (附件, 附件1): a root of its own; the outline of the body ends here. */
+  const placeAnnex = (m: MarkerMatch, li: number) => {
+    stack.length = 0;
+    const node = makeNode(m, li, 'heading');
+    node.level = 0;
+    attach(node, undefined);
+  };
+
   /** 三注重 inside an open 一是…二是 run: the next item without its 是. */
   const tryMalformed = (i: number, li: number, atLineStart: boolean): number => {
     R_BARE_NUM.lastIndex = i;
@@ -409,7 +488,7 @@ export function parseOutline(input: string, doc?: TextDoc, titles = true): Outli
     const after = i + m[0].length;
     const next = text.charCodeAt(after);
     if (!(next >= 0x4e00 && next <= 0x9fff) || NOT_AFTER_BARE_NUMERAL.has(text[after])) return -1;
-    for (let k = stack.length - 1; k >= 0 && !isHeadingFamily(stack[k].family); k--) {
+    for (let k = stack.length - 1; k >= 0 && !isBarrier(stack[k].family); k--) {
       const s = stack[k];
       if ((s.family === '一是' || s.family === '一要') && s.ordinal === ord - 1) {
         const suffix = s.family === '一是' ? '是' : '要';
@@ -454,7 +533,20 @@ export function parseOutline(input: string, doc?: TextDoc, titles = true): Outli
     if (boundary !== NONE && MARKER_START[code] === 1) {
       const atLineStart = boundary === LINE;
       let m: MarkerMatch | null = null;
+      if (atLineStart && code === 0x9644) {
+        // 附
+        m = matchAnnexAt(text, i);
+        if (m) {
+          placeAnnex(m, li);
+          i = m.end - 1;
+          continue; // still at a line start: 附件：1.名单
+        }
+      }
       if (boundary === LINE || boundary === STRONG) m = matchHeadingAt(text, i, atLineStart);
+      else {
+        m = matchHeadingAt(text, i, false);
+        if (m && !continuesInline(m, li, i)) m = null;
+      }
       if (m) {
         placeHeading(m, li, atLineStart);
         i = m.end - 1;
