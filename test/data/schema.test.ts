@@ -60,11 +60,14 @@ describe('data schema: rule files', () => {
       for (const w of r.wrongVerbs) assert.ok(!r.verbs.includes(w), `${r.id}: ${w} is both right and wrong`);
     }
   });
-  it('fixed is only given where the rule has a replacement or a verb fix', () => {
+  it('fixed is only given where the rule has a replacement (possibly by date) or a verb fix', () => {
     for (const r of all) {
       for (const ex of r.examples.fire) {
         if (typeof ex === 'object' && ex.fixed !== undefined) {
-          assert.ok(r.replacement !== undefined || r.verbs, `${r.id}: fixed without replacement`);
+          assert.ok(
+            r.replacement !== undefined || r.verbs || r.replacementByDate?.some((d: any) => d.replacement !== undefined),
+            `${r.id}: fixed without replacement`,
+          );
           assert.notEqual(ex.fixed, ex.text, `${r.id}: fixed equals text`);
         }
       }
