@@ -20,12 +20,3 @@ export function formatEntry(e: GlossaryEntry): string {
   lines.push(`出处：${e.source}`);
   return lines.join('\n');
 }
-
-export function entryMarkdown(e: GlossaryEntry): string {
-  const parts = [`**${e.term}** · ${statusText(e)}`, '', e.summary];
-  if (e.expansion.length) parts.push('', ...e.expansion.map((x, i) => `${i + 1}. ${x}`));
-  parts.push('', `*来源*：${e.origin}`);
-  if (e.collocations.length) parts.push('', `*规范搭配*：${e.collocations.join('；')}`);
-  parts.push('', `*出处*：${e.source}`);
-  return parts.join('\n');
-}

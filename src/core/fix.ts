@@ -1,5 +1,5 @@
 /** Applying fixes: non-overlapping replacements, applied from the end so offsets stay valid. */
-import type { Finding, Fix } from './types';
+import type { Fix } from './types';
 
 export function applyFixes(text: string, fixes: readonly Fix[]): string {
   const sorted = [...fixes].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -16,8 +16,4 @@ export function applyFixes(text: string, fixes: readonly Fix[]): string {
     out = out.slice(0, f.start) + f.text + out.slice(f.end);
   }
   return out;
-}
-
-export function fixesOf(findings: readonly Finding[], ruleId?: string): Fix[] {
-  return findings.filter((f) => f.fix && (!ruleId || f.ruleId === ruleId)).map((f) => f.fix!);
 }

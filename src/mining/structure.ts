@@ -4,14 +4,7 @@
  * Each returns plain findings; the miner counts them.
  */
 
-const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-
-export function cnNumber(s: string): number | undefined {
-  if (s in CN_NUM) return CN_NUM[s];
-  const m = /^([二三四五六七八九]?)十([一二三四五六七八九]?)$/.exec(s);
-  if (m) return (m[1] ? CN_NUM[m[1]] : 1) * 10 + (m[2] ? CN_NUM[m[2]] : 0);
-  return undefined;
-}
+import { CN_NUMERAL_CLASS, markersIn, parseNumeral } from '../core/markers';
 
 const HAN = /^[\u3400-\u9fff]+$/;
 
@@ -120,48 +113,35 @@ export interface EnumMarker {
   line: number;
 }
 
-const NUM = '[一二三四五六七八九十]';
-const MARKERS: { family: string; re: RegExp }[] = [
-  { family: '一是', re: new RegExp(`(?:^|(?<=[。；！？：，]))(${NUM}{1,2})是`, 'g') },
-  { family: '一要', re: new RegExp(`(?:^|(?<=[。；！？：，]))(${NUM}{1,2})要(?!求)`, 'g') },
-  { family: '一、', re: new RegExp(`(?:^|(?<=[。；！？：]))(${NUM}{1,2})、`, 'g') },
-  { family: '（一）', re: new RegExp(`(?:^|(?<=[。；！？：]))[（(](${NUM}{1,2})[）)]`, 'g') },
-  { family: '第一', re: new RegExp(`(?:^|(?<=[。；！？：]))第(${NUM}{1,2})[，、：]`, 'g') },
-  { family: '1.', re: /(?:^|(?<=[。；！？：]))(\d{1,2})[.．](?!\d)/g },
-  { family: '（1）', re: /(?:^|(?<=[。；！？：]))[（(](\d{1,2})[）)]/g },
-];
-const FIRST_NEXT: [string, string[]] = ['首先', ['其次', '再次', '最后']];
+const NUM = CN_NUMERAL_CLASS;
+/** The families counted, in the order their runs are listed; 首先 (首先…其次…最后) last. */
+const FAMILIES = ['一是', '一要', '一、', '（一）', '第一', '1.', '（1）', '首先'];
 
-/** Enumeration runs in a document: family and length, with the line of the first item. */
+/**
+ * Enumeration runs in a document: family and length, with the line of the first item. Markers
+ * as src/core/markers.ts reads them, at a line start or after 。；！？：, and 一是/一要 also after ，.
+ */
 export function findEnumerations(lines: { text: string; line: number }[]): { family: string; length: number; line: number }[] {
+  const byFamily = new Map<string, Array<{ ordinal: number; line: number }>>(FAMILIES.map((f) => [f, []]));
+  for (const l of lines) {
+    for (const m of markersIn(l.text, '。；！？：，')) {
+      if (m.after === '，' && m.family !== '一是' && m.family !== '一要') continue;
+      byFamily.get(m.family)?.push({ ordinal: m.ordinal, line: l.line });
+    }
+  }
   const out: { family: string; length: number; line: number }[] = [];
-  for (const { family, re } of MARKERS) {
+  for (const [family, items] of byFamily) {
     let cur: { length: number; line: number } | undefined;
-    for (const l of lines) {
-      for (const m of l.text.matchAll(re)) {
-        const n = /\d/.test(m[1]) ? Number(m[1]) : cnNumber(m[1]);
-        if (n === undefined) continue;
-        if (n === 1) {
-          if (cur && cur.length >= 2) out.push({ family, ...cur });
-          cur = { length: 1, line: l.line };
-        } else if (cur && n === cur.length + 1) {
-          cur.length = n;
-        }
+    for (const { ordinal, line } of items) {
+      if (ordinal === 1) {
+        if (cur && cur.length >= 2) out.push({ family, ...cur });
+        cur = { length: 1, line };
+      } else if (cur && (family === '首先' || ordinal === cur.length + 1)) {
+        cur.length++;
       }
     }
     if (cur && cur.length >= 2) out.push({ family, ...cur });
   }
-  // 首先 … 其次 … 最后
-  let cur: { length: number; line: number } | undefined;
-  for (const l of lines) {
-    for (const m of l.text.matchAll(/(?:^|(?<=[。；！？：]))(首先|其次|再次|最后)[，、]/g)) {
-      if (m[1] === FIRST_NEXT[0]) {
-        if (cur && cur.length >= 2) out.push({ family: '首先', ...cur });
-        cur = { length: 1, line: l.line };
-      } else if (cur) cur.length++;
-    }
-  }
-  if (cur && cur.length >= 2) out.push({ family: '首先', ...cur });
   return out;
 }
 
@@ -185,7 +165,7 @@ export function findConcepts(sentence: string): ConceptFinding[] {
     const end = start + m[0].length;
     const nm = numbered.exec(term.split('、')[0]);
     if (nm) {
-      const n = cnNumber(nm[1]) ?? (nm[1] === '两' ? 2 : undefined);
+      const n = parseNumeral(nm[1]);
       let expansion: string[] = [];
       if (n && n >= 2) {
         // list before: …A、B、C“三种X”

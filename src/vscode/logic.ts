@@ -135,13 +135,6 @@ function escapeMd(s: string): string {
   return s.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
 }
 
-const CATEGORY_LABEL: Record<string, string> = {
-  outdated: 'Outdated wording',
-  nonstandard: 'Non-standard wording',
-  outline: 'Outline numbering',
-  punctuation: 'Format',
-};
-
 /** Hover text for a flagged span: the message, why, since when, source, and the fix. */
 export function findingMarkdown(f: Finding, original: string, t: Translate = identityT): string {
   const out: string[] = [];
@@ -201,9 +194,4 @@ export function ruleMarkdown(r: RuleEntry, t: Translate = identityT): string {
     '```\ngongwen-disable-next-line ' + r.id + '\n<!-- gongwen-disable-next-line ' + r.id + ' -->\n```',
   );
   return out.join('\n\n') + '\n';
-}
-
-/** Label for a finding category (translated by the caller). */
-export function categoryLabel(c: string): string {
-  return CATEGORY_LABEL[c] ?? c;
 }

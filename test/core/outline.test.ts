@@ -4,7 +4,7 @@ import { join } from 'path';
 import fc from 'fast-check';
 import * as checks from '../../src/core/outline/check';
 import { checkOutline, OUTLINE_RULES } from '../../src/core/outline/check';
-import { isHeadingFamily, matchEnumAt, matchHeadingAt, parseChineseNumeral, toChineseNumeral } from '../../src/core/outline/markers';
+import { isHeadingFamily, matchEnumAt, matchHeadingAt, parseChineseNumeral, toChineseNumeral } from '../../src/core/markers';
 import { Outline, OutlineNode, flattenOutline, outlineOf, parseOutline } from '../../src/core/outline/parse';
 import { FindingSink } from '../../src/core/findings';
 import type { Finding } from '../../src/core/types';

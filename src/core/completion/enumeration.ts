@@ -5,27 +5,9 @@
  * the previous paragraphs (`context`). Mined enumerations give how common each family is and how
  * long its series usually run; a series longer than the corpus ever saw ranks lower.
  */
+import { formatMarker, isHeadingFamily, markersIn, matchHeadingAt, toChineseNumeral } from '../markers';
 import type { Enumeration } from '../patterns';
 import type { Candidate } from './types';
-
-const DIGITS = '一二三四五六七八九';
-
-/** 1..99 as Chinese numerals (十, 十一, 二十一 …). */
-export function cnNum(n: number): string {
-  if (n < 10) return DIGITS[n - 1];
-  const t = Math.floor(n / 10);
-  const u = n % 10;
-  return (t > 1 ? DIGITS[t - 1] : '') + '十' + (u ? DIGITS[u - 1] : '');
-}
-
-export function parseCn(s: string): number | undefined {
-  if (/^[0-9]+$/.test(s)) return Number(s);
-  if (s === '十') return 10;
-  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s);
-  if (!m || !s) return undefined;
-  if (!m[2]) return m[1] && !m[3] ? DIGITS.indexOf(m[1]) + 1 : undefined;
-  return (m[1] ? DIGITS.indexOf(m[1]) + 1 : 1) * 10 + (m[3] ? DIGITS.indexOf(m[3]) + 1 : 0);
-}
 
 interface Marker {
   /** Family as the miner names it: 一是 | 一要 | 第一 | 首先 | 一、 | （一） | 1. */
@@ -35,51 +17,40 @@ interface Marker {
   at: number;
 }
 
-const NUM = '[一二三四五六七八九十]{1,3}';
-/** Markers inside a paragraph: after the paragraph start or a sentence end. */
-const INLINE = new RegExp(`(?:^|[。；！？：:;!?\\s])(?:(${NUM})(是|要)|第(${NUM})[，,、]|(首先|其次|再次|最后)[，,])`, 'gu');
-const SEQUENCE = ['首先', '其次', '再次', '最后'];
-/** Heading markers at a paragraph start. */
-const HEADING = new RegExp(`^\\s*(?:(${NUM})、|[（(](${NUM})[）)]|([0-9]{1,2})[.．、](?![0-9]))`, 'u');
+/** Where an enumeration marker may stand inside a paragraph (besides its start): after a sentence or clause end. */
+const INLINE_AFTER = '。；！？：:;!?';
 
+/** Enumeration markers (一是, 二要, 第三, 其次…) at the paragraph start or after a sentence or clause end. */
 function inlineMarkers(text: string): Marker[] {
   const found: Marker[] = [];
-  INLINE.lastIndex = 0;
-  for (let m = INLINE.exec(text); m; m = INLINE.exec(text)) {
-    if (m[1]) {
-      const n = parseCn(m[1]);
-      if (n) found.push({ family: '一' + m[2], n, at: m.index });
-    } else if (m[3]) {
-      const n = parseCn(m[3]);
-      if (n) found.push({ family: '第一', n, at: m.index });
-    } else if (m[4]) found.push({ family: '首先', n: SEQUENCE.indexOf(m[4]) + 1, at: m.index });
-    INLINE.lastIndex = m.index + m[0].length;
+  for (const m of markersIn(text, INLINE_AFTER)) {
+    if (isHeadingFamily(m.family) || m.family === '附件') continue;
+    // 最后 (ordinal 0) closes a run: counted as the fourth word, after which nothing follows.
+    found.push({ family: m.family, n: m.family === '首先' && m.ordinal === 0 ? 4 : m.ordinal, at: m.start });
   }
   return found;
 }
 
+/** The heading marker (一、 （一） 1.) that opens a paragraph. */
 function headingMarker(par: string): Marker | undefined {
-  const m = HEADING.exec(par);
-  if (!m) return undefined;
-  if (m[1]) return { family: '一、', n: parseCn(m[1]) ?? 0, at: 0 };
-  if (m[2]) return { family: '（一）', n: parseCn(m[2]) ?? 0, at: 0 };
-  return { family: '1.', n: Number(m[3]), at: 0 };
+  const i = par.length - par.trimStart().length;
+  const m = matchHeadingAt(par, i, true);
+  if (!m || m.family === '（1）') return undefined;
+  return { family: m.family, n: m.ordinal, at: 0 };
 }
 
 function render(family: string, n: number, sample?: string): string | undefined {
   switch (family) {
     case '一是':
-      return cnNum(n) + '是';
     case '一要':
-      return cnNum(n) + '要';
+    case '一、':
+      return formatMarker(family, n);
     case '第一':
-      return '第' + cnNum(n) + '，';
+      return formatMarker(family, n) + '，';
     case '首先':
       return n <= 2 ? '其次，' : n === 3 ? '再次，' : undefined;
-    case '一、':
-      return cnNum(n) + '、';
     case '（一）':
-      return sample && /^\s*\(/.test(sample) ? `(${cnNum(n)})` : `（${cnNum(n)}）`;
+      return sample && /^\s*\(/.test(sample) ? `(${toChineseNumeral(n)})` : formatMarker(family, n);
     case '1.': {
       const m = sample ? /^\s*[0-9]+([.．、])/.exec(sample) : null;
       return `${n}${m ? m[1] : '.'}`;
@@ -125,7 +96,7 @@ export class EnumerationSource {
     }
     // A new, empty paragraph: continue the paragraph-level enumeration or the heading numbering.
     const prev = context.length ? context[context.length - 1] : '';
-    const startMarker = prev ? inlineMarkers(prev).find((m) => m.at === 0) : undefined;
+    const startMarker = prev ? inlineMarkers(prev).find((m) => prev.slice(0, m.at).trim() === '') : undefined;
     if (startMarker) this.candidate(startMarker.family, startMarker.n + 1, 1.5, undefined, out);
     const seen = new Set<string>();
     for (let i = context.length - 1, dist = 0; i >= 0 && dist < 60; i--, dist++) {

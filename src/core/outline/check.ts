@@ -9,7 +9,7 @@
  */
 import { collectFindings, MessageMemo, type FindingKind, type FindingSink } from '../findings';
 import type { Finding } from '../types';
-import { Family, formatMarker, isHeadingFamily, toChineseNumeral } from './markers';
+import { Family, formatMarker, isHeadingFamily, toChineseNumeral } from '../markers';
 import { Outline, OutlineNode, parseOutline } from './parse';
 import type { TextDoc } from '../text';
 

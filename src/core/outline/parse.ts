@@ -47,7 +47,8 @@ import {
   matchEnumAt,
   matchHeadingAt,
   parseChineseNumeral,
-} from './markers';
+  parseNumeral,
+} from '../markers';
 
 export interface OutlineNode {
   /** '一、' | '（一）' | '1.' | '（1）' | '一是' | '一要' | '第一' | '首先' | '附件' */
@@ -228,26 +229,13 @@ export function detectPageNumbers(text: string, doc: TextDoc): Map<number, numbe
   return out;
 }
 
-/** 1–2 ASCII or full-width digits. */
-function parseDigitRun(s: string): number {
-  let v = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    v = v * 10 + (c >= 0xff10 ? c - 0xff10 : c - 48);
-  }
-  return v;
-}
-
 /** Announcements of N parts: 讲三点意见, 讲4个问题, 提四点要求, 谈两点体会, 强调以下三个方面. 讲几点 is skipped. */
 export function findAnnouncements(text: string): Announcement[] {
   const out: Announcement[] = [];
   R_ANNOUNCE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = R_ANNOUNCE.exec(text))) {
-    const w = m[1];
-    const c0 = w.charCodeAt(0);
-    const arabic = (c0 >= 48 && c0 <= 57) || (c0 >= 0xff10 && c0 <= 0xff19);
-    const count = w === '两' ? 2 : arabic ? parseDigitRun(w) : parseChineseNumeral(w);
+    const count = parseNumeral(m[1]);
     if (count === undefined || count === 0) continue;
     out.push({ count, start: m.index, end: m.index + m[0].length, text: m[0] });
   }
@@ -309,207 +297,38 @@ NodeRecord.prototype = Object.prototype;
 /**
  * `doc`: the text model of `input`, when the caller has one already. `titles` false leaves every
  * node's `title` empty (the checker, which never reads them).
+ *
+ * The steps: find the scraped page numbers (`detectPageNumbers`); scan the text for markers where
+ * they may stand (`scanMarkers`), placing each in the tree as it comes (`OutlineBuilder`); give
+ * every section its end (`setEnds`); find the announcements (`findAnnouncements`).
  */
 export function parseOutline(input: string, doc?: TextDoc, titles = true): Outline {
   const text = typeof input === 'string' ? input : '';
   if (!doc || doc.text !== text) doc = new TextDoc(text);
   const pages = detectPageNumbers(text, doc);
-  const n = text.length;
-  const roots: OutlineNode[] = [];
-  const stack: OutlineNode[] = [];
+  const tree = new OutlineBuilder(text, doc, pages, titles);
+  scanMarkers(text, doc, pages, tree);
+  setEnds(tree.roots, text.length);
+  const pageNumbers: PageNumber[] = [];
+  for (const [l, end] of pages) pageNumbers.push({ line: l + 1, start: doc.lineStarts[l], end });
+  return { roots: tree.roots, announcements: findAnnouncements(text), pageNumbers };
+}
 
-  const lineEndFrom = (li: number): number => doc.lineEnd(li);
-
-  const isHeadingStyle = (m: MarkerMatch, li: number): boolean => {
-    const end = lineEndFrom(li);
-    if (end - m.end > HEADING_LINE_MAX) return false;
-    for (let i = m.end; i < end; i++) if (isSentEnd(text.charCodeAt(i))) return false;
-    return true;
-  };
-
-  const attach = (node: OutlineNode, parent: OutlineNode | undefined) => {
-    if (parent) parent.children.push(node);
-    else roots.push(node);
-    stack.push(node);
-  };
-
-  const makeNode = (m: MarkerMatch, li: number, style: OutlineNode['style']): OutlineNode => {
-    const node = new NodeRecord(m, titles ? titleAt(text, doc, pages, m.end, li) : '', li + 1, n, style);
-    if (m.expected !== undefined) node.expected = m.expected;
-    return node;
-  };
-
-  const placeHeading = (m: MarkerMatch, li: number, atLineStart: boolean) => {
-    const level = HEADING_LEVEL[m.family as keyof typeof HEADING_LEVEL];
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      if (top.family === '附件') break;
-      if (isHeadingFamily(top.family) ? top.level >= level : top.style !== 'heading') stack.pop();
-      else break;
-    }
-    const node = makeNode(m, li, atLineStart ? 'heading' : 'inline');
-    node.level = level;
-    attach(node, stack[stack.length - 1]);
-  };
-
-  /** Sibling of a new enumeration item among the open nodes, or undefined. */
-  const findSibling = (family: Family, ordinal: number, style: OutlineNode['style']): number => {
-    let sameAny = -1;
-    let sameBlock = -1;
-    let otherPrev = -1;
-    for (let k = stack.length - 1; k >= 0; k--) {
-      const s = stack[k];
-      if (isBarrier(s.family)) break;
-      if (style !== 'heading' && s.style === 'heading') break;
-      if (style === 'heading' && s.style !== 'heading') continue;
-      if (s.family === family) {
-        if (sameAny < 0) sameAny = k;
-        if (sameBlock < 0 && (style === 'inline' || s.style !== 'inline')) sameBlock = k;
-      } else if (otherPrev < 0 && s.ordinal === ordinal - 1 && k === stack.length - 1) {
-        otherPrev = k;
-      }
-    }
-    // The item that the number continues first: an inline run that goes on in the next paragraph
-    // (货币政策。一是…\n二是…) beside an older paragraph run of the same family.
-    if (sameBlock >= 0 && stack[sameBlock].ordinal === ordinal - 1) return sameBlock;
-    if (sameAny >= 0 && stack[sameAny].ordinal === ordinal - 1) return sameAny;
-    if (sameBlock >= 0) return sameBlock;
-    if (ordinal > 1 && otherPrev >= 0) return otherPrev;
-    return -1;
-  };
-
-  const placeEnum = (m: MarkerMatch, li: number, atLineStart: boolean, malformed: boolean, afterComma = false): boolean => {
-    const style: OutlineNode['style'] = !atLineStart ? 'inline' : isHeadingStyle(m, li) ? 'heading' : 'paragraph';
-    let ordinal = m.ordinal;
-    if (m.family === '首先' && (m.marker === '再次' || m.marker === '最后')) {
-      // Only inside an open 首先 run (再次强调 = "stress again"; 最后一公里).
-      let open = -1;
-      for (let k = stack.length - 1; k >= 0 && !isBarrier(stack[k].family); k--) {
-        if (stack[k].family === '首先') {
-          open = k;
-          break;
-        }
-      }
-      if (open < 0) return false;
-      if (m.marker === '再次' && stack[open].ordinal < 2) return false;
-      if (m.marker === '最后') ordinal = stack[open].ordinal + 1;
-    }
-    const isFirst = ordinal === 1;
-    let sib = isFirst ? -1 : findSibling(m.family, ordinal, style);
-    // After a comma only the next item of an open run counts (一是加强学习，二是改进作风), or a
-    // first item whose second follows (加强纪律建设，一是要……二是要……).
-    if (afterComma && m.family === '首先') return false;
-    if (afterComma && (sib < 0 || stack[sib].family !== m.family) && !(isFirst && confirmed(m, li))) return false;
-    if (isFirst) {
-      // A new run of the family at the level of an open run of the same style: a second run
-      // beside it (the runs of 000's paragraphs), not a run nested in the last item.
-      for (let k = stack.length - 1; k >= 0; k--) {
-        const s = stack[k];
-        if (isBarrier(s.family) || (style !== 'heading' && s.style === 'heading')) break;
-        if (s.family === m.family && s.style === style) {
-          sib = k;
-          break;
-        }
-      }
-    }
-    if (sib >= 0) {
-      stack.length = sib;
-    } else if (style === 'heading') {
-      while (stack.length && !isBarrier(stack[stack.length - 1].family) && stack[stack.length - 1].style !== 'heading') {
-        stack.pop();
-      }
-    } else if (style === 'paragraph') {
-      while (stack.length && !isBarrier(stack[stack.length - 1].family) && stack[stack.length - 1].style === 'inline') {
-        stack.pop();
-      }
-    }
-    if (stack.length >= MAX_DEPTH) return false;
-    const parent = stack[stack.length - 1];
-    const node = makeNode(m, li, style);
-    node.ordinal = ordinal;
-    node.level = (parent ? parent.level : 0) + 1;
-    if (malformed) node.malformed = true;
-    attach(node, parent);
-    return true;
-  };
-
-  /**
-   * Whether the second item of the run `m` would open follows it closely: at a sentence or clause
-   * boundary later on its line, or at the start of the next line, within CONFIRM_WINDOW characters.
-   * A first item where only the next item of an open run may stand (after ， or ：) needs it.
-   */
-  const confirmed = (m: MarkerMatch, li: number): boolean => {
-    const want = formatMarker(m.family, m.ordinal + 1);
-    const w0 = want.charCodeAt(0);
-    const limit = Math.min(li + 1 < doc.lineCount ? doc.lineEnd(li + 1) : n, m.end + CONFIRM_WINDOW);
-    for (let p = m.end; p < limit; p++) {
-      if (text.charCodeAt(p) !== w0 || !text.startsWith(want, p)) continue;
-      let b = p - 1;
-      while (b >= m.end && isSpace(text.charCodeAt(b))) b--;
-      const before = text.charCodeAt(b);
-      if (boundaryAfter(before) === NONE && before !== 10 && before !== 13) continue;
-      const next = isHeadingFamily(m.family) ? matchHeadingAt(text, p, false) : matchEnumAt(text, p);
-      if (next && next.family === m.family && next.ordinal === m.ordinal + 1) return true;
-    }
-    return false;
-  };
-
-  /**
-   * A heading marker after ； ， or ： (inside a paragraph): a later item of an open run on the
-   * same line (（1）甲；（2）乙), or after ： a first item whose second follows (包括：（1）…（2）…).
-   */
-  const continuesInline = (m: MarkerMatch, li: number, i: number): boolean => {
-    for (let k = stack.length - 1; k >= 0 && stack[k].line === li + 1; k--) {
-      const s = stack[k];
-      if (s.family === m.family) return s.ordinal < m.ordinal;
-    }
-    if (m.ordinal !== 1) return false;
-    let b = i - 1;
-    while (b > 0 && (isSpace(text.charCodeAt(b)) || CLOSER_CODES[text.charCodeAt(b)] === 1)) b--;
-    const before = text.charCodeAt(b);
-    return (before === 0xff1a || before === 58) && confirmed(m, li); // ： :
-  };
-
-  /** An annex (附件, 附件1): a root of its own; the outline of the body ends here. */
-  const placeAnnex = (m: MarkerMatch, li: number) => {
-    stack.length = 0;
-    const node = makeNode(m, li, 'heading');
-    node.level = 0;
-    attach(node, undefined);
-  };
-
-  /** 三注重 inside an open 一是…二是 run: the next item without its 是. */
-  const tryMalformed = (i: number, li: number, atLineStart: boolean): number => {
-    R_BARE_NUM.lastIndex = i;
-    const m = R_BARE_NUM.exec(text);
-    if (!m) return -1;
-    const ord = parseChineseNumeral(m[0]);
-    if (ord === undefined || ord < 2) return -1;
-    const after = i + m[0].length;
-    const next = text.charCodeAt(after);
-    if (!(next >= 0x4e00 && next <= 0x9fff) || NOT_AFTER_BARE_NUMERAL.has(text[after])) return -1;
-    for (let k = stack.length - 1; k >= 0 && !isBarrier(stack[k].family); k--) {
-      const s = stack[k];
-      if ((s.family === '一是' || s.family === '一要') && s.ordinal === ord - 1) {
-        const suffix = s.family === '一是' ? '是' : '要';
-        const mm: MarkerMatch = { family: s.family, ordinal: ord, marker: m[0], start: i, end: after, expected: m[0] + suffix };
-        placeEnum(mm, li, atLineStart, true);
-        return after;
-      }
-    }
-    return -1;
-  };
-
+/**
+ * The scan: one pass over the text that tracks where a marker may stand (`Boundary`) and hands
+ * each marker found there to the tree. Inside a sentence it jumps from mark to mark.
+ */
+function scanMarkers(text: string, doc: TextDoc, pages: ReadonlyMap<number, number>, tree: OutlineBuilder): void {
   // LINE: start of a line; STRONG: after 。！？; WEAK: after ；：; COMMA: after ，
   // (only the next item of an open run may stand there); NONE: inside a sentence.
   let boundary: Boundary = LINE;
   let li = 0;
-  // Locals, not the closures' captured variables: this loop runs at every mark.
+  // Locals: this loop runs at every mark.
   const codes = doc.codes;
   const marks = doc.marks;
   const nMarks = marks.length;
   let k = 0; // the next mark to look at (offsets only grow)
-  const len = n;
+  const len = text.length;
   for (let i = 0; i < len; i++) {
     // Inside a sentence only a line break or a sentence mark changes anything: jump to the next.
     if (boundary === NONE) {
@@ -532,35 +351,31 @@ export function parseOutline(input: string, doc?: TextDoc, titles = true): Outli
     if (isSpace(code)) continue;
     if (boundary !== NONE && MARKER_START[code] === 1) {
       const atLineStart = boundary === LINE;
-      let m: MarkerMatch | null = null;
       if (atLineStart && code === 0x9644) {
         // 附
-        m = matchAnnexAt(text, i);
-        if (m) {
-          placeAnnex(m, li);
-          i = m.end - 1;
+        const a = matchAnnexAt(text, i);
+        if (a) {
+          tree.annex(a, li);
+          i = a.end - 1;
           continue; // still at a line start: 附件：1.名单
         }
       }
-      if (boundary === LINE || boundary === STRONG) m = matchHeadingAt(text, i, atLineStart);
-      else {
-        m = matchHeadingAt(text, i, false);
-        if (m && !continuesInline(m, li, i)) m = null;
-      }
+      let m = matchHeadingAt(text, i, atLineStart);
+      if (m && boundary !== LINE && boundary !== STRONG && !tree.inlineHeadingFits(m, li, i)) m = null;
       if (m) {
-        placeHeading(m, li, atLineStart);
+        tree.heading(m, li, atLineStart);
         i = m.end - 1;
         boundary = NONE;
         continue;
       }
       m = matchEnumAt(text, i);
-      if (m && placeEnum(m, li, atLineStart, false, boundary === COMMA)) {
+      if (m && tree.enumeration(m, li, atLineStart, false, boundary === COMMA)) {
         i = m.end - 1;
         boundary = NONE;
         continue;
       }
       if (!m && boundary !== COMMA) {
-        const e = tryMalformed(i, li, atLineStart);
+        const e = tree.malformedItem(i, li, atLineStart);
         if (e > 0) {
           i = e - 1;
           boundary = NONE;
@@ -578,11 +393,230 @@ export function parseOutline(input: string, doc?: TextDoc, titles = true): Outli
     } else if (boundary !== NONE && boundary !== LINE && CLOSER_CODES[code] === 1) continue;
     boundary = boundaryAfter(code);
   }
+}
 
-  setEnds(roots, n);
-  const pageNumbers: PageNumber[] = [];
-  for (const [l, end] of pages) pageNumbers.push({ line: l + 1, start: doc.lineStarts[l], end });
-  return { roots, announcements: findAnnouncements(text), pageNumbers };
+/**
+ * The tree as it is built: the roots, and the stack of open nodes (the last node of each level
+ * the scan is inside). Each kind of marker has its placing method.
+ */
+class OutlineBuilder {
+  readonly roots: OutlineNode[] = [];
+  private readonly stack: OutlineNode[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly doc: TextDoc,
+    private readonly pages: ReadonlyMap<number, number>,
+    private readonly titles: boolean,
+  ) {}
+
+  /** A GB heading: closes the open nodes at its level and below (and the enumerations in between). */
+  heading(m: MarkerMatch, li: number, atLineStart: boolean): void {
+    const { stack } = this;
+    const level = HEADING_LEVEL[m.family as keyof typeof HEADING_LEVEL];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (top.family === '附件') break;
+      if (isHeadingFamily(top.family) ? top.level >= level : top.style !== 'heading') stack.pop();
+      else break;
+    }
+    const node = this.makeNode(m, li, atLineStart ? 'heading' : 'inline');
+    node.level = level;
+    this.attach(node, stack[stack.length - 1]);
+  }
+
+  /** An annex (附件, 附件1): a root of its own; the outline of the body ends here. */
+  annex(m: MarkerMatch, li: number): void {
+    this.stack.length = 0;
+    const node = this.makeNode(m, li, 'heading');
+    node.level = 0;
+    this.attach(node, undefined);
+  }
+
+  /**
+   * A heading marker after ； ， or ： (inside a paragraph) counts if it is a later item of a run
+   * open on the same line (（1）甲；（2）乙), or after ： a first item whose second follows
+   * (包括：（1）…（2）…). `i`: where the marker starts.
+   */
+  inlineHeadingFits(m: MarkerMatch, li: number, i: number): boolean {
+    const { stack, text } = this;
+    for (let k = stack.length - 1; k >= 0 && stack[k].line === li + 1; k--) {
+      const s = stack[k];
+      if (s.family === m.family) return s.ordinal < m.ordinal;
+    }
+    if (m.ordinal !== 1) return false;
+    let b = i - 1;
+    while (b > 0 && (isSpace(text.charCodeAt(b)) || CLOSER_CODES[text.charCodeAt(b)] === 1)) b--;
+    const before = text.charCodeAt(b);
+    return (before === 0xff1a || before === 58) && this.confirmed(m, li); // ： :
+  }
+
+  /**
+   * An enumeration item (一是, 二要, 第三, 其次…): placed beside the item it continues, or as the
+   * first item of a run under the open node. Returns false where it is no marker after all (再次
+   * outside a 首先 run, a first item after a comma with no second, too deep).
+   */
+  enumeration(m: MarkerMatch, li: number, atLineStart: boolean, malformed: boolean, afterComma = false): boolean {
+    const { stack } = this;
+    const style: OutlineNode['style'] = !atLineStart ? 'inline' : this.isHeadingStyle(m, li) ? 'heading' : 'paragraph';
+    const ordinal = this.ordinalOf(m);
+    if (ordinal < 0) return false;
+    const isFirst = ordinal === 1;
+    let sib = isFirst ? -1 : this.findSibling(m.family, ordinal, style);
+    // After a comma only the next item of an open run counts (一是加强学习，二是改进作风), or a
+    // first item whose second follows (加强纪律建设，一是要……二是要……).
+    if (afterComma && m.family === '首先') return false;
+    if (afterComma && (sib < 0 || stack[sib].family !== m.family) && !(isFirst && this.confirmed(m, li))) return false;
+    if (isFirst) sib = this.runBeside(m.family, style);
+    if (sib >= 0) stack.length = sib;
+    else this.closeForStyle(style);
+    if (stack.length >= MAX_DEPTH) return false;
+    const parent = stack[stack.length - 1];
+    const node = this.makeNode(m, li, style);
+    node.ordinal = ordinal;
+    node.level = (parent ? parent.level : 0) + 1;
+    if (malformed) node.malformed = true;
+    this.attach(node, parent);
+    return true;
+  }
+
+  /**
+   * 三注重 inside an open 一是…二是 run: the next item without its 是, placed with `malformed`.
+   * Returns the end of the numeral, or -1 if there is none such at `i`.
+   */
+  malformedItem(i: number, li: number, atLineStart: boolean): number {
+    const { stack, text } = this;
+    R_BARE_NUM.lastIndex = i;
+    const m = R_BARE_NUM.exec(text);
+    if (!m) return -1;
+    const ord = parseChineseNumeral(m[0]);
+    if (ord === undefined || ord < 2) return -1;
+    const after = i + m[0].length;
+    const next = text.charCodeAt(after);
+    if (!(next >= 0x4e00 && next <= 0x9fff) || NOT_AFTER_BARE_NUMERAL.has(text[after])) return -1;
+    for (let k = stack.length - 1; k >= 0 && !isBarrier(stack[k].family); k--) {
+      const s = stack[k];
+      if ((s.family === '一是' || s.family === '一要') && s.ordinal === ord - 1) {
+        const suffix = s.family === '一是' ? '是' : '要';
+        const mm: MarkerMatch = { family: s.family, ordinal: ord, marker: m[0], start: i, end: after, expected: m[0] + suffix };
+        this.enumeration(mm, li, atLineStart, true);
+        return after;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The item number of an enumeration marker; -1 if it is none. 再次 and 最后 count only inside an
+   * open 首先 run (再次强调 = "stress again"; 最后一公里); 最后 is the number after the run's last.
+   */
+  private ordinalOf(m: MarkerMatch): number {
+    if (m.family !== '首先' || (m.marker !== '再次' && m.marker !== '最后')) return m.ordinal;
+    const { stack } = this;
+    for (let k = stack.length - 1; k >= 0 && !isBarrier(stack[k].family); k--) {
+      if (stack[k].family !== '首先') continue;
+      if (m.marker === '再次') return stack[k].ordinal < 2 ? -1 : m.ordinal;
+      return stack[k].ordinal + 1;
+    }
+    return -1;
+  }
+
+  /** The open item a new enumeration item (not numbered 1) follows, as an index into the stack, or -1. */
+  private findSibling(family: Family, ordinal: number, style: OutlineNode['style']): number {
+    const { stack } = this;
+    let sameAny = -1;
+    let sameBlock = -1;
+    let otherPrev = -1;
+    for (let k = stack.length - 1; k >= 0; k--) {
+      const s = stack[k];
+      if (isBarrier(s.family)) break;
+      if (style !== 'heading' && s.style === 'heading') break;
+      if (style === 'heading' && s.style !== 'heading') continue;
+      if (s.family === family) {
+        if (sameAny < 0) sameAny = k;
+        if (sameBlock < 0 && (style === 'inline' || s.style !== 'inline')) sameBlock = k;
+      } else if (otherPrev < 0 && s.ordinal === ordinal - 1 && k === stack.length - 1) {
+        otherPrev = k;
+      }
+    }
+    // The item that the number continues first: an inline run that goes on in the next paragraph
+    // (货币政策。一是…\n二是…) beside an older paragraph run of the same family.
+    if (sameBlock >= 0 && stack[sameBlock].ordinal === ordinal - 1) return sameBlock;
+    if (sameAny >= 0 && stack[sameAny].ordinal === ordinal - 1) return sameAny;
+    if (sameBlock >= 0) return sameBlock;
+    if (ordinal > 1 && otherPrev >= 0) return otherPrev;
+    return -1;
+  }
+
+  /**
+   * For a first item: an open run of the family in the same style, which the new run stands
+   * beside (the runs of 000's paragraphs) rather than inside its last item; -1 if none.
+   */
+  private runBeside(family: Family, style: OutlineNode['style']): number {
+    const { stack } = this;
+    for (let k = stack.length - 1; k >= 0; k--) {
+      const s = stack[k];
+      if (isBarrier(s.family) || (style !== 'heading' && s.style === 'heading')) break;
+      if (s.family === family && s.style === style) return k;
+    }
+    return -1;
+  }
+
+  /**
+   * Before a new run: a heading-style item closes everything below the previous heading-style
+   * item; a paragraph-style item closes the inline runs of the previous paragraph.
+   */
+  private closeForStyle(style: OutlineNode['style']): void {
+    const { stack } = this;
+    if (style === 'inline') return;
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (isBarrier(top.family) || (style === 'heading' ? top.style === 'heading' : top.style !== 'inline')) break;
+      stack.pop();
+    }
+  }
+
+  /**
+   * Whether the second item of the run `m` would open follows it closely: at a sentence or clause
+   * boundary later on its line, or at the start of the next line, within CONFIRM_WINDOW characters.
+   * A first item where only the next item of an open run may stand (after ， or ：) needs it.
+   */
+  private confirmed(m: MarkerMatch, li: number): boolean {
+    const { text, doc } = this;
+    const want = formatMarker(m.family, m.ordinal + 1);
+    const w0 = want.charCodeAt(0);
+    const limit = Math.min(li + 1 < doc.lineCount ? doc.lineEnd(li + 1) : text.length, m.end + CONFIRM_WINDOW);
+    for (let p = m.end; p < limit; p++) {
+      if (text.charCodeAt(p) !== w0 || !text.startsWith(want, p)) continue;
+      let b = p - 1;
+      while (b >= m.end && isSpace(text.charCodeAt(b))) b--;
+      const before = text.charCodeAt(b);
+      if (boundaryAfter(before) === NONE && before !== 10 && before !== 13) continue;
+      const next = isHeadingFamily(m.family) ? matchHeadingAt(text, p, false) : matchEnumAt(text, p);
+      if (next && next.family === m.family && next.ordinal === m.ordinal + 1) return true;
+    }
+    return false;
+  }
+
+  /** An item on a short line of its own, with no sentence end after the marker (seed 001's 一是持续加强政治建设). */
+  private isHeadingStyle(m: MarkerMatch, li: number): boolean {
+    const end = this.doc.lineEnd(li);
+    if (end - m.end > HEADING_LINE_MAX) return false;
+    for (let i = m.end; i < end; i++) if (isSentEnd(this.text.charCodeAt(i))) return false;
+    return true;
+  }
+
+  private makeNode(m: MarkerMatch, li: number, style: OutlineNode['style']): OutlineNode {
+    const node = new NodeRecord(m, this.titles ? titleAt(this.text, this.doc, this.pages, m.end, li) : '', li + 1, this.text.length, style);
+    if (m.expected !== undefined) node.expected = m.expected;
+    return node;
+  }
+
+  private attach(node: OutlineNode, parent: OutlineNode | undefined): void {
+    if (parent) parent.children.push(node);
+    else this.roots.push(node);
+    this.stack.push(node);
+  }
 }
 
 /** Outlines of the last few texts: the structure view and the Outline view share one. */

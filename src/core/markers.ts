@@ -1,5 +1,15 @@
 /**
- * Numbering markers of Chinese official documents (公文).
+ * Chinese numerals and the numbering markers of official documents (公文): the one place where
+ * they are read and written. The outline parser (src/core/outline/), the enumeration completions
+ * (src/core/completion/enumeration.ts) and the miner (src/mining/structure.ts) all use it.
+ *
+ * Numerals: `parseChineseNumeral` (一…九十九), `parseArabic` (ASCII and full-width digits),
+ * `parseNumeral` (either, and 两), `toChineseNumeral`.
+ *
+ * Markers: `matchHeadingAt`, `matchEnumAt`, `matchAnnexAt` read one marker at an offset;
+ * `markersIn` lists the markers that stand at a line start or after given marks (the light scan of
+ * completion and mining; the outline parser decides where markers stand itself). `formatMarker`
+ * writes the marker of a family for a number.
  *
  * Two kinds of markers are recognised:
  *
@@ -51,6 +61,9 @@ export interface MarkerMatch {
 const DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_DIGITS = '〇一二三四五六七八九';
 
+/** The characters of the numerals `parseChineseNumeral` reads, as a regex class (for patterns built elsewhere). */
+export const CN_NUMERAL_CLASS = '[一二三四五六七八九十]';
+
 /** Parses a Chinese numeral 一…九十九 (十, 十一, 二十, 二十三). Anything else → undefined. */
 export function parseChineseNumeral(s: string): number | undefined {
   const n = s.length;
@@ -75,14 +88,32 @@ export function toChineseNumeral(n: number): string {
   return (tens > 1 ? CN_DIGITS[tens] : '') + '十' + (ones ? CN_DIGITS[ones] : '');
 }
 
-/** Parses 1–2 ASCII or full-width digits. */
-function parseDigits(s: string): number {
+/** Whether `c` is an ASCII or full-width digit. */
+export function isDigitCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/** Parses ASCII or full-width digits (`12`, `１２`); undefined if `s` is empty or holds anything else. */
+export function parseArabic(s: string): number | undefined {
+  if (!s) return undefined;
   let v = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    if (!isDigitCode(c)) return undefined;
     v = v * 10 + (c >= 0xff10 ? c - 0xff10 : c - 48);
   }
   return v;
+}
+
+/** A count or ordinal as written in prose: a Chinese numeral (一…九十九), 两 (2), or digits. */
+export function parseNumeral(s: string): number | undefined {
+  if (s === '两') return 2;
+  return isDigitCode(s.charCodeAt(0)) ? parseArabic(s) : parseChineseNumeral(s);
+}
+
+/** Parses 1–2 ASCII or full-width digits (the caller's regex matched digits only). */
+function parseDigits(s: string): number {
+  return parseArabic(s) ?? 0;
 }
 
 const ENUM_WORDS = ['首先', '其次', '再次', '最后'];
@@ -284,6 +315,45 @@ function mk(family: Family, ordinal: number, marker: string, start: number, expe
   const r: MarkerMatch = { family, ordinal, marker, start, end: start + marker.length };
   if (expected !== undefined && expected !== marker) r.expected = expected;
   return r;
+}
+
+/** A marker found by `markersIn`, with what stands before it. */
+export interface ScannedMarker extends MarkerMatch {
+  /** The mark it follows (one of `after`), or '' at the start of the text or of a line. */
+  after: string;
+}
+
+/**
+ * The markers of `text` that stand at its start, at a line start, or after one of the marks in
+ * `after` (spaces between are skipped), in order: headings first (`一、` `（一）` `1.` `（1）`; at a
+ * line start also their comma forms), then enumerations (`一是` `一要` `第一` `首先`…). Where the
+ * outline parser reads runs and decides which markers belong together, this only lists what
+ * stands where a marker may stand; callers filter by family and by `after`.
+ */
+export function markersIn(text: string, after: string): ScannedMarker[] {
+  const out: ScannedMarker[] = [];
+  const n = text.length;
+  let at: string | undefined = ''; // undefined: inside a sentence
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      at = '';
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 0x3000) continue;
+    if (at !== undefined) {
+      const m = matchHeadingAt(text, i, at === '') ?? matchEnumAt(text, i);
+      if (m) {
+        out.push({ ...m, after: at });
+        i = m.end - 1;
+        at = undefined;
+        continue;
+      }
+    }
+    const ch = text[i];
+    at = after.includes(ch) ? ch : undefined;
+  }
+  return out;
 }
 
 /**
