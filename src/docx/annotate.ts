@@ -39,11 +39,14 @@ export interface AnnotateResult {
   changesSkipped: number;
 }
 
-/** The range a comment anchors on: the finding's, or one character next to an empty one. */
+/**
+ * The range a comment anchors on: the finding's; for an empty one (a missing character), the
+ * character before it on its line (so a fix inserted there falls inside the range), else the one after.
+ */
 export function commentRange(f: Finding, text: string): [number, number] {
   if (f.end > f.start) return [f.start, f.end];
+  if (f.start > 0 && text[f.start - 1] !== '\n') return [f.start - 1, f.start];
   if (f.start < text.length && text[f.start] !== '\n') return [f.start, f.start + 1];
-  if (f.start > 0) return [f.start - 1, f.start];
   return [f.start, f.end];
 }
 
