@@ -8,6 +8,8 @@ import { decodeBytes, DecodeError } from '../core/decode';
 import { normalizeInput } from '../core/text';
 
 export const DRAFT_EXTENSIONS = ['.txt', '.md', '.markdown'];
+/** What check, outline and report read: the text drafts and Word files. */
+export const CHECK_EXTENSIONS = [...DRAFT_EXTENSIONS, '.docx'];
 
 export interface InputProblem {
   file: string;
@@ -28,7 +30,8 @@ export function expandPaths(paths: string[], exts = DRAFT_EXTENSIONS): { files: 
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const ent of entries) {
-      if (ent.name.startsWith('.') || ent.name === 'node_modules') continue;
+      // hidden files, and Word's lock files (~$稿子.docx) beside an open document
+      if (ent.name.startsWith('.') || ent.name.startsWith('~$') || ent.name === 'node_modules') continue;
       const p = path.join(dir, ent.name);
       if (ent.isDirectory()) walk(p);
       else if (ent.isFile() && exts.includes(path.extname(ent.name).toLowerCase())) files.push(p);
@@ -48,7 +51,9 @@ export function expandPaths(paths: string[], exts = DRAFT_EXTENSIONS): { files: 
   return { files, problems };
 }
 
-export type ReadResult = { ok: true; text: string; encoding: string } | { ok: false; problem: InputProblem };
+export type ReadResult =
+  | { ok: true; text: string; encoding: string; /** .docx: the paragraph of each line */ paragraphOfLine?: number[] }
+  | { ok: false; problem: InputProblem };
 
 export function readDraft(file: string): ReadResult {
   let bytes: Buffer;
@@ -65,6 +70,33 @@ export function readDraft(file: string): ReadResult {
   } catch (e) {
     if (e instanceof DecodeError) return { ok: false, problem: { file, message: e.message } };
     throw e;
+  }
+}
+
+export function isDocx(file: string): boolean {
+  return path.extname(file).toLowerCase() === '.docx';
+}
+
+/**
+ * Reads a draft for checking: a .docx as its body text (one paragraph per line, see
+ * src/docx/text.ts), anything else as a text file (readDraft).
+ */
+export async function readInput(file: string): Promise<ReadResult> {
+  if (!isDocx(file)) return readDraft(file);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    return readDraft(file); // the same messages for a missing or unreadable file
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { readDocx, DocxError } = require('../docx/package') as typeof import('../docx/package');
+  try {
+    const d = await readDocx(bytes);
+    return { ok: true, text: d.text, encoding: 'docx', paragraphOfLine: d.paragraphOfLine };
+  } catch (e) {
+    if (e instanceof DocxError) return { ok: false, problem: { file, message: e.message } };
+    return { ok: false, problem: { file, message: `Word 文档无法读取（${String((e as Error)?.message ?? e).split('\n')[0]}）` } };
   }
 }
 

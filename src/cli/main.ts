@@ -17,15 +17,22 @@ const COMMANDS: Record<string, () => { run: Command }> = {
   mine: () => require('./commands/mine'),
   merge: () => require('./commands/merge'),
   complete: () => require('./commands/complete'),
+  annotate: () => require('./commands/annotate'),
+  report: () => require('./commands/report'),
 };
 
 export const USAGE = `用法: gongwen <命令> [选项]
 
 命令:
   check [--format text|json] [--date YYYY-MM-DD] [--rules F]... [--glossary F]... 路径...
-                         检查过时、不规范表述、标点与提纲层次
+                         检查过时、不规范表述、标点与提纲层次（.txt、.md、.docx）
   outline [--format text|json] 文件
                          打印提纲结构树及其问题
+  annotate [-o 输出.docx] [--min-severity error|warning|info|hint] [--fixes] [--date YYYY-MM-DD] 文稿.docx
+                         生成批注版 Word 文稿（默认写到原文件旁：文稿.批注.docx；原文件不改动）；
+                         --fixes 同时把修改建议写成修订
+  report [-o 报告.html] [--format html|md] [--min-severity 级别] [--date YYYY-MM-DD] 路径...
+                         生成审校报告（自包含的 HTML，或 Markdown）
   explain 提法            查看固定提法的释义（如 两个维护）
   complete [--format text|json] [--limit N] [--patterns F] [--batch] 文本
                          给出续写建议（--batch 从标准输入逐行读取）

@@ -1,13 +1,10 @@
 /** `gongwen check`: findings for files and folders, as text lines or JSON. */
 import { check, checkInChunks, CHUNK_CHARS } from '../../core/check';
-import { DataError } from '../../core/data';
-import type { Dataset } from '../../core/dataset';
-import { loadCheckedDataset } from '../../core/selftest';
-import { isValidIsoDate } from '../../core/date';
 import { TextDoc } from '../../core/text';
 import type { Finding } from '../../core/types';
 import { parseArgs } from '../args';
-import { expandPaths, languageOf, readDraft, type InputProblem } from '../files';
+import { CHECK_EXTENSIONS, expandPaths, languageOf, readInput } from '../files';
+import { RULE_OPTION_NAMES, ruleOptions } from '../rule-options';
 import { UsageError, type Command } from '../io';
 
 export interface JsonFinding {
@@ -28,21 +25,8 @@ export interface JsonFinding {
 
 const SEVERITY_CN: Record<string, string> = { error: '错误', warning: '警告', info: '提示', hint: '建议' };
 
-/** Shared by check and outline: --rules/--glossary into a Dataset, errors as UsageError. */
-export function datasetFromArgs(ruleFiles: string[], glossaryFiles: string[]): Dataset {
-  try {
-    return loadCheckedDataset({ ruleFiles, glossaryFiles }).dataset;
-  } catch (e) {
-    if (e instanceof DataError) throw new UsageError(`数据文件有误：${e.message}`);
-    throw e;
-  }
-}
-
-export function parseDateArg(d: string | undefined): string | undefined {
-  if (d === undefined) return undefined;
-  if (!isValidIsoDate(d)) throw new UsageError(`--date 应为 YYYY-MM-DD 格式的日期：${d}`);
-  return d;
-}
+// Rule options (--date, --rules, --glossary) are read in one place for every command that checks.
+export { datasetFromArgs, parseDateArg } from '../rule-options';
 
 export function toJson(file: string, doc: TextDoc, f: Finding): JsonFinding {
   const s = doc.positionAt(f.start);
@@ -66,13 +50,13 @@ export function toJson(file: string, doc: TextDoc, f: Finding): JsonFinding {
 }
 
 export const run: Command = async (argv, io) => {
-  const a = parseArgs(argv, ['format', 'date', 'rules', 'glossary'], []);
+  const a = parseArgs(argv, ['format', ...RULE_OPTION_NAMES], []);
   const format = a.opts.get('format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json：${format}`);
-  const date = parseDateArg(a.opts.get('date'));
+  const rules = ruleOptions(a);
+  const date = rules.date;
   if (!a.positional.length) throw new UsageError('请给出要检查的文件或文件夹，例如 gongwen check 讲话稿.txt');
-  const dataset = datasetFromArgs(a.multi.get('rules') ?? [], a.multi.get('glossary') ?? []);
-  const { files, problems } = expandPaths(a.positional);
+  const { files, problems } = expandPaths(a.positional, CHECK_EXTENSIONS);
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
   const dates = new Set<string>();
   let emitted = 0;
@@ -87,13 +71,13 @@ export const run: Command = async (argv, io) => {
     }
   };
   for (const file of files) {
-    const r = readDraft(file);
+    const r = await readInput(file);
     if (!r.ok) {
       problems.push(r.problem);
       continue;
     }
     const doc = new TextDoc(r.text);
-    const opts = { date, language: languageOf(file), dataset };
+    const opts = { ...rules.forFile(file), language: languageOf(file) };
     if (r.text.length > CHUNK_CHARS) {
       const mb = (Buffer.byteLength(r.text) / 2 ** 20).toFixed(1);
       io.err(`gongwen: ${file}: 文件较大（${mb} MB），分块检查；提纲编号与预告项数只在每块之内核对`);

@@ -3,7 +3,7 @@ import { checkOutline } from '../../core/outline/check';
 import { parseOutline, type OutlineNode } from '../../core/outline/parse';
 import { TextDoc } from '../../core/text';
 import { parseArgs } from '../args';
-import { readDraft } from '../files';
+import { readInput } from '../files';
 import { UsageError, type CliIO, type Command } from '../io';
 import { toJson } from './check';
 
@@ -74,7 +74,7 @@ export const run: Command = async (argv, io) => {
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json：${format}`);
   if (a.positional.length !== 1) throw new UsageError('请给出一个文件，例如 gongwen outline 讲话稿.txt');
   const file = a.positional[0];
-  const r = readDraft(file);
+  const r = await readInput(file);
   if (!r.ok) throw new UsageError(`${r.problem.file}: ${r.problem.message}`);
   if (format === 'json') {
     const outline = parseOutline(r.text);
