@@ -9,6 +9,7 @@ import { proposalAt, type CompiledRule } from '../dataset';
 import { MessageMemo, type FindingSink } from '../findings';
 import type { Severity } from '../types';
 import { sinceCn, type RuleContext } from './context';
+import { EraReader } from './era';
 
 interface Candidate {
   rule: CompiledRule;
@@ -18,9 +19,7 @@ interface Candidate {
   alternatives?: readonly string[];
 }
 
-/** Built-in cue words for kind `era`, read in the sentence around a hit. */
-export const ERA_PAST = ['已', '已经', '取得', '如期', '历史性', '回顾', '过去', '曾', '当年', '此前', '期间', '圆满', '完成了', '实现了'];
-export const ERA_CURRENT = ['决胜', '打赢', '打好', '坚决', '确保', '正在', '推进', '深入开展', '扎实开展', '全力', '奋力', '当前', '今年', '助力', '聚焦', '持续', '要', '将', '继续'];
+export { ERA_CURRENT, ERA_PAST, eraSeverity } from './era';
 
 // The words are quote-folded already (Dataset); the text is compared with quotes folded.
 function startsWithAny(text: string, at: number, words: readonly string[] | undefined): boolean {
@@ -54,41 +53,6 @@ export function isExcepted(text: string, rule: CompiledRule, start: number, end:
   if (rule.entry.unless?.inTitle && isEnclosed(text, start, end, '《', '》')) return true;
   if (rule.entry.unless?.inQuote && isEnclosed(text, start, end, '“', '”')) return true;
   return false;
-}
-
-/**
- * Kind `era`: `undefined` when the sentence speaks of the thing as past (silent), otherwise the
- * severity: the rule's own when the sentence treats it as current, a hint when it cannot tell.
- */
-export function eraSeverity(text: string, rule: CompiledRule, start: number, end: number): Severity | undefined {
-  const [s, e] = sentenceAround(text, start, end);
-  // The sentence before the hit and after it, each read on its own (a cue word is never made of
-  // the end of one and the start of the other). Slices of the text, not a joined copy.
-  const before = text.slice(s, start);
-  const after = text.slice(end, e);
-  const cues = eraCues(rule);
-  if (cues.past.test(before) || cues.past.test(after)) return undefined;
-  return cues.current.test(before) || cues.current.test(after) ? rule.kind.severity : 'hint';
-}
-
-/**
- * The era cue words of a rule (built-in plus the rule's own) as one alternation each, compiled on
- * first use: one regex scan of the sentence instead of one search per word.
- */
-const ERA_CUES = new WeakMap<CompiledRule, { past: RegExp; current: RegExp }>();
-function eraCues(rule: CompiledRule): { past: RegExp; current: RegExp } {
-  let cues = ERA_CUES.get(rule);
-  if (!cues) {
-    const alternation = (words: readonly string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u');
-    const ignore = new Set(rule.entry.era?.ignore ?? []);
-    const keep = (w: string) => !ignore.has(w);
-    cues = {
-      past: alternation([...ERA_PAST.filter(keep), ...(rule.entry.era?.past ?? [])]),
-      current: alternation([...ERA_CURRENT.filter(keep), ...(rule.entry.era?.current ?? [])]),
-    };
-    ERA_CUES.set(rule, cues);
-  }
-  return cues;
 }
 
 /** The non-global copy of a rule regex, for computing a replacement (made once per regex). */
@@ -201,13 +165,15 @@ export function checkFormulations(ctx: RuleContext, out: FindingSink): void {
   // Per rule, keep the leftmost-longest of overlapping candidates.
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   const lastEnd = new Map<CompiledRule, number>();
+  let era: EraReader | undefined;
   for (const c of candidates) {
     if ((lastEnd.get(c.rule) ?? -1) > c.start) continue;
     const e = c.rule.entry;
     if (isExcepted(text, c.rule, c.start, c.end)) continue;
     let severity: Severity | undefined = c.rule.kind.severity;
     if (e.kind === 'era') {
-      severity = eraSeverity(text, c.rule, c.start, c.end);
+      era ??= new EraReader(text, ctx.doc);
+      severity = era.severity(c.rule, c.start, c.end);
       if (!severity) continue;
     }
     lastEnd.set(c.rule, c.end);

@@ -1,0 +1,505 @@
+/**
+ * The era decision: does the text speak of an ended goal or campaign (rule kind `era`: 脱贫攻坚战,
+ * 十三五, 党史学习教育…) as current, or as past? Past: silent; current: the rule's severity; cannot
+ * tell: a hint.
+ *
+ * What is read, strongest first:
+ * 1. The hit's own phrase: inside a title 《…》 or a meeting's name (…工作会议, 纪念…大会); a past
+ *    word right after it (“十三五”末, 全面建成小康社会后, …以来, …成果, 的宝贵经验, 中形成的…精神);
+ *    a comparison with it (高于“十三五”时期, 为“十三五”时期的2.2倍); a retrospective verb governing
+ *    it (总结, 回顾, 纪念).
+ * 2. Tense and mood words in the hit's clause (要, 今年, 正在 | 已, 已经, 曾经, 去年, a verb with 了):
+ *    the nearest before the hit, else the first after it.
+ * 3. A frame that opens the sentence, the paragraph or the section: retrospective (五年来, 过去一年,
+ *    …以来, 回顾, 经过…奋斗; a heading 一、2021年工作回顾) or prospective (今年, 今后, 下一步; a
+ *    heading …工作任务). The nearest one wins: the sentence's, then the paragraph's, then the section's.
+ * 4. Verbs and adverbs in the hit's clause (打好, 推进, 确保, 继续 | 取得, 如期, 胜利完成, 收官): the
+ *    first before the hit (its governing verb phrase: 确保如期完成 is 确保), else the first after it.
+ * Cues are words: a cue inside a longer word of the lexicon (重要, 将士, 而已, 可持续) is no cue. A clause
+ * runs between ，；：。！？ and line breaks; a quotation or bracket beside the hit is one piece of it.
+ * Cues in other clauses of the sentence do not count, except a frame at the sentence's head.
+ *
+ * Rule data adds cue words (`era.current`, `era.past`: clause words of step 4, or of step 2 when the
+ * built-in lists say so; a past word of the rule right after the hit counts as in step 1) and
+ * removes built-in ones (`era.ignore`).
+ */
+import type { CompiledRule } from '../dataset';
+import type { Severity } from '../types';
+import { TextDoc } from '../text';
+import { blockersOf } from './era-lexicon';
+
+/** Cue classes. */
+const enum C {
+  /** Tense and mood, current: 要, 今年, 正在. */
+  NowStrong = 1,
+  /** Tense and aspect, past: 已, 已经, 曾经, 去年. */
+  PastStrong = 2,
+  /** Verbs and adverbs of a current task: 打好, 推进, 确保, 继续. */
+  Now = 3,
+  /** Verbs and adverbs of something done: 取得, 如期, 胜利完成. */
+  Past = 4,
+  /** A verb that looks back on what it governs: 总结, 回顾, 纪念. */
+  Retro = 5,
+}
+
+/** Built-in cue words, by class (exported for the tests and the docs). */
+export const ERA_CUES: Readonly<Record<'nowStrong' | 'pastStrong' | 'now' | 'past' | 'retro', readonly string[]>> = {
+  nowStrong: ['要', '今年', '明年', '今后', '当前', '正在', '下一步', '即将', '将要', '力争', '务必', '新的一年', '眼下', '目前', '仍', '仍然', '依然', '仍是', '没有变', '没有改变'],
+  pastStrong: ['已', '已经', '曾', '曾经', '去年', '上年', '过去', '此前', '当年', '当时', '那时', '业已', '早已', '今年以来', '去年以来'],
+  now: ['决胜', '打赢', '打好', '坚决', '确保', '推进', '深入开展', '扎实开展', '全力', '奋力', '助力', '聚焦', '持续', '继续', '将', '加快', '抓好', '必须', '努力'],
+  past: ['取得', '如期', '历史性', '圆满', '完成了', '实现了', '胜利完成', '圆满完成', '顺利完成', '收官', '成就', '成效', '赢得', '决定性', '全面胜利'],
+  retro: ['总结', '回顾', '回望', '回首', '纪念', '缅怀', '铭记'],
+};
+
+/** Kept for callers of the first version (the cue lists as flat arrays). */
+export const ERA_PAST: readonly string[] = [...ERA_CUES.pastStrong, ...ERA_CUES.past, ...ERA_CUES.retro];
+export const ERA_CURRENT: readonly string[] = [...ERA_CUES.nowStrong, ...ERA_CUES.now];
+
+const CLASS_OF = new Map<string, C>();
+for (const w of ERA_CUES.now) CLASS_OF.set(w, C.Now);
+for (const w of ERA_CUES.past) CLASS_OF.set(w, C.Past);
+for (const w of ERA_CUES.retro) CLASS_OF.set(w, C.Retro);
+for (const w of ERA_CUES.nowStrong) CLASS_OF.set(w, C.NowStrong);
+for (const w of ERA_CUES.pastStrong) CLASS_OF.set(w, C.PastStrong);
+
+/** Words right after the hit that make it past (glue such as ” 的 时期 规划 may come between). */
+const AFTER_PAST = ['以来', '之后', '以后', '后', '末', '收官', '成就', '成果', '成效', '经验', '历程', '基础上', '决定性成就', '伟大成就'];
+/** What may stand between the hit and a past word after it: “十三五”时期末, 全面建成小康社会的基础上. */
+const GLUE_AFTER = /^[”"’'》）)]*(?:的|之)?(?:规划|时期|期间|规划期|阶段|决胜阶段|战略|中)?(?:所)?(?:的|之)?/u;
+/** 在脱贫攻坚战中形成的…精神, …中积累的经验. */
+const FORMED_IN = /^[”"’'》]*(?:中|期间|过程中|进程中|实践中|斗争中)?(?:所)?(?:形成|铸就|锻造|孕育|凝聚|积累|取得|创造|探索)(?:的|了)/u;
+/** Comparison with a finished period: 高于“十三五”时期, 比“十三五”末, 为“十三五”时期的2.2倍. */
+const COMPARE_BEFORE = /(?:高于|低于|超过|多于|少于|好于|快于|慢于|优于|相当于|比|较|相比|对比|同|与|为|是)[“"‘']?$/u;
+const COMPARE_AFTER = /^[”"’']?(?:规划期|时期|期间|末|同期|水平|年均)/u;
+/** A meeting named after the hit: 群众路线教育实践活动工作会议, 建党100周年大会. */
+const MEETING_AFTER = /^[”"’']?[^，,；;：:。！？!?、\n\r要将]{0,6}?(?:会议|大会|座谈会|报告会|表彰会|研讨班|研讨会|纪念会|总结会|动员会|推进会)/u;
+
+/** Frames that open a sentence, paragraph or heading. */
+const RETRO_FRAME =
+  /(?:[一二两三四五六七八九十几多\d]+(?:个)?年(?:来|以来|间)|以来|(?:过去|这|近|最近)(?:的)?[一二两三四五六七八九十几\d]+年|近年|近些年|这些年|^(?:回顾|回首|回望|纵观|总结)|经过.{0,16}(?:奋斗|努力|拼搏|实践|攻坚|奋战)|^(?:去年|上年|过去一年|过去的一年|当年|当时|那时|彼时|那年|此前|早年|昔日|曾经)|期间$)/u;
+const NOW_FRAME = /^(?:今年(?!以来)|明年|今后|下一步|新的一年|未来|当前|接下来|下半年|“十五五”时期|十五五时期)/u;
+/** Headings: the section frames. */
+const HEADING = /^[\s　]*(?:[一二三四五六七八九十]{1,3}[、．.]|第[一二三四五六七八九十]{1,3}(?:部分|章|篇)|#{1,3}\s)/u;
+const RETRO_HEADING = /回顾|过去|成就|变革|历程|总结/u;
+const NOW_HEADING = /任务|总体要求|政策取向|工作安排|主要工作|重点工作|今后|下一步|部署/u;
+
+interface RuleCues {
+  /** One alternation of every cue word, longest first. */
+  re: RegExp;
+  cls: Map<string, C>;
+  blockers: Map<string, Array<[string, number]>>;
+  /** The rule's own past words, also read right after the hit. */
+  after: readonly string[];
+}
+
+const RULE_CUES = new WeakMap<CompiledRule, RuleCues>();
+
+function escape(w: string): string {
+  return w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function cuesOf(rule: CompiledRule): RuleCues {
+  let c = RULE_CUES.get(rule);
+  if (c) return c;
+  const era = rule.entry.era;
+  const ignore = new Set(era?.ignore ?? []);
+  const cls = new Map<string, C>();
+  for (const [w, k] of CLASS_OF) if (!ignore.has(w)) cls.set(w, k);
+  // The rule's words: their built-in class if they have one, else a clause verb of their side.
+  for (const w of era?.current ?? []) {
+    const k = CLASS_OF.get(w);
+    cls.set(w, k === C.NowStrong ? k : C.Now);
+  }
+  for (const w of era?.past ?? []) {
+    const k = CLASS_OF.get(w);
+    cls.set(w, k === C.PastStrong || k === C.Retro ? k : C.Past);
+  }
+  const words = [...cls.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const blockers = new Map<string, Array<[string, number]>>();
+  for (const w of words) {
+    const b = blockersOf(w).filter(([x]) => !cls.has(x));
+    if (b.length) blockers.set(w, b);
+  }
+  c = {
+    re: new RegExp(words.map(escape).join('|'), 'gu'),
+    cls,
+    blockers,
+    after: [...AFTER_PAST, ...(era?.past ?? [])].filter((w) => !ignore.has(w)),
+  };
+  RULE_CUES.set(rule, c);
+  return c;
+}
+
+function startsWithAt(text: string, w: string, at: number): boolean {
+  return at >= 0 && text.startsWith(w, at);
+}
+
+/** Whether the cue `w` found at `p` stands as a word (not inside a longer word of the lexicon). */
+function isCueWordAt(text: string, p: number, w: string, cues: RuleCues): boolean {
+  const b = cues.blockers.get(w);
+  if (!b) return true;
+  for (const [word, o] of b) if (startsWithAt(text, word, p - o)) return false;
+  return true;
+}
+
+const isClauseMark = (c: number) =>
+  c === 0xff0c || c === 44 || c === 0xff1b || c === 59 || c === 0xff1a || c === 58 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || c === 10 || c === 13;
+const isSentenceMark = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || c === 0xff1b || c === 59 || c === 10 || c === 13;
+const isBreak = (c: number) => c === 10 || c === 13;
+
+/** Pairs read as one piece of a clause when they stand beside the hit. */
+const CLOSE_OF: Record<number, number> = { 0x201c: 0x201d, 0xff08: 0xff09, 0x300a: 0x300b, 40: 41 };
+const OPEN_OF: Record<number, number> = { 0x201d: 0x201c, 0xff09: 0xff08, 0x300b: 0x300a, 41: 40 };
+
+/** Bounds of what is read around a hit (characters each side). */
+const MAX_SENTENCE = 300;
+
+/**
+ * The clause around [start, end): from the clause mark before it to the one after it, skipping
+ * marks inside a quotation or bracket that stands wholly on one side of the hit.
+ */
+function clauseAround(text: string, start: number, end: number, lo: number, hi: number): [number, number] {
+  let s = start;
+  while (s > lo) {
+    const c = text.charCodeAt(s - 1);
+    if (isClauseMark(c)) break;
+    const open = OPEN_OF[c];
+    if (open !== undefined) {
+      const j = text.lastIndexOf(String.fromCharCode(open), s - 2);
+      if (j >= lo) {
+        s = j;
+        continue;
+      }
+    }
+    s--;
+  }
+  let e = end;
+  while (e < hi) {
+    const c = text.charCodeAt(e);
+    if (isClauseMark(c)) break;
+    const close = CLOSE_OF[c];
+    if (close !== undefined) {
+      const j = text.indexOf(String.fromCharCode(close), e + 1);
+      if (j >= 0 && j < hi) {
+        e = j + 1;
+        continue;
+      }
+    }
+    e++;
+  }
+  return [s, e];
+}
+
+/** [start, end) of the sentence around the hit (。！？；!?; and line breaks end one). */
+function sentenceOf(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  const sLimit = Math.max(0, start - MAX_SENTENCE);
+  while (s > sLimit && !isSentenceMark(text.charCodeAt(s - 1))) s--;
+  let e = end;
+  const eLimit = Math.min(text.length, end + MAX_SENTENCE);
+  while (e < eLimit && !isSentenceMark(text.charCodeAt(e))) e++;
+  return [s, e];
+}
+
+/** The frame a heading gives its section: 一、2021年工作回顾 (past), 三、2022年政府工作任务 (now). */
+function headingFrame(h: string): Reading {
+  const past = RETRO_HEADING.test(h);
+  const now = NOW_HEADING.test(h);
+  return past && !now ? 'past' : now && !past ? 'now' : undefined;
+}
+
+/** past | now | undefined, from a frame that opens `head`. */
+function frameOf(head: string): 'past' | 'now' | undefined {
+  if (NOW_FRAME.test(head)) return 'now';
+  if (RETRO_FRAME.test(head)) return 'past';
+  return undefined;
+}
+
+type Reading = 'past' | 'now' | undefined;
+const FRAME_READING: readonly Reading[] = [undefined, undefined, 'past', 'now'];
+const readingCode = (r: Reading) => (r === 'past' ? 2 : r === 'now' ? 3 : 1);
+
+/** A head clause that introduces what is seen or said, not a task: 要看到，… / 必须清醒认识到，… */
+const PERCEIVE = /看到|认识到|意识到|知道|懂得|明白|相信|指出|强调|表明|证明|说明/u;
+/** An enumeration marker opening a paragraph: 第三，/ 三是 / （三）/ 3. / 首先 */
+const ENUM_MARKER = /^[\s　]*(?:第[一二三四五六七八九十]{1,3}[，,、是]|[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|首先|其次|再次|此外)/u;
+/**
+ * 将 is a future auxiliary before a verb or adverb (我们将全力推进), a preposition before a noun
+ * (将脱贫攻坚纳入…): only the first is a tense word.
+ */
+const FUTURE_AFTER_JIANG = /^(?:继续|全力|进一步|更加|不断|大力|加快|全面|深入|着力|坚决|持续|努力|切实|扎实|推进|开展|实施|确保|会|在|迎来|进入|召开|举行)/u;
+/** How many paragraphs back an enumeration looks for the paragraph that introduced it. */
+const ENUM_REACH = 40;
+/** The longest first sentence read as a paragraph's title. */
+const TITLE_MAX = 24;
+
+/** The cues of [s, e) as words: offsets and classes, interleaved (a verb with 了 counts as past). */
+function cueList(text: string, s: number, e: number, cues: RuleCues): number[] {
+  const out: number[] = [];
+  const seg = text.slice(s, e);
+  const re = cues.re;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(seg))) {
+    const w = m[0];
+    const p = s + m.index;
+    if (!isCueWordAt(text, p, w, cues)) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    let k = cues.cls.get(w)!;
+    if ((k === C.Now || k === C.Past) && text.charCodeAt(p + w.length) === 0x4e86 /* 了 */) k = C.PastStrong;
+    else if (w === '将' && k === C.Now && FUTURE_AFTER_JIANG.test(text.slice(p + 1, p + 4))) k = C.NowStrong;
+    out.push(p, k);
+  }
+  return out;
+}
+
+/** Bounds of the first clause from `s` (spaces skipped, at most 40 characters). */
+function headClauseBounds(text: string, s: number, limit: number, max = 40): [number, number] {
+  while (s < limit && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 0x3000 || text.charCodeAt(s) === 9)) s++;
+  let e = s;
+  const stop = Math.min(limit, s + max);
+  while (e < stop && !isClauseMark(text.charCodeAt(e))) e++;
+  return [s, e];
+}
+
+/**
+ * Reads era decisions in one text: keeps the line index and, per line, the frame of its section
+ * (found by walking back to the nearest heading once, then remembered).
+ */
+export class EraReader {
+  private section?: Int8Array; // per line, its section heading's frame: 0 unknown, 1 none, 2 past, 3 now
+  private paragraph?: Int8Array; // per line, the frame read from its head (same codes)
+  constructor(
+    private readonly text: string,
+    private readonly doc: TextDoc,
+  ) {}
+
+  /** Which step decided the last reading (for tests and for explaining a decision). */
+  step = '';
+
+  private at(step: string, r: Reading): Reading {
+    this.step = step;
+    return r;
+  }
+
+  /** The rule's severity when the text treats the hit as current, undefined when past, else a hint. */
+  severity(rule: CompiledRule, start: number, end: number): Severity | undefined {
+    const r = this.read(rule, start, end);
+    return r === 'past' ? undefined : r === 'now' ? rule.kind.severity : 'hint';
+  }
+
+  read(rule: CompiledRule, start: number, end: number): Reading {
+    const { text } = this;
+    const cues = cuesOf(rule);
+    const [ss, se] = sentenceOf(text, start, end);
+    const [cs, ce] = clauseAround(text, start, end, ss, se);
+    const before = text.slice(cs, start);
+    const after = text.slice(end, ce);
+
+    // 1. The hit's own phrase.
+    if (isInTitle(text, start, end, ss, se)) return this.at('title', 'past');
+    if (MEETING_AFTER.test(after)) return this.at('meeting', 'past');
+    if (FORMED_IN.test(after)) return this.at('formed-in', 'past');
+    if (COMPARE_BEFORE.test(before) && COMPARE_AFTER.test(after)) return this.at('comparison', 'past');
+    const glue = GLUE_AFTER.exec(after);
+    const rest = glue ? after.slice(glue[0].length) : after;
+    for (const w of cues.after) if (rest.startsWith(w) && isCueWordAt(text, end + (after.length - rest.length), w, cues)) return this.at(`after:${w}`, 'past');
+    // Not only right after the hit: 末 after “十三五”时期 (the glue took 时期).
+    for (const w of cues.after) if (after.startsWith(w) && isCueWordAt(text, end, w, cues)) return this.at(`after:${w}`, 'past');
+
+    // Cue words of the clause, as words.
+    const list = cueList(text, cs, ce, cues);
+    let strongBefore: C | undefined; // the nearest before the hit
+    let strongAfter: C | undefined; // the first after it
+    let weakBefore: C | undefined; // the first before the hit (its governing verb phrase)
+    let weakAfter: C | undefined;
+    let nearest: C | undefined;
+    for (let i = 0; i < list.length; i += 2) {
+      const p = list[i];
+      const k = list[i + 1] as C;
+      if (p < start) {
+        nearest = k;
+        if (k === C.NowStrong || k === C.PastStrong) strongBefore = k;
+        else if (weakBefore === undefined && k !== C.Retro) weakBefore = k;
+      } else if (p >= end) {
+        if (k === C.NowStrong || k === C.PastStrong) strongAfter ??= k;
+        else weakAfter ??= k === C.Retro ? C.Past : k;
+      }
+    }
+    // 1 (end). A retrospective verb governing the hit: 要认真总结全面建成小康社会的宝贵经验.
+    if (nearest === C.Retro) return this.at('retro-verb', 'past');
+
+    // 2. Tense and mood in the clause.
+    const strong = strongBefore ?? strongAfter;
+    if (strong !== undefined) return this.at('clause-tense', strong === C.NowStrong ? 'now' : 'past');
+
+    // 3. Frames: the sentence's head, the paragraph's head, then from above (section).
+    const sentenceFrame = this.sentenceFrame(cues, ss, se, cs);
+    if (sentenceFrame) return this.at('sentence-frame', sentenceFrame);
+    const li = this.doc.lineIndexAt(start);
+    const lineStart = this.doc.lineStarts[li];
+    if (this.isHeading(li)) {
+      const heading = headingFrame(this.doc.lineText(li));
+      if (heading) return this.at('heading', heading);
+    }
+    const paragraphCode = lineStart < ss ? this.paragraphCode(cues, li) : 1;
+    if (paragraphCode === 2 || paragraphCode === 3) return this.at('paragraph-frame', FRAME_READING[paragraphCode]);
+    const above = this.frameAbove(cues, li);
+    if (above) return this.at('frame-above', above);
+    // A title-like first sentence with verbs only (全面从严治党成效卓著。): weaker than the section.
+    if (paragraphCode >= 4) return this.at('paragraph-title', paragraphCode === 4 ? 'past' : 'now');
+
+    // 4. Verbs and adverbs in the clause.
+    const weak = weakBefore ?? weakAfter;
+    if (weak !== undefined) return this.at('clause-verb', weak === C.Now ? 'now' : 'past');
+    return this.at('none', undefined);
+  }
+
+  /**
+   * A frame at the head of the sentence [ss, se) whose hit is in the clause starting at `cs`: a
+   * retrospective or prospective opening (五年来，… / 今年，…), or, when the head is another clause,
+   * a tense or mood word there that governs the verbs listed after it (我们要顺应…，…，打赢脱贫攻坚战).
+   */
+  private sentenceFrame(cues: RuleCues, ss: number, se: number, cs: number): Reading {
+    const { text } = this;
+    const [hs, he] = headClauseBounds(text, ss, se);
+    const f = frameOf(text.slice(hs, he));
+    if (f || he >= cs) return f;
+    const head = text.slice(hs, he);
+    if (PERCEIVE.test(head)) return undefined; // 要看到，… / 我们深刻认识到，…
+    const list = cueList(text, hs, he, cues);
+    for (let i = 0; i < list.length; i += 2) {
+      const k = list[i + 1];
+      if (k === C.NowStrong) return 'now';
+      if (k === C.PastStrong) return 'past';
+    }
+    return undefined;
+  }
+
+  /**
+   * The frame of paragraph (line) `li` from its head: an opening frame (五年来，…), or a short
+   * first sentence that reads as the paragraph's title (全面从严治党成效卓著。 / （一）坚决打好三大攻坚战。),
+   * read with all its cues. An enumeration marker at the start is skipped.
+   */
+  private paragraphFrame(cues: RuleCues, li: number): Reading {
+    const c = this.paragraphCode(cues, li);
+    return c >= 4 ? (c === 4 ? 'past' : 'now') : FRAME_READING[c];
+  }
+
+  /** 1 none, 2 past, 3 now (an opening frame or a tense word), 4 past, 5 now (verbs of a title only). */
+  private paragraphCode(cues: RuleCues, li: number): number {
+    const memo = (this.paragraph ??= new Int8Array(this.doc.lineCount));
+    if (memo[li] === 0) memo[li] = this.readParagraphHead(cues, li);
+    return memo[li];
+  }
+
+  private readParagraphHead(cues: RuleCues, li: number): number {
+    const { text, doc } = this;
+    const ls = doc.lineStarts[li];
+    const le = doc.lineEnd(li);
+    if (le <= ls) return 1;
+    const marker = ENUM_MARKER.exec(text.slice(ls, Math.min(le, ls + 12)));
+    const s = ls + (marker ? marker[0].length : 0);
+    const [hs, he] = headClauseBounds(text, s, le);
+    const f = frameOf(text.slice(hs, he));
+    if (f) return readingCode(f);
+    // A title-like first sentence.
+    let e = s;
+    const stop = Math.min(le, s + TITLE_MAX + 1);
+    while (e < stop && !isSentenceMark(text.charCodeAt(e))) e++;
+    if (e - s > TITLE_MAX || e >= le) return 1; // too long, or the whole paragraph
+    const list = cueList(text, s, e, cues);
+    let past = false;
+    let now = false;
+    for (let i = 0; i < list.length; i += 2) {
+      const k = list[i + 1];
+      if (k === C.NowStrong) return 3;
+      if (k === C.PastStrong) return 2;
+      if (k === C.Now) now = true;
+      else past = true;
+    }
+    return past && !now ? 4 : now && !past ? 5 : 1;
+  }
+
+  /**
+   * The frame over line `li` from above: for a paragraph that continues an enumeration (第三，… /
+   * 三是… / （三）…), the nearest earlier framed paragraph of its section (党的十八大以来，… over
+   * 第一，… 第二，…); for any paragraph, the section's heading (一、2021年工作回顾).
+   */
+  private frameAbove(cues: RuleCues, li: number): Reading {
+    if (this.isHeading(li)) return undefined; // a heading is read for itself
+    const { doc, text } = this;
+    const enumerated = ENUM_MARKER.test(text.slice(doc.lineStarts[li], Math.min(doc.lineEnd(li), doc.lineStarts[li] + 12)));
+    if (enumerated) {
+      // Back over the enumeration's other items to the paragraph that introduces it.
+      for (let j = li - 1; j >= 0 && j >= li - ENUM_REACH; j--) {
+        if (this.isHeading(j)) break;
+        const js = doc.lineStarts[j];
+        const je = doc.lineEnd(j);
+        if (je <= js || ENUM_MARKER.test(text.slice(js, Math.min(je, js + 12)))) continue;
+        const f = this.paragraphFrame(cues, j);
+        if (f) return f;
+        break;
+      }
+    }
+    return this.sectionFrame(li);
+  }
+
+  /**
+   * The frame that governs line `li` from above: the nearest earlier paragraph of its section that
+   * opens with a frame (党的十八大以来，… over 第一，… 第二，…), else the section's heading
+   * (一、2021年工作回顾). A heading is read for itself, not under the heading before it.
+   */
+  private sectionFrame(li: number): Reading {
+    const doc = this.doc;
+    const memo = (this.section ??= new Int8Array(doc.lineCount));
+    if (memo[li] !== 0) return FRAME_READING[memo[li]];
+    const walked: number[] = [li];
+    let found = 1;
+    for (let j = li - 1; j >= 0; j--) {
+      if (memo[j] !== 0 && !this.isHeading(j)) {
+        found = memo[j];
+        break;
+      }
+      if (this.isHeading(j)) {
+        found = readingCode(headingFrame(doc.lineText(j)));
+        break;
+      }
+      walked.push(j);
+    }
+    for (const w of walked) memo[w] = found;
+    return FRAME_READING[found];
+  }
+
+  private isHeading(j: number): boolean {
+    const doc = this.doc;
+    const s = doc.lineStarts[j];
+    const e = doc.lineEnd(j);
+    if (e - s > 60 || e === s) return false;
+    return HEADING.test(this.text.slice(s, Math.min(e, s + 8)));
+  }
+}
+
+/** Whether [start, end) lies inside 《…》 within its sentence. */
+function isInTitle(text: string, start: number, end: number, ss: number, se: number): boolean {
+  const open = text.lastIndexOf('《', start - 1);
+  if (open < ss || open < 0) return false;
+  const closeBefore = text.lastIndexOf('》', start - 1);
+  if (closeBefore > open) return false;
+  const close = text.indexOf('》', end);
+  return close >= 0 && close <= se;
+}
+
+/** One decision without a reader kept for the text (tests, tools). */
+export function eraSeverity(text: string, rule: CompiledRule, start: number, end: number): Severity | undefined {
+  return new EraReader(text, new TextDoc(text)).severity(rule, start, end);
+}
+
+/** The reading itself ('past', 'now' or undefined when the text does not tell). */
+export function eraReading(text: string, rule: CompiledRule, start: number, end: number): Reading {
+  return new EraReader(text, new TextDoc(text)).read(rule, start, end);
+}
+
+export const _internal = { clauseAround, sentenceOf, isBreak };
