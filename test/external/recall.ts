@@ -20,18 +20,19 @@ export const RECALL_DATE = '2026-12-01';
 export const RECALL: RecallRow[] = [
   // 以胡锦涛同志为总书记的党中央 as the present leadership
   { file: '2010-03-05_gwr2010.txt', line: 236, ruleId: 'hu-general-secretary-centre', text: '以胡锦涛同志为总书记的党中央' },
-  { file: '2011-03-05_gwr2011.txt', line: 139, ruleId: 'hu-general-secretary-centre', text: '以胡锦涛同志为总书记的党中央' },
-  { file: '2012-03-05_gwr2012.txt', line: 151, ruleId: 'hu-general-secretary-centre', text: '以胡锦涛同志为总书记的党中央' },
   // 全面建设小康社会 as the goal
   { file: '2007-10-15_cpc17-report.txt', line: 5, ruleId: 'xiaokang-building-goal', text: '全面建设小康社会' },
   { file: '2007-10-15_cpc17-report.txt', line: 63, ruleId: 'xiaokang-building-goal', text: '全面建设小康社会' },
+  { file: '2007-10-15_cpc17-report.txt', line: 138, ruleId: 'xiaokang-building-goal', text: '全面建设小康社会' },
   { file: '2011-03-05_gwr2011.txt', line: 61, ruleId: 'xiaokang-building-goal', text: '全面建设小康社会' },
   // 十一五 / 十二五 as the current plan period
   { file: '2010-03-05_gwr2010.txt', line: 59, ruleId: 'eleventh-five-year', text: '十一五' },
-  { file: '2011-03-05_gwr2011.txt', line: 70, ruleId: 'twelfth-five-year', text: '十二五' },
-  { file: '2012-03-05_gwr2012.txt', line: 51, ruleId: 'twelfth-five-year', text: '十二五' },
+  { file: '2010-03-05_gwr2010.txt', line: 59, ruleId: 'twelfth-five-year', text: '十二五' },
+  { file: '2012-03-05_gwr2012.txt', line: 57, ruleId: 'twelfth-five-year', text: '十二五' },
+  { file: '2013-03-05_gwr2013.txt', line: 33, ruleId: 'twelfth-five-year', text: '十二五' },
   { file: '2015-03-05_gwr2015.txt', line: 66, ruleId: 'twelfth-five-year', text: '十二五' },
   // 精准扶贫、精准脱贫 as the current basic strategy
+  { file: '2015-03-05_gwr2015.txt', line: 69, ruleId: 'precise-poverty-strategy', text: '精准扶贫、精准脱贫' },
   { file: '2017-03-05_gwr2017.txt', line: 50, ruleId: 'precise-poverty-strategy', text: '精准扶贫精准脱贫' },
   { file: '2017-10-18_cpc19-report.txt', line: 119, ruleId: 'precise-poverty-strategy', text: '精准扶贫、精准脱贫' },
   // 三去一降一补 as a current task
@@ -40,16 +41,20 @@ export const RECALL: RecallRow[] = [
   { file: '2021-03-05_gwr2021.txt', line: 55, ruleId: 'three-cuts-one-reduction', text: '三去一降一补' },
   // 党的十八大（和十八届X中全会）精神 as the current study object
   { file: '2013-03-05_gwr2013.txt', line: 34, ruleId: 'eighteenth-congress-spirit', text: '十八大精神' },
+  { file: '2013-06-18_xi-qunzhongluxian-dongyuan.txt', line: 29, ruleId: 'eighteenth-congress-spirit', text: '十八大精神' },
   { file: '2014-03-05_gwr2014.txt', line: 38, ruleId: 'eighteenth-congress-spirit', text: '十八届二中、三中全会精神' },
+  { file: '2015-03-05_gwr2015.txt', line: 35, ruleId: 'eighteenth-congress-spirit', text: '十八届三中、四中全会精神' },
   { file: '2016-03-05_gwr2016.txt', line: 42, ruleId: 'eighteenth-congress-spirit', text: '十八届三中、四中、五中全会精神' },
+  { file: '2017-03-05_gwr2017.txt', line: 34, ruleId: 'eighteenth-congress-spirit', text: '十八届三中、四中、五中、六中全会精神' },
   // 十九届二中、三中全会精神 and the like, enumerated, as the current study object
-  { file: '2018-03-05_gwr2018.txt', line: 37, ruleId: 'nineteenth-plenum-spirit', text: '十九届二中、三中全会精神' },
   { file: '2019-03-05_gwr2019.txt', line: 28, ruleId: 'nineteenth-plenum-spirit', text: '十九届二中、三中全会精神' },
   { file: '2021-03-05_gwr2021.txt', line: 37, ruleId: 'nineteenth-plenum-spirit', text: '十九届二中、三中、四中、五中全会精神' },
   { file: '2022-03-05_gwr2022.txt', line: 30, ruleId: 'nineteenth-plenum-spirit', text: '十九届历次全会精神' },
+  { file: '2022-03-05_gwr2022.txt', line: 87, ruleId: 'nineteenth-plenum-spirit', text: '十九届历次全会精神' },
   // 习近平同志（总书记）系列重要讲话精神 as the guiding thought
   { file: '2014-03-05_gwr2014.txt', line: 38, ruleId: 'series-speeches-spirit', text: '习近平同志系列重要讲话精神' },
   { file: '2015-03-05_gwr2015.txt', line: 35, ruleId: 'series-speeches-spirit', text: '习近平总书记系列重要讲话精神' },
+  { file: '2016-03-05_gwr2016.txt', line: 42, ruleId: 'series-speeches-spirit', text: '习近平总书记系列重要讲话精神' },
   // 全面两孩 as the current policy
   { file: '2017-03-05_gwr2017.txt', line: 87, ruleId: 'two-child-policy', text: '全面两孩' },
 ];
