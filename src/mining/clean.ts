@@ -76,6 +76,12 @@ export function cleanDocument(text: string, opts: { markdown?: boolean } = {}): 
   const src = opts.markdown ? stripMarkdown(text) : text;
   const raw = src.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const out: Line[] = [];
+  // For each number, the last line starting with it (so "does the sequence go on?" is one lookup).
+  const lastStart = new Map<number, number>();
+  raw.forEach((r, i) => {
+    const m = /^\s*(\d{1,3})[、.．]/.exec(r);
+    if (m) lastStart.set(Number(m[1]), i);
+  });
   let expectedPage = 1;
   for (let i = 0; i < raw.length; i++) {
     let t = raw[i];
@@ -91,7 +97,7 @@ export function cleanDocument(text: string, opts: { markdown?: boolean } = {}): 
       if (prevOpen || expectedPage >= 3) {
         // only treat it as page noise when the sequence goes on (look ahead for the next number)
         const next = expectedPage + 1;
-        const continues = raw.slice(i + 1).some((r) => new RegExp(`^\\s*${next}[、.．]`).test(r));
+        const continues = (lastStart.get(next) ?? -1) > i;
         if (continues || expectedPage > 1) {
           expectedPage++;
           const body = normalizeLine(t.slice(m[0].length));

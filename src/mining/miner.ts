@@ -6,6 +6,7 @@ import type { Patterns, Example, Phrase, Collocation, Parallel, Enumeration, Con
 import { cleanDocument, type Line } from './clean';
 import { loadSegmenter } from './segment';
 import * as S from './structure';
+import { BOUNDARY, EdgeTable, IntList, TokenStream, forEachInterval, suffixIndex, type SuffixIndex } from './stream';
 
 /** Tokens a phrase may not start with. */
 const FUNC_START = new Set(
@@ -17,6 +18,16 @@ const FUNC_END = new Set(
 );
 const HAN = /^[\u3400-\u9fff]+$/;
 const CLAUSE = /[，。、；：！？,.;:!?（）()《》〈〉【】\[\]“”‘’"'\s—…·|/\\]+/;
+/** Longest phrase candidate in tokens and characters. */
+const MAX_PHRASE_TOKENS = 6;
+const MAX_PHRASE_CHARS = 16;
+/** The suffix index sorts by this many tokens: the longest phrase and its right neighbour. */
+const SUFFIX_DEPTH = MAX_PHRASE_TOKENS + 1;
+/** Token flags. */
+const EDGE = 1;
+const HAN_TOKEN = 2;
+const BAD_START = 4;
+const BAD_END = 8;
 
 export interface MinerOptions {
   minCount?: number;
@@ -29,24 +40,44 @@ export interface MinerOptions {
 interface Entry extends Counted {
   lastDoc: number;
 }
-interface PhraseEntry extends Entry {
+/** A phrase candidate: an n-gram of the stream with its neighbour statistics. */
+interface PhraseCandidate {
+  key: string;
   n: number;
-  left: Map<string, number>;
-  right: Map<string, number>;
-  /** occurrences at a clause boundary or past the neighbour cap: each counts as a distinct neighbour */
-  lOpen: number;
-  rOpen: number;
+  count: number;
+  docs: number;
+  examples: Example[];
+  /** Entropy of the left / right neighbours (function words and clause edges count as distinct). */
+  hl: number;
+  hr: number;
 }
 
-const NEIGHBOUR_CAP = 48;
+interface AcceptedPhrase {
+  /** Tokens joined by spaces. */
+  key: string;
+  /** The phrase as written. */
+  text: string;
+  e: PhraseCandidate;
+  score: number;
+}
 
-function entropy(m: Map<string, number>, open: number): number {
-  let total = open;
-  for (const v of m.values()) total += v;
+interface CollocationCandidate {
+  head: string;
+  next: string;
+  count: number;
+  docs: number;
+  /** Stream positions of the first two occurrences on distinct lines (Infinity: none). */
+  first: number;
+  second: number;
+  lastDoc: number;
+}
+
+/** Entropy of a neighbour distribution given Σc, Σc·ln c over the distinct neighbours and the open count. */
+function entropyOf(sum: number, sumClogC: number, open: number): number {
+  const total = sum + open;
   if (!total) return 0;
-  let h = open * (1 / total) * Math.log(total);
-  for (const v of m.values()) h -= (v / total) * Math.log(v / total);
-  return h;
+  const lt = Math.log(total);
+  return (open / total) * lt + (sum / total) * lt - sumClogC / total;
 }
 
 function bump<E extends Entry>(map: Map<string, E>, key: string, doc: number, ex: Example, make: () => E): E {
@@ -81,17 +112,71 @@ export function byCount<T extends Counted>(key: (t: T) => string) {
   return (a: T, b: T): number => b.count - a.count || b.docs - a.docs || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 }
 
+/**
+ * Calls `found(pattern, i)` for every pattern that occurs inside texts[i] (a proper part of it
+ * unless `includeWhole`). The patterns go into a trie (an open-addressing table of edges); each text
+ * is walked from each of its positions while the trie has an edge, so the cost is the texts'
+ * length times the depth actually walked (a phrase is ≤ 16 characters) — never a comparison of
+ * every pair of phrases.
+ */
+function forEachContained(texts: readonly string[], patterns: readonly string[], found: (pattern: string, i: number) => void, includeWhole = false): void {
+  if (!texts.length || !patterns.length) return;
+  let units = 0;
+  for (const p of patterns) units += p.length;
+  const edges = new EdgeTable(units);
+  const terminal: number[] = [-1];
+  patterns.forEach((p, idx) => {
+    let state = 0;
+    for (let k = 0; k < p.length; k++) {
+      let nx = edges.get(state, p.charCodeAt(k));
+      if (nx === -1) {
+        nx = terminal.length;
+        terminal.push(-1);
+        edges.set(state, p.charCodeAt(k), nx);
+      }
+      state = nx;
+    }
+    terminal[state] = idx;
+  });
+  texts.forEach((t, i) => {
+    for (let a = 0; a < t.length; a++) {
+      let state = 0;
+      for (let k = a; k < t.length; k++) {
+        const nx = edges.get(state, t.charCodeAt(k));
+        if (nx === -1) break;
+        state = nx;
+        const idx = terminal[state];
+        if (idx >= 0 && (includeWhole || a > 0 || k < t.length - 1)) found(patterns[idx], i);
+      }
+    }
+  });
+}
+
+/** For each text that occurs inside a longer one, the largest count among the longer ones containing it. */
+export function maxCountOfContaining(items: readonly { text: string; count: number }[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const texts = items.map((x) => x.text);
+  forEachContained(texts, [...new Set(texts)], (s, i) => {
+    if ((out.get(s) ?? 0) < items[i].count) out.set(s, items[i].count);
+  });
+  return out;
+}
+
 export class Miner {
   private doc = -1;
   private chars = 0;
   private readonly minCount: number;
   private readonly limit: number;
   private readonly jieba;
-  private readonly tokens = new Map<string, number>();
-  private tokenTotal = 0;
-  private readonly phrases = new Map<string, PhraseEntry>();
-  private readonly colls = new Map<string, Entry & { head: string; next: string }>();
-  private readonly heads = new Map<string, number>();
+  /** The whole archive as token ids (phrases and the continuation model are read from it at the end). */
+  private readonly stream = new TokenStream();
+  private readonly docNames: string[] = [];
+  /** Pairs (stream position of an opening quote, id of the quoted term “…”). */
+  private readonly quoted = new IntList();
+  private readonly quotedTerms: string[] = [];
+  private docStamp = new Int32Array(0);
+  private stampValue = 0;
+  private readonly quotedIds = new Map<string, number>();
   private readonly parallels = new Map<string, Entry & { template: string; separator: string; items: string[] }>();
   private readonly enums = new Map<string, Entry & { family: string; length: number }>();
   private readonly concepts = new Map<string, Entry & { expansion: string[] }>();
@@ -108,87 +193,49 @@ export class Miner {
   /** Add one document's text; `rel` is its path relative to the mined root. */
   addDocument(rel: string, text: string, opts: { markdown?: boolean } = {}): void {
     this.doc++;
+    this.docNames.push(rel);
     const lines = cleanDocument(text, opts);
     for (const l of lines) {
       this.chars += l.text.length;
       this.mineLine(rel, l);
     }
     this.mineStructure(rel, lines);
-    prune(this.phrases, this.limit);
-    prune(this.colls, this.limit);
-    if (this.tokens.size > this.limit * 2) for (const [k, v] of this.tokens) if (v <= 1) this.tokens.delete(k);
-    if (this.heads.size > this.limit * 2) for (const [k, v] of this.heads) if (v <= 1) this.heads.delete(k);
   }
 
   private mineLine(rel: string, l: Line): void {
-    const ex = { doc: rel, line: l.line };
     const words = this.jieba.cut(l.text, true);
-    // clause pieces: runs of tokens between punctuation; keep quoted terms as units for collocations
-    let clause: string[] = [];
-    const flush = () => {
-      if (clause.length) this.mineClause(clause, ex);
-      clause = [];
-    };
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i].trim();
-      if (!w || CLAUSE.test(w)) {
-        flush();
-        continue;
-      }
-      clause.push(w);
+    // The stream keeps every token (punctuation too: it marks clause edges and the model reads it);
+    // whitespace becomes one space token.
+    const kept: string[] = [];
+    for (const raw of words) {
+      const w = raw.trim();
+      kept.push(w || ' ');
     }
-    flush();
-    this.mineCollocations(words, ex);
+    const base = this.stream.size;
+    this.stream.addParagraph(this.doc, l.line, kept);
+    this.noteQuotedTerms(kept, base);
   }
 
-  private mineClause(t: string[], ex: Example): void {
-    for (const w of t) {
-      this.tokens.set(w, (this.tokens.get(w) ?? 0) + 1);
-      this.tokenTotal++;
-    }
-    for (let i = 0; i < t.length; i++) {
-      if (FUNC_START.has(t[i]) || !HAN.test(t[i])) continue;
-      let chars = 0;
-      for (let n = 1; n <= 6 && i + n <= t.length; n++) {
-        const last = t[i + n - 1];
-        if (!HAN.test(last)) break;
-        chars += last.length;
-        if (chars > 16) break;
-        if (FUNC_END.has(last)) continue;
-        if (n === 1 && t[i].length < 4) continue;
-        if (chars < 3) continue;
-        const key = n === 1 ? t[i] : t.slice(i, i + n).join(' ');
-        const e = bump(this.phrases, key, this.doc, ex, () => ({ count: 0, docs: 0, examples: [], lastDoc: -1, n, left: new Map(), right: new Map(), lOpen: 0, rOpen: 0 }));
-        // a function-word neighbour (在…, …的) says nothing about where the phrase ends: count it as open
-        const lw = i > 0 && !FUNC_START.has(t[i - 1]) && !FUNC_END.has(t[i - 1]) ? t[i - 1] : undefined;
-        const rw = i + n < t.length && !FUNC_END.has(t[i + n]) && !FUNC_START.has(t[i + n]) ? t[i + n] : undefined;
-        if (lw === undefined || (!e.left.has(lw) && e.left.size >= NEIGHBOUR_CAP)) e.lOpen++;
-        else e.left.set(lw, (e.left.get(lw) ?? 0) + 1);
-        if (rw === undefined || (!e.right.has(rw) && e.right.size >= NEIGHBOUR_CAP)) e.rOpen++;
-        else e.right.set(rw, (e.right.get(rw) ?? 0) + 1);
-      }
-    }
-  }
-
-  /** head (1–2 content tokens) → what follows directly: a token or a quoted term “…”. */
-  private mineCollocations(words: string[], ex: Example): void {
-    for (let i = 0; i < words.length - 1; i++) {
-      let next: string | undefined;
-      let j = i + 1;
-      if (words[j] === '“') {
-        let k = j + 1;
-        let inner = '';
-        while (k < words.length && words[k] !== '”' && inner.length <= 10) inner += words[k++];
-        if (k < words.length && words[k] === '”' && inner.length >= 2 && HAN.test(inner)) next = `“${inner}”`;
-      } else if (HAN.test(words[j]) && words[j].length >= 2 && !FUNC_END.has(words[j]) && !FUNC_START.has(words[j])) next = words[j];
-      if (!next) continue;
-      for (let h = 1; h <= 2 && i - h + 1 >= 0; h++) {
-        const ht = words.slice(i - h + 1, i + 1);
-        if (!ht.every((w) => HAN.test(w)) || FUNC_START.has(ht[0]) || FUNC_END.has(ht[ht.length - 1])) continue;
-        const head = ht.join('');
-        if (head.length < 2) continue;
-        this.heads.set(head, (this.heads.get(head) ?? 0) + 1);
-        bump(this.colls, `${head}\t${next}`, this.doc, ex, () => ({ count: 0, docs: 0, examples: [], lastDoc: -1, head, next: next! }));
+  /**
+   * Quoted terms (“两个维护”) right after a token: recorded by stream position, so that the
+   * collocations head → “term” can be read at the end together with the plain ones.
+   */
+  private noteQuotedTerms(words: string[], base: number): void {
+    for (let j = 1; j < words.length; j++) {
+      if (words[j] !== '“') continue;
+      let k = j + 1;
+      let inner = '';
+      while (k < words.length && words[k] !== '”' && inner.length <= 10) inner += words[k++];
+      if (k < words.length && words[k] === '”' && inner.length >= 2 && HAN.test(inner)) {
+        this.quoted.push(base + j);
+        const term = `“${inner}”`;
+        let id = this.quotedIds.get(term);
+        if (id === undefined) {
+          id = this.quotedTerms.length;
+          this.quotedTerms.push(term);
+          this.quotedIds.set(term, id);
+        }
+        this.quoted.push(id);
       }
     }
   }
@@ -222,76 +269,276 @@ export class Miner {
     if (this.sections.size > this.limit) prune(this.sections, this.limit);
   }
 
-  /** Cohesion of an n-gram: average pointwise mutual information per junction (natural log). */
-  private cohesion(key: string, count: number): number {
-    const parts = key.split(' ');
-    if (parts.length === 1) return 10;
-    const N = Math.max(this.tokenTotal, 1);
-    let s = Math.log(count / N);
-    for (const p of parts) s -= Math.log(Math.max(this.tokens.get(p) ?? 1, count) / N);
-    return s / (parts.length - 1);
+  /** Per token id: is it a clause edge (punctuation, space, paragraph boundary), Han, a bad start or end. */
+  private tokenFlags(): Uint8Array {
+    const words = this.stream.words;
+    const f = new Uint8Array(words.length);
+    for (let id = 0; id < words.length; id++) {
+      const w = words[id];
+      let v = 0;
+      if (id === BOUNDARY || w === ' ' || CLAUSE.test(w)) v |= EDGE;
+      else if (HAN.test(w)) v |= HAN_TOKEN;
+      if (FUNC_START.has(w)) v |= BAD_START;
+      if (FUNC_END.has(w)) v |= BAD_END;
+      f[id] = v;
+    }
+    return f;
+  }
+
+  /**
+   * Phrases, read off the suffix index: every n-gram (n ≤ 6) of Han tokens inside a clause, not
+   * starting or ending with a function word, 3–16 characters (a single token: ≥ 4), seen at least
+   * minCount times, whose parts cohere (pointwise mutual information) and whose neighbours on
+   * both sides vary (boundary entropy). The cheap tests run first.
+   */
+  private acceptedPhrases(idx: SuffixIndex, flags: Uint8Array): AcceptedPhrase[] {
+    const s = this.stream.tokens.view();
+    const words = this.stream.words;
+    const { sa, lcp } = idx;
+    // unigram counts inside clauses (for cohesion)
+    const unigram = new Int32Array(words.length);
+    let total = 0;
+    for (let i = 0; i < s.length; i++) {
+      if (!(flags[s[i]] & EDGE)) {
+        unigram[s[i]]++;
+        total++;
+      }
+    }
+    const logN = Math.log(Math.max(total, 1));
+    this.docStamp = new Int32Array(this.doc + 2).fill(-1);
+    // left-neighbour counts of the current interval: a dense array and the ids touched
+    const leftCount = new Int32Array(words.length);
+    const touched = new IntList();
+    const accepted: AcceptedPhrase[] = [];
+    const neighbourOpen = (id: number) => (flags[id] & (EDGE | BAD_START | BAD_END)) !== 0;
+    for (let n = 1; n <= MAX_PHRASE_TOKENS; n++) {
+      forEachInterval(idx, n, (start, end) => {
+        const count = end - start;
+        if (count < this.minCount) return;
+        const p0 = sa[start];
+        if (p0 + n > s.length) return;
+        const head = s[p0];
+        if (flags[head] & BAD_START || !(flags[head] & HAN_TOKEN)) return;
+        let chars = 0;
+        for (let k = 0; k < n; k++) {
+          const id = s[p0 + k];
+          if (!(flags[id] & HAN_TOKEN)) return;
+          chars += words[id].length;
+        }
+        if (chars > MAX_PHRASE_CHARS || chars < 3) return;
+        if (flags[s[p0 + n - 1]] & BAD_END) return;
+        if (n === 1 && words[head].length < 4) return;
+        // cohesion: average pointwise mutual information per junction (natural log)
+        let coh = 10;
+        if (n > 1) {
+          let sc = Math.log(count) - logN;
+          for (let k = 0; k < n; k++) sc -= Math.log(Math.max(unigram[s[p0 + k]] || 1, count)) - logN;
+          coh = sc / (n - 1);
+        }
+        if (coh < 2.0) return;
+        // boundary freedom: both sides must vary; more so the more often it was seen
+        const needH = count <= 3 ? 0.6 : Math.min(1.0, 0.35 * Math.log(count));
+        // right neighbours: runs of equal token at offset n inside the interval
+        let rSum = 0;
+        let rLog = 0;
+        let rOpen = 0;
+        let runStart = start;
+        for (let r = start + 1; r <= end; r++) {
+          if (r === end || lcp[r] < n + 1) {
+            const c = r - runStart;
+            const q = sa[runStart] + n;
+            const id = q < s.length ? s[q] : BOUNDARY;
+            if (neighbourOpen(id)) rOpen += c;
+            else {
+              rSum += c;
+              rLog += c * Math.log(c);
+            }
+            runStart = r;
+          }
+        }
+        const hr = entropyOf(rSum, rLog, rOpen);
+        if (hr < needH) return;
+        // left neighbours
+        let lOpen = 0;
+        touched.length = 0;
+        for (let r = start; r < end; r++) {
+          const q = sa[r];
+          const id = q > 0 ? s[q - 1] : BOUNDARY;
+          if (neighbourOpen(id)) lOpen++;
+          else if (leftCount[id]++ === 0) touched.push(id);
+        }
+        let lSum = 0;
+        let lLog = 0;
+        for (let t = 0; t < touched.length; t++) {
+          const id = touched.data[t];
+          const c = leftCount[id];
+          leftCount[id] = 0;
+          lSum += c;
+          lLog += c * Math.log(c);
+        }
+        const hl = entropyOf(lSum, lLog, lOpen);
+        if (hl < needH) return;
+        const { docs, first, second } = this.spread(idx, start, end);
+        // single-document phrases need more cohesion
+        if (coh < (docs >= 2 ? 2.0 : 4.0)) return;
+        if (n === 1 && count < 3 && docs < 2) return;
+        const parts: string[] = [];
+        for (let k = 0; k < n; k++) parts.push(words[s[p0 + k]]);
+        const h = Math.min(hl, hr);
+        const e: PhraseCandidate = { key: parts.join(' '), n, count, docs, examples: this.examplesAt(first, second), hl, hr };
+        accepted.push({ key: e.key, text: parts.join(''), e, score: Math.log(1 + count) * (1 + h) * Math.min(coh, 10) });
+      });
+    }
+    return accepted;
+  }
+
+  /** Documents and the first two places (distinct lines) of the occurrences at ranks [start, end). */
+  private spread(idx: SuffixIndex, start: number, end: number, offset = 0): { docs: number; first: number; second: number } {
+    const para = this.stream.para.data;
+    const paraDoc = this.stream.paraDoc.data;
+    const sa = idx.sa;
+    const stamp = ++this.stampValue;
+    let docs = 0;
+    let first = Infinity;
+    for (let r = start; r < end; r++) {
+      const q = sa[r] + offset;
+      const d = paraDoc[para[q]];
+      if (this.docStamp[d] !== stamp) {
+        this.docStamp[d] = stamp;
+        docs++;
+      }
+      if (q < first) first = q;
+    }
+    let second = Infinity;
+    for (let r = start; r < end; r++) {
+      const q = sa[r] + offset;
+      if (q > first && q < second && para[q] !== para[first]) second = q;
+    }
+    return { docs, first, second };
+  }
+
+  private examplesAt(first: number, second: number): Example[] {
+    const para = this.stream.para.data;
+    const at = (q: number): Example => ({ doc: this.docNames[this.stream.paraDoc.data[para[q]]], line: this.stream.paraLine.data[para[q]] });
+    return second < Infinity ? [at(first), at(second)] : [at(first)];
+  }
+
+  /**
+   * head (1–2 content tokens) → what follows directly: a content token of ≥ 2 characters (from
+   * the suffix index) or a quoted term “…” (from the positions noted while reading). Also the
+   * number of times each head is followed by any such thing.
+   */
+  private collocationCandidates(idx: SuffixIndex, flags: Uint8Array): { cands: CollocationCandidate[]; heads: Map<string, number> } {
+    const s = this.stream.tokens.view();
+    const words = this.stream.words;
+    const sa = idx.sa;
+    const byKey = new Map<string, CollocationCandidate>();
+    const heads = new Map<string, number>();
+    const headAt = (p0: number, h: number): string | undefined => {
+      if (p0 < 0) return undefined;
+      for (let k = 0; k < h; k++) if (!(flags[s[p0 + k]] & HAN_TOKEN)) return undefined;
+      if (flags[s[p0]] & BAD_START || flags[s[p0 + h - 1]] & BAD_END) return undefined;
+      const head = h === 1 ? words[s[p0]] : words[s[p0]] + words[s[p0 + 1]];
+      return head.length >= 2 ? head : undefined;
+    };
+    const add = (head: string, next: string, count: number, docs: number, first: number, second: number, doc: number) => {
+      heads.set(head, (heads.get(head) ?? 0) + count);
+      const key = `${head}\t${next}`;
+      const c = byKey.get(key);
+      if (!c) {
+        byKey.set(key, { head, next, count, docs, first, second, lastDoc: doc });
+        return;
+      }
+      c.count += count;
+      if (doc < 0 || doc !== c.lastDoc) c.docs += docs;
+      c.lastDoc = doc;
+      // keep the two earliest places on distinct lines
+      const para = this.stream.para.data;
+      const places = [c.first, c.second, first, second].filter((q) => q < Infinity).sort((x, y) => x - y);
+      c.first = places[0];
+      c.second = places.find((q) => para[q] !== para[c.first]) ?? Infinity;
+    };
+    for (const n of [2, 3]) {
+      forEachInterval(idx, n, (start, end) => {
+        const p0 = sa[start];
+        if (p0 + n > s.length) return;
+        const next = s[p0 + n - 1];
+        const f = flags[next];
+        if (!(f & HAN_TOKEN) || f & (BAD_START | BAD_END) || words[next].length < 2) return;
+        const head = headAt(p0, n - 1);
+        if (head === undefined) return;
+        const sp = this.spread(idx, start, end);
+        add(head, words[next], end - start, sp.docs, sp.first, sp.second, -1);
+      });
+    }
+    const q = this.quoted.view();
+    const paraDoc = this.stream.paraDoc.data;
+    const para = this.stream.para.data;
+    for (let r = 0; r < q.length; r += 2) {
+      const at = q[r];
+      for (let h = 1; h <= 2; h++) {
+        const head = headAt(at - h, h);
+        if (head !== undefined) add(head, this.quotedTerms[q[r + 1]], 1, 1, at - h, Infinity, paraDoc[para[at]]);
+      }
+    }
+    for (const c of byKey.values()) c.docs = Math.min(c.docs, this.doc + 1);
+    return { cands: [...byKey.values()], heads };
   }
 
   /** Score and select phrases. */
-  private selectPhrases(): Phrase[] {
-    const accepted: { key: string; e: PhraseEntry; score: number }[] = [];
-    for (const [key, e] of this.phrases) {
-      if (e.count < this.minCount) continue;
-      const hl = entropy(e.left, e.lOpen);
-      const hr = entropy(e.right, e.rOpen);
-      const h = Math.min(hl, hr);
-      const coh = this.cohesion(key, e.count);
-      // boundary freedom: both sides must vary; more so the more often it was seen
-      const needH = e.count <= 3 ? 0.6 : Math.min(1.0, 0.35 * Math.log(e.count));
-      if (h < needH) continue;
-      // cohesion: words that co-occur more than chance; single-document phrases need more
-      const needC = e.docs >= 2 ? 2.0 : 4.0;
-      if (coh < needC) continue;
-      if (e.n === 1 && e.count < 3 && e.docs < 2) continue;
-      accepted.push({ key, e, score: Math.log(1 + e.count) * (1 + h) * Math.min(coh, 10) });
-    }
-    // drop a phrase that mostly occurs inside a longer accepted phrase
-    const byText = new Map(accepted.map((a) => [a.key.replace(/ /g, ''), a]));
-    const keep = accepted.filter((a) => {
-      const t = a.key.replace(/ /g, '');
-      for (const b of accepted) {
-        if (b === a) continue;
-        const u = b.key.replace(/ /g, '');
-        if (u.length > t.length && u.includes(t) && b.e.count >= 0.7 * a.e.count) return false;
-      }
-      return byText.get(t) === a;
-    });
-    return keep.map(({ key, e }) => ({ text: key.replace(/ /g, ''), ...counted(e) }));
+  private selectPhrases(idx: SuffixIndex, flags: Uint8Array): Phrase[] {
+    const accepted = this.acceptedPhrases(idx, flags);
+    // One entry per text (two segmentations of the same words): the most frequent, then the first key.
+    accepted.sort((x, y) => y.e.count - x.e.count || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    // Drop a phrase that mostly occurs inside a longer accepted phrase. Index: for every accepted
+    // text, the largest count of a longer accepted phrase containing it (found by enumerating each
+    // phrase's substrings that are themselves accepted texts: ≤ 16² per phrase, linear overall).
+    const byText = new Map<string, AcceptedPhrase>();
+    for (const a of accepted) if (!byText.has(a.text)) byText.set(a.text, a);
+    const containedMax = maxCountOfContaining(accepted.map((a) => ({ text: a.text, count: a.e.count })));
+    const keep = accepted.filter((a) => byText.get(a.text) === a && !((containedMax.get(a.text) ?? 0) >= 0.7 * a.e.count));
+    return keep.map(({ text, e }) => ({ text, count: e.count, docs: e.docs, examples: e.examples }));
   }
 
-  private selectCollocations(phrases: Phrase[]): Collocation[] {
+  private selectCollocations(phrases: Phrase[], idx: SuffixIndex, flags: Uint8Array): Collocation[] {
     const out: (Collocation & { p: number })[] = [];
-    const inPhrase = (s: string) => phrases.some((p) => p.text.includes(s));
-    for (const e of this.colls.values()) {
-      if (e.count < this.minCount) continue;
-      // a pair that is (part of) a mined phrase is a phrase, not a collocation
-      if (inPhrase(e.head + e.next)) continue;
-      const hc = this.heads.get(e.head) ?? e.count;
+    const { cands, heads } = this.collocationCandidates(idx, flags);
+    const pending = cands.filter((e) => e.count >= this.minCount);
+    // a pair that is (part of) a mined phrase is a phrase, not a collocation: mark the pairs found
+    // among the substrings of the phrases
+    const inPhrase = new Set<string>();
+    forEachContained(phrases.map((p) => p.text), [...new Set(pending.map((e) => e.head + e.next))], (s) => inPhrase.add(s), true);
+    for (const e of pending) {
+      if (inPhrase.has(e.head + e.next)) continue;
+      const hc = heads.get(e.head) ?? e.count;
       const p = e.count / hc;
       if (p < 0.25 && !(e.docs >= 3 && p >= 0.1)) continue;
-      out.push({ head: e.head, next: e.next, ...counted(e), p });
+      out.push({ head: e.head, next: e.next, count: e.count, docs: e.docs, examples: this.examplesAt(e.first, e.second), p });
     }
-    // a one-word head is dropped when a two-word head ending with it explains most of it
-    return out
-      .filter((c) => !out.some((o) => o !== c && o.next === c.next && o.head.endsWith(c.head) && o.head.length > c.head.length && o.count >= 0.6 * c.count))
-      .map(({ p: _p, ...c }) => c);
+    // a one-word head is dropped when a two-word head ending with it explains most of it:
+    // index every proper suffix of each head (with its next) → the largest count
+    const bySuffix = new Map<string, number>();
+    for (const o of out) {
+      for (let i = 1; i < o.head.length; i++) {
+        const k = `${o.head.slice(i)}\t${o.next}`;
+        if ((bySuffix.get(k) ?? 0) < o.count) bySuffix.set(k, o.count);
+      }
+    }
+    return out.filter((c) => !((bySuffix.get(`${c.head}\t${c.next}`) ?? 0) >= 0.6 * c.count)).map(({ p: _p, ...c }) => c);
   }
 
   finish(): Patterns {
     const min = this.minCount;
     const keyed = <E extends Entry>(m: Map<string, E>) => [...m].filter(([, e]) => e.count >= min);
     const sortK = <T extends Counted>(arr: T[], key: (t: T) => string) => arr.sort(byCount(key));
-    const phrases = sortK(this.selectPhrases(), (p) => p.text);
+    const flags = this.tokenFlags();
+    const idx = suffixIndex(this.stream.tokens.view(), this.stream.words.length, SUFFIX_DEPTH);
+    const phrases = sortK(this.selectPhrases(idx, flags), (p) => p.text);
     const patterns: Patterns = {
       version: 1,
       source: { documents: this.doc + 1, characters: this.chars },
       phrases,
-      collocations: sortK(this.selectCollocations(phrases), (c) => `${c.head}\t${c.next}`),
+      collocations: sortK(this.selectCollocations(phrases, idx, flags), (c) => `${c.head}\t${c.next}`),
       parallels: sortK(
         [...this.parallels.values()]
           .filter((e) => e.count >= min || e.items.length >= 3)

@@ -220,22 +220,32 @@ export function headingCandidates(lines: { text: string; line: number }[]): { te
 /** Heading templates shared by ≥2 sibling headings: a common prefix and suffix around a varying middle. */
 export function findSectionTemplates(heads: { text: string; line: number }[]): { template: string; instances: { text: string; line: number }[] }[] {
   const groups = new Map<string, { text: string; line: number }[]>();
-  for (let i = 0; i < heads.length; i++) {
-    for (let j = i + 1; j < heads.length; j++) {
-      const a = heads[i].text;
-      const b = heads[j].text;
-      if (a === b) continue;
-      const p = commonPrefix([a, b]);
-      let s = commonSuffix([a, b]);
-      const min = Math.min(a.length, b.length);
-      if (p + s >= min) s = Math.max(0, min - p - 1);
-      if (p < 1 || s < 1 || p + s < 4) continue;
-      if (!HAN.test(a.slice(0, p)) || !HAN.test(a.slice(a.length - s))) continue;
-      const key = `${a.slice(0, p)}…${a.slice(a.length - s)}`;
-      const g = groups.get(key) ?? [];
-      for (const h of [heads[i], heads[j]]) if (!g.some((x) => x.text === h.text)) g.push(h);
-      groups.set(key, g);
-    }
+  // Only headings sharing their first and last character can share a prefix and a suffix: compare
+  // within those buckets (in document order), not every pair of the document.
+  const buckets = new Map<string, number[]>();
+  heads.forEach((h, i) => {
+    const k = h.text[0] + h.text[h.text.length - 1];
+    const b = buckets.get(k);
+    if (b) b.push(i);
+    else buckets.set(k, [i]);
+  });
+  const pairs: [number, number][] = [];
+  for (const b of buckets.values()) for (let x = 0; x < b.length; x++) for (let y = x + 1; y < b.length; y++) pairs.push([b[x], b[y]]);
+  pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  for (const [i, j] of pairs) {
+    const a = heads[i].text;
+    const b = heads[j].text;
+    if (a === b) continue;
+    const p = commonPrefix([a, b]);
+    let s = commonSuffix([a, b]);
+    const min = Math.min(a.length, b.length);
+    if (p + s >= min) s = Math.max(0, min - p - 1);
+    if (p < 1 || s < 1 || p + s < 4) continue;
+    if (!HAN.test(a.slice(0, p)) || !HAN.test(a.slice(a.length - s))) continue;
+    const key = `${a.slice(0, p)}…${a.slice(a.length - s)}`;
+    const g = groups.get(key) ?? [];
+    for (const h of [heads[i], heads[j]]) if (!g.some((x) => x.text === h.text)) g.push(h);
+    groups.set(key, g);
   }
   const out = [...groups].map(([template, instances]) => ({ template, instances: instances.sort((x, y) => x.line - y.line) }));
   // keep the most specific template for each set of instances
