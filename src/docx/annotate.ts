@@ -175,6 +175,11 @@ export async function annotateDocx(
     editor.splitAt(s);
     editor.splitAt(e);
   }
+  for (const f of findings) {
+    const [s, e] = commentRange({ ...f, end: f.start }, text);
+    editor.splitAt(s);
+    editor.splitAt(e);
+  }
   for (const f of fixes) {
     editor.splitAt(f.fix!.start);
     editor.splitAt(f.fix!.end);
@@ -189,7 +194,9 @@ export async function annotateDocx(
   let comments = 0;
   findings.forEach((f, i) => {
     const cid = id;
-    if (!editor.addComment(cid, ranges[i][0], ranges[i][1])) return;
+    // A range holding no body text (only a paragraph break) anchors like an empty finding.
+    const near = commentRange({ ...f, end: f.start }, text);
+    if (!editor.addComment(cid, ranges[i][0], ranges[i][1]) && !editor.addComment(cid, near[0], near[1])) return;
     nextId();
     commentsDoc.documentElement!.appendChild(commentElement(commentsDoc, pkg.wNs, cid, explanationLines(f, text), rev, opts.initials ?? '公文'));
     comments++;

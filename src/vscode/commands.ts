@@ -77,6 +77,8 @@ async function checkWorkspace(diags: Diagnostics): Promise<void> {
 async function fixAll(diags: Diagnostics): Promise<void> {
   const doc = vscode.window.activeTextEditor?.document;
   if (!doc || !isDraft(doc)) return;
+  // The text of a Word draft is read-only: its fixes go into an annotated copy as tracked changes.
+  if (doc.uri.scheme === 'gongwen-docx') return void vscode.commands.executeCommand('gongwen.annotateDocx', doc.uri, { fixes: true });
   const n = await fixDocument(doc, await diags.current(doc));
   void vscode.window.showInformationMessage(t('Applied {0} fix(es).', n));
 }

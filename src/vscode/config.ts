@@ -34,7 +34,8 @@ export function settings(scope?: vscode.ConfigurationScope): Settings {
 }
 
 /** Schemes of documents the drafter edits (not git: diffs, output channels, rule pages…). */
-const DRAFT_SCHEMES = new Set(['file', 'untitled', 'vscode-remote']);
+// gongwen-docx: the read-only text of a Word draft (docx.ts)
+const DRAFT_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'gongwen-docx']);
 
 export function isDraft(doc: vscode.TextDocument): boolean {
   return DRAFT_SCHEMES.has(doc.uri.scheme) && settings(doc.uri).languages.includes(doc.languageId);

@@ -12,6 +12,7 @@ import { Hover } from './hover';
 import { Symbols } from './symbols';
 import { StructureTree } from './treeView';
 import { registerCompletion } from './completion';
+import { registerDocx } from './docx';
 
 export function activate(context: vscode.ExtensionContext): void {
   const selector = (): vscode.DocumentSelector =>
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): void {
     { dispose: () => providers.forEach((p) => p.dispose()) },
     vscode.window.registerTreeDataProvider('gongwen.structure', tree),
     ...registerCommands(context, diags, (file) => completion.usePatterns(file)),
+    ...registerDocx(diags, () => settings().languages),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('gongwen.languages')) register();
       if (e.affectsConfiguration('gongwen.rules.files') || e.affectsConfiguration('gongwen.glossary.files')) invalidateDataset();

@@ -479,6 +479,78 @@ try {
     assert(/Mined 4 document|从 4 篇/.test(text) || /nodejieba[\s\S]*gongwen mine/.test(text), `unexpected message: ${text}`);
     log(`  remine said: ${text.replace(/\s+/g, ' ').slice(0, 120)}`);
   });
+
+  await scenario('word-draft', async () => {
+    // A .docx made by LibreOffice from fixtures/word/word-draft.txt appears in the workspace (after
+    // the mining scenario, which counts the workspace's drafts). From the Explorer's context menu:
+    // 检查 Word 文稿 shows its text with the findings; 生成批注版 writes word-draft.批注.docx beside it.
+    const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => existsSync(p));
+    if (!soffice) {
+      log('  LibreOffice (soffice) is not installed: cannot make the .docx, scenario skipped (bash scripts/docx-setup.sh installs it)');
+      return;
+    }
+    const made = join(RUN, 'word');
+    execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${join(RUN, 'lo-profile')}`, '--infilter=Text (encoded):UTF8,LF,,,',
+      '--convert-to', 'docx:MS Word 2007 XML', '--outdir', made, join(ROOT, 'test/e2e/fixtures/word/word-draft.txt')], { stdio: 'ignore', timeout: 120_000 });
+    cpSync(join(made, 'word-draft.docx'), join(main.ws, 'word-draft.docx'));
+    const original = readFileSync(join(main.ws, 'word-draft.docx'));
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+E');
+    const row = '.explorer-folders-view .monaco-list-row[aria-label^="word-draft.docx"]';
+    const menuItem = async (label) => {
+      await page.click(row, { button: 'right', timeout: 15_000 });
+      const item = page.locator('.monaco-menu .action-item', { hasText: label }).first();
+      await item.waitFor({ timeout: 5_000 });
+      // the menu ignores a click that comes too soon after it opened; hover, then Enter on the focused item
+      await page.waitForTimeout(300);
+      await item.hover();
+      await page.waitForTimeout(200);
+      await page.keyboard.press('Enter');
+    };
+    await menuItem(/Check Word Draft|检查 Word 文稿/);
+    const editor = '.monaco-editor[data-uri^="gongwen-docx:"]';
+    await page.waitForSelector(`${editor} .view-lines`, { timeout: 15_000 });
+    await waitFor(async () => (await page.innerText(`${editor} .view-lines`)).includes('以习近平同志为总书记的党中央'), 'the Word text in the editor');
+    await page.waitForSelector(`${editor} .squiggly-warning`, { timeout: 20_000 });
+    // the hover explains a finding, and the 文稿结构 view shows the draft's outline
+    await page.click(`${editor} .view-lines`);
+    await gotoLine(page, 7, 20);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await waitFor(async () => (await page.innerText('.monaco-hover:not(.hidden)')).includes('以习近平同志为核心的党中央'), 'hover on the Word text');
+    await page.keyboard.press('Escape');
+    const treeHeader = page.locator('.pane-header', { hasText: /draft structure|文稿结构/i }).first();
+    if ((await treeHeader.getAttribute('aria-expanded')) !== 'true') await treeHeader.click();
+    await page.locator('.pane', { has: treeHeader }).locator('.monaco-list-row', { hasText: '二、狠抓工作落实' }).waitFor({ timeout: 10_000 });
+    // the findings in the Problems panel, under the Word file's name
+    await page.keyboard.press('Control+Shift+M');
+    const problems = await waitFor(async () => {
+      const t = await page.innerText('.markers-panel');
+      return t.includes('core-not-general-secretary') && t.includes('xi-zongshuji') ? t : undefined;
+    }, 'the Word draft’s findings in the Problems panel');
+    assert(/word-draft\.docx/.test(problems), `Problems panel lacks the file: ${problems.slice(0, 300)}`);
+    await shot(page, 'word-draft');
+    await page.keyboard.press('Control+J'); // close the panel
+
+    await menuItem(/Write Annotated Copy|生成批注版/);
+    const toast = await page.waitForSelector('.notification-toast:has-text("word-draft.批注.docx")', { timeout: 30_000 });
+    const msg = await toast.innerText();
+    assert(/2 条批注|2 comments/.test(msg), `unexpected notification: ${msg}`);
+    const out = join(main.ws, 'word-draft.批注.docx');
+    assert(existsSync(out), 'the annotated copy was not written');
+    assert(readFileSync(join(main.ws, 'word-draft.docx')).equals(original), 'the draft itself changed');
+    const JSZip = (await import(join(ROOT, 'node_modules/jszip/lib/index.js'))).default;
+    const comments = await (await JSZip.loadAsync(readFileSync(out))).file('word/comments.xml')?.async('string');
+    assert(comments && (comments.match(/<w:comment /g) ?? []).length === 2 && comments.includes('公文写作助手'), `comments part: ${comments?.slice(0, 200)}`);
+    // 打开所在文件夹: in a browser the Explorer reveals the new file
+    await page.keyboard.press('Control+Shift+E');
+    const button = await toast.$('.monaco-button:has-text("打开所在文件夹"), .monaco-button:has-text("Open Containing Folder")');
+    assert(button, `no 打开所在文件夹 action: ${msg}`);
+    await button.click();
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row.selected[aria-label^="word-draft.批注.docx"], .explorer-folders-view .monaco-list-row.focused[aria-label^="word-draft.批注.docx"]', { timeout: 10_000 });
+    await shot(page, 'word-annotated');
+  });
   await page.close();
 
   // ---------- untrusted workspace: Restricted Mode
