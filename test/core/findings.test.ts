@@ -137,6 +137,45 @@ describe('FindingSink: findings written as columns, made as objects at the end',
   });
 });
 
+describe('FindingSink.addFrom: messages from per-rule templates, worded when the findings are made', () => {
+  it('words each kept finding once per distinct kind and arguments, and never a finding that was dropped or taken back (property check)', () => {
+    const arg = fc.oneof(fc.constantFrom<unknown>('一、', '三、', '', 0, 1, 2 ** 40, undefined), fc.integer({ min: 0, max: 3 }));
+    const say = (name: string, args: unknown[]) => `${name} ${args.map((x) => `${typeof x}:${String(x)}`).join('|')}`;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), arg, arg, arg, arg, fc.boolean()), { maxLength: 60 }), fc.nat(60), (calls, cut) => {
+        const built: string[] = [];
+        const template = (name: string) => (a: unknown, b: unknown, c: unknown, d: unknown) => (built.push(say(name, [a, b, c, d])), say(name, [a, b, c, d]));
+        const one = { ...KINDS[0], message: template('one') };
+        const two = { ...KINDS[1], message: template('two') };
+        const sink = new FindingSink();
+        calls.forEach(([first, a, b, c, d], i) => sink.addFrom(first ? one : two, i, i, a, b, c, d));
+        sink.truncate(cut);
+        const kept = calls.slice(0, cut);
+        // Drop the findings marked so: they are never worded.
+        const drop = new Set(kept.flatMap(([, , , , , dropped], i) => (dropped ? [i] : [])));
+        const out = sink.toFindings((k, s, start) => (drop.has(start) ? undefined : s));
+        const want = kept.flatMap(([first, a, b, c, d, dropped]) => (dropped ? [] : [say(first ? 'one' : 'two', [a, b, c, d])]));
+        assert.deepEqual(out.map((f) => f.message), want);
+        assert.deepEqual([...built].sort(), [...new Set(want)].sort(), 'one build per distinct kind and arguments, none for the others');
+      }),
+      { seed: 20261202 },
+    );
+  });
+  it('words a message again in a later check (nothing is kept between checks) and mixes with plain messages', () => {
+    let builds = 0;
+    const kind = { ...KINDS[2], message: (a: string) => (builds++, `甲${a}`) };
+    const sink = new FindingSink();
+    sink.addFrom(kind, 0, 1, '一', 0, 0, 0);
+    sink.add(KINDS[0], 0, 1, '乙');
+    sink.addFrom(kind, 2, 3, '一', 0, 0, 0);
+    assert.deepEqual(sink.toFindings().map((f) => f.message), ['甲一', '乙', '甲一']);
+    sink.clear();
+    sink.addFrom(kind, 0, 1, '一', 0, 0, 0);
+    assert.deepEqual(sink.toFindings().map((f) => f.message), ['甲一']);
+    assert.equal(builds, 2);
+  });
+});
+
 describe('MessageMemo: each message built once per distinct arguments', () => {
   it('returns what the builder returns, calling it once for each distinct builder and arguments (property check)', () => {
     const arg = fc.oneof(fc.constantFrom<unknown>('一、', '三、', '1.', '', 0, 1, 128 ** 3, undefined), fc.string({ maxLength: 3 }), fc.integer({ min: 0, max: 3 }));

@@ -6,7 +6,7 @@ import * as checks from '../../src/core/outline/check';
 import { checkOutline, OUTLINE_RULES } from '../../src/core/outline/check';
 import { isHeadingFamily, matchEnumAt, matchHeadingAt, parseChineseNumeral, toChineseNumeral } from '../../src/core/markers';
 import { Outline, OutlineNode, flattenOutline, outlineOf, parseOutline } from '../../src/core/outline/parse';
-import { FindingSink } from '../../src/core/findings';
+import { collectFindings, FindingSink } from '../../src/core/findings';
 import type { Finding } from '../../src/core/types';
 
 const ROOT = join(__dirname, '..', '..');
@@ -318,6 +318,32 @@ describe('checkOutline on drafts (each rule both ways)', () => {
   });
 });
 
+describe('a crashing outline rule', () => {
+  it('is reported as internal-error naming the rule; what it wrote is taken back, the other rules run on', () => {
+    const text = fixture('gap.bad.txt');
+    const crashing: checks.OutlineRule = {
+      ...checks.outlineDuplicate,
+      id: 'outline-test-crash',
+      check: (ctx, out) => {
+        checks.outlineGap.check(ctx, out); // writes a finding, then fails
+        throw new TypeError('boom\nsecond line');
+      },
+    };
+    const fs = collectFindings((out) => checks.writeOutlineFindings(text, out, undefined, undefined, [crashing, checks.outlineGap]));
+    assert.deepEqual(ids(fs), ['internal-error', 'outline-gap']);
+    const [err] = fs;
+    assert.equal(err.severity, 'error');
+    assert.deepEqual([err.start, err.end], [0, 0]);
+    assert.equal(err.message, '提纲检查“outline-test-crash”运行出错，其结果缺失（TypeError: boom）。这是本工具的缺陷，请反馈给开发者。');
+  });
+  it('a failing parse is reported the same way', () => {
+    const bad = { roots: [{ children: null }], announcements: [], pageNumbers: [] } as unknown as Outline;
+    const fs = collectFindings((out) => checks.writeOutlineFindings('一、甲', out, bad));
+    assert.deepEqual(ids(fs), ['internal-error']);
+    assert.ok(fs[0].message.startsWith('提纲检查“提纲解析”运行出错'), fs[0].message);
+  });
+});
+
 describe('robustness', () => {
   it('never throws and returns well-formed findings on arbitrary text', () => {
     const alphabet = fc.constantFrom(
@@ -330,10 +356,13 @@ describe('robustness', () => {
         for (const n of flattenOutline(o)) {
           assert.ok(n.markerStart >= 0 && n.markerEnd <= t.length && n.start <= n.end);
         }
-        // each rule on its own (checkOutline swallows a rule's exception; here it would surface)
+        // each rule on its own, messages worded (checkOutline reports a rule's exception as internal-error; here it would surface)
         const ctx = checks.buildContext(t, o);
-        for (const rule of [checks.checkFormat, checks.checkMalformed, checks.checkGap, checks.checkDuplicate, checks.checkOrder,
-          checks.checkLevelSkip, checks.checkMixed, checks.checkSingle, checks.checkCount]) rule(ctx, new FindingSink());
+        for (const rule of checks.OUTLINE_RULES) {
+          const sink = new FindingSink();
+          rule.check(ctx, sink);
+          for (const f of sink.toFindings()) assert.ok(f.message.length > 0, rule.id);
+        }
         for (const f of checkOutline(t)) {
           assert.ok(f.start >= 0 && f.end <= t.length && f.start <= f.end);
           if (f.fix) assert.ok(f.fix.start >= 0 && f.fix.end <= t.length);
