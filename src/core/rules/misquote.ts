@@ -21,6 +21,18 @@ import type { GlossaryEntry } from '../model';
 import type { FindingKind, FindingSink } from '../findings';
 import { requireMarks } from '../text';
 import type { RuleContext } from './context';
+import { kindOf, type RuleMeta } from './meta';
+
+export const canonicalWording: RuleMeta = {
+  id: 'canonical-wording',
+  category: 'nonstandard',
+  severity: 'info',
+  description: '引用固定提法时增删、改动字词或调整顺序',
+  tags: ['提法', '引文'],
+  details:
+    '释义库中有规范全文的固定提法（如“两个维护”“四个意识”的完整表述、党的基本路线），文稿中的句子与其全文或其中一个分句十分接近却不一致时提示，并给出规范全文。' +
+    '一字不差的引用不提示；相差太多（编辑距离超过分句长度的四分之一）的句子视为另说一事，也不提示。规范全文和出处见各提法的释义（“解释光标处提法”）。',
+};
 
 interface Clause {
   entry: GlossaryEntry;
@@ -102,14 +114,11 @@ export function buildMisquoteIndex(glossary: Glossary, prose = ''): MisquoteInde
     const parts = entry.canonical.split(/[，；]/).filter((p) => p.length >= MIN_CLAUSE);
     const texts = new Map<string, boolean>([[entry.canonical, true]]);
     if (parts.length > 1) for (const p of parts) if (!texts.has(p)) texts.set(p, false);
-    const kind: FindingKind = {
-      ruleId: 'canonical-wording',
-      category: 'nonstandard',
-      severity: 'info',
+    const kind: FindingKind = kindOf(canonicalWording, {
       reason: `“${entry.term}”有固定的规范表述，引用时不宜增删或改动字词、调整顺序。`,
       source: entry.source,
       confidence: 'medium',
-    };
+    });
     for (const [text, whole] of texts) clauses.push({ entry, text, whole, bigrams: bigramsOf(text), kind });
   }
   const bigramId = new Map<number, number>();

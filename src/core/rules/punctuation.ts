@@ -7,45 +7,71 @@
  * Tests: test/core/punctuation.test.ts.
  */
 import { isCjkChar, isCjkCode } from '../context';
-import type { FindingKind, FindingSink } from '../findings';
+import type { FindingSink } from '../findings';
 import { requireMarks } from '../text';
 import type { RuleContext } from './context';
+import { kindOf, type RuleMeta } from './meta';
 
 const SOURCE = 'GB/T 15834-2011《标点符号用法》';
 
-const ASCII: FindingKind = {
-  ruleId: 'punct-ascii',
+export const punctAscii: RuleMeta = {
+  id: 'punct-ascii',
   category: 'punctuation',
   severity: 'warning',
+  description: '中文行文中的半角标点（, ; : ( ) ! ?）',
+  tags: ['标点'],
+  details:
+    '紧挨汉字的半角逗号、分号、冒号、括号、叹号、问号提示改为全角。数字中的逗号和冒号（1,000、10:30）、英文语句中的标点不提示；' +
+    '行首半角括号的提纲序号（如“(一)”）由 outline-format 报告，这里不重复。',
+  source: SOURCE,
+};
+export const punctUnbalanced: RuleMeta = {
+  id: 'punct-unbalanced',
+  category: 'punctuation',
+  severity: 'warning',
+  description: '引号、括号、书名号不成对',
+  tags: ['标点'],
+  details:
+    '同一段落中“ ”（ ）《 》应成对出现；缺左半或右半时提示。跨段引文按惯例每段开头用左引号、只在最后一段末尾用右引号，这种写法不提示。',
+  source: SOURCE,
+};
+export const punctAsciiQuote: RuleMeta = {
+  id: 'punct-ascii-quote',
+  category: 'punctuation',
+  severity: 'info',
+  description: '中文行文中的直引号 "',
+  tags: ['标点'],
+  details: '中文段落中的直引号提示改为弯引号“”；同一段中直引号成对时按先左后右给出修改，不成对时只提示不改。',
+  source: SOURCE,
+};
+export const punctDunhaoQuoted: RuleMeta = {
+  id: 'punct-dunhao-quoted',
+  category: 'punctuation',
+  severity: 'info',
+  description: '并列的引号或书名号之间的顿号',
+  tags: ['标点'],
+  details:
+    '标有引号或书名号的并列成分之间通常不加顿号，如“四个意识”“四个自信”、《条例》《准则》；只在右引号（右书名号）与下一个左引号（左书名号）紧挨时提示。' +
+    '引号后面还有其他成分的（增强“四个意识”、坚定“四个自信”），顿号照用，不提示。',
+  source: SOURCE,
+};
+
+/** The punctuation rules, in the order they are listed. */
+export const PUNCTUATION_RULES: readonly RuleMeta[] = [punctAscii, punctUnbalanced, punctAsciiQuote, punctDunhaoQuoted];
+
+const ASCII = kindOf(punctAscii, {
   reason: '中文文稿中的标点符号应使用全角形式；半角标点多为从网页或英文输入法带入。',
   source: SOURCE,
   confidence: 'high',
-};
-const UNBALANCED: FindingKind = {
-  ruleId: 'punct-unbalanced',
-  category: 'punctuation',
-  severity: 'warning',
-  reason: '引号、括号、书名号应成对使用，缺一半往往是漏打或删改时遗留。',
-  source: SOURCE,
-  confidence: 'high',
-};
-const ASCII_QUOTE: FindingKind = {
-  ruleId: 'punct-ascii-quote',
-  category: 'punctuation',
-  severity: 'info',
-  reason: '中文引号为全角弯引号，前后成对。',
-  source: SOURCE,
-  confidence: 'high',
-};
+});
+const UNBALANCED = kindOf(punctUnbalanced, { reason: '引号、括号、书名号应成对使用，缺一半往往是漏打或删改时遗留。', source: SOURCE, confidence: 'high' });
+const ASCII_QUOTE = kindOf(punctAsciiQuote, { reason: '中文引号为全角弯引号，前后成对。', source: SOURCE, confidence: 'high' });
 const ASCII_QUOTE_MESSAGE = `中文行文中应使用弯引号“”，而不是直引号 "`;
-const DUNHAO: FindingKind = {
-  ruleId: 'punct-dunhao-quoted',
-  category: 'punctuation',
-  severity: 'info',
+const DUNHAO = kindOf(punctDunhaoQuoted, {
   reason: '标有引号或书名号的并列成分之间通常不加顿号，如“四个意识”“四个自信”；若引号后还有其他成分则仍用顿号。',
   source: SOURCE,
   confidence: 'medium',
-};
+});
 const DUNHAO_MESSAGE = '并列的引号或书名号之间一般不用顿号';
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
 const NAME: Record<string, string> = { ',': '逗号', ';': '分号', ':': '冒号', '(': '括号', ')': '括号', '!': '叹号', '?': '问号' };
