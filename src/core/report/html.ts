@@ -68,9 +68,18 @@ function countsTable(caption: string, keys: readonly string[], labels: Record<st
     .join('')}</tr></table>`;
 }
 
-/** A source is shown as text; when it is a web address it is also a link (never loaded). */
+const URL_RE = /https?:\/\/[^\s；;，,、）)（(<>"'“”《》]+/g;
+
+/** A source is shown as text; the web addresses in it are also links (never loaded). */
 function sourceHtml(s: string): string {
-  return escapeHtml(s).replace(/https?:\/\/[^\s；;，,）)<>"']+/g, (u) => `<a href="${u}" rel="noreferrer">${u}</a>`);
+  let out = '';
+  let last = 0;
+  for (const m of s.matchAll(URL_RE)) {
+    const u = escapeHtml(m[0]);
+    out += escapeHtml(s.slice(last, m.index)) + `<a href="${u}" rel="noreferrer">${u}</a>`;
+    last = m.index! + m[0].length;
+  }
+  return out + escapeHtml(s.slice(last));
 }
 
 /** Where a finding is: 第 3 段第 5 字 in a Word file (lines are its paragraphs), else 第 3 行第 5 列. */
