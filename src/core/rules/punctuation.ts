@@ -3,7 +3,12 @@
  *   punct-ascii            ASCII , ; : ( ) ! ? next to Chinese text → full-width
  *   punct-ascii-quote      straight " quotes in Chinese prose → “ ”
  *   punct-unbalanced       “ ” （ ） 《 》 that do not pair up within a paragraph
- *   punct-dunhao-quoted    a 顿号 between adjacent quoted items or titles: “四个意识”、“四个自信”
+ *   punct-dunhao-quoted    a 顿号 between adjacent quoted items or titles: “四个意识”、“四个自信”.
+ *                          Off by default: GB/T 15834-2011 4.5.3.5 says such items "usually" take
+ *                          no 顿号, which permits omitting it without forbidding it, and central
+ *                          documents (congress and government work reports) commonly keep it, so
+ *                          the note would fire on almost every official report. A user who wants
+ *                          the house style of no 顿号 turns it on: { "punct-dunhao-quoted": "hint" }.
  * Tests: test/core/punctuation.test.ts.
  */
 import { isCjkChar, isCjkCode } from '../context';
@@ -41,10 +46,12 @@ const ASCII_QUOTE_MESSAGE = `中文行文中应使用弯引号“”，而不是
 const DUNHAO: FindingKind = {
   ruleId: 'punct-dunhao-quoted',
   category: 'punctuation',
-  severity: 'info',
-  reason: '标有引号或书名号的并列成分之间通常不加顿号，如“四个意识”“四个自信”；若引号后还有其他成分则仍用顿号。',
-  source: SOURCE,
+  severity: 'hint',
+  reason:
+    'GB/T 15834-2011 第4.5.3.5条：标有引号或书名号的并列成分之间“通常不用顿号”，如“四个意识”“四个自信”；若引号或书名号后还有其他成分（如括注），宜用顿号。这是允许省略而非禁止使用，党代会报告、政府工作报告等中央文件普遍保留顿号，因此本提示默认关闭，需要时在设置中开启。',
+  source: `${SOURCE} 4.5.3.5`,
   confidence: 'medium',
+  defaultOff: true,
 };
 const DUNHAO_MESSAGE = '并列的引号或书名号之间一般不用顿号';
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
