@@ -96,8 +96,10 @@ export function check(text: string, opts: CheckOptions = {}): CheckResult {
     for (const k of kinds) RULE_MODULES[k]?.(ctx, sink);
     const severity = opts.severity;
     const keep: Keep | undefined =
-      severity || anySuppression
+      severity || anySuppression || sink.hasDefaultOff
         ? (kind, s, start, end) => {
+            // A rule that is off by default runs only when the settings name it.
+            if (kind.defaultOff && severity?.[kind.ruleId] === undefined) return undefined;
             const override = severity?.[kind.ruleId] ?? severity?.[kind.category as Category];
             if (override === 'off') return undefined;
             if (anySuppression && isSuppressed(suppress, kind.ruleId, start, end, doc.lineIndexAt(start))) return undefined;

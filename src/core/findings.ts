@@ -38,6 +38,11 @@ export interface FindingKind {
    * depend on its arguments only: findings with the same arguments share one message.
    */
   readonly message?: (a: never, b: never, c: never, d: never) => string;
+  /**
+   * Off unless the settings name this rule with a severity (`{ "punct-dunhao-quoted": "hint" }`;
+   * a category's severity does not switch it on): a note that many good texts would get.
+   */
+  readonly defaultOff?: boolean;
 }
 
 /** A kind that words its findings from four arguments (pass 0 for those it does not read). */
@@ -79,6 +84,9 @@ export class FindingSink {
   private spare: Int32Array = new Int32Array(64);
   private readonly counts = new Int32Array(RADIX_MASK + 1);
 
+  /** Whether a finding of a kind that is off by default has been written (see `FindingKind.defaultOff`). */
+  hasDefaultOff = false;
+
   /** How many findings the buffers hold before they grow. */
   get capacity(): number {
     return this.kind.length;
@@ -115,6 +123,7 @@ export class FindingSink {
       id = this.kindList.length;
       this.kindList.push(kind);
       this.kindIds.set(kind, id);
+      if (kind.defaultOff) this.hasDefaultOff = true;
     }
     const i = this.n;
     if (i === this.kind.length) this.grow();
@@ -150,6 +159,7 @@ export class FindingSink {
     this.truncate(0);
     this.kindList.length = 0;
     this.kindIds.clear();
+    this.hasDefaultOff = false;
   }
 
   /**

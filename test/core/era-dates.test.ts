@@ -147,3 +147,22 @@ describe('data currency', () => {
     assert.match(r.out, /^\d+\.\d+\.\d+\n规则数据截至 2026年12月/);
   });
 });
+
+describe('canonical wording and dates', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-canon-'));
+  const file = path.join(dir, 'g.gongwen-glossary.json');
+  const entry = JSON.parse(fs.readFileSync(fixture('glossary', 'canonical.gongwen-glossary.json'), 'utf8')).entries[0];
+  fs.writeFileSync(file, JSON.stringify({ entries: [{ ...entry, since: '2018' }] }));
+  const gds = new Dataset(readData([], [file]));
+  const older = '坚决维护习近平总书记核心地位，坚决维护党中央权威和集中统一领导。';
+  const misquotes = (date: string) => check(older, { dataset: gds, date, kinds: ['misquote'] }).findings;
+  it('a text dated before the entry’s since-date may word the formulation as it was worded then', () => {
+    assert.deepEqual(misquotes('2018-03-05'), []);
+    assert.deepEqual(misquotes('2018-12-31'), []); // since 2018 counts from 2019-01-01
+    assert.equal(misquotes('2019-01-01').length, 1);
+  });
+  it('an entry without a since-date is compared at any date', () => {
+    const bare = new Dataset(readData([], [fixture('glossary', 'canonical.gongwen-glossary.json')]));
+    assert.equal(check(older, { dataset: bare, date: '2000-01-01', kinds: ['misquote'] }).findings.length, 1);
+  });
+});

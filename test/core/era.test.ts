@@ -83,6 +83,7 @@ describe('era decision: the clause and its governing verb', () => {
   it('the hit’s own phrase: a title, a meeting, a comparison, what it left behind', () => {
     assert.equal(reading('要学习《脱贫攻坚战纪实》。'), 'past');
     assert.equal(reading('要认真学习党史学习教育动员大会精神。', 't-campaign'), 'past');
+    assert.equal(reading('党史学习教育出席会议的同志要带头发言。', 't-campaign'), 'now'); // a verb, not a meeting's name
     assert.equal(reading('力争投入强度高于“十三五”时期实际。', 't-plan'), 'past');
     assert.equal(reading('粮食产量为“十三五”时期的1.2倍。', 't-plan'), 'past');
     assert.equal(reading('要巩固党史学习教育成果。', 't-campaign'), 'past');
@@ -104,6 +105,8 @@ describe('era decision: frames', () => {
   it('a prospective frame or a governing 要 at the head makes it current', () => {
     assert.equal(reading('今年，继续打好三大攻坚战。', 't-battles'), 'now');
     assert.equal(reading('我们要顺应人民期待，发展社会事业，打赢脱贫攻坚战。'), 'now');
+    // The rule's own cue words at the head frame the sentence too.
+    assert.equal(reading('党中央庄严宣告，在中华大地上全面建成小康社会。', 't-xiaokang'), 'past');
     // … but not a head that introduces what is seen: 要看到，…
     assert.equal(reading('要看到，脱贫攻坚战的档案很珍贵。'), 'hint');
   });

@@ -22,10 +22,14 @@ describe('punctuation', () => {
     assert.deepEqual(punct('“第一段引文，\n“第二段引文。”'), []);
     assert.deepEqual(punct('增强“四个意识”（政治意识等）。'), []);
   });
-  it('removes a 顿号 between adjacent quoted items but keeps it between verb phrases', () => {
+  it('removes a 顿号 between adjacent quoted items but keeps it between verb phrases (when switched on)', () => {
     const t = '“四个意识”、“四个自信”和《条例》、《准则》。增强“四个意识”、坚定“四个自信”。';
-    const f = punct(t);
+    // Off by default: central documents keep the 顿号 (GB/T 15834-2011 4.5.3.5 only says "usually").
+    assert.deepEqual(punct(t), []);
+    assert.deepEqual(check(t, { dataset: ds, date: '2026-01-01', kinds: ['punctuation'], severity: { punctuation: 'info' } }).findings, []);
+    const f = check(t, { dataset: ds, date: '2026-01-01', kinds: ['punctuation'], severity: { 'punct-dunhao-quoted': 'hint' } }).findings;
     assert.equal(f.length, 2);
+    assert.ok(f.every((x) => x.severity === 'hint' && x.ruleId === 'punct-dunhao-quoted'));
     assert.equal(applyFixes(t, f.map((x) => x.fix!)), '“四个意识”“四个自信”和《条例》《准则》。增强“四个意识”、坚定“四个自信”。');
   });
   it('converts straight quotes in Chinese prose to curly ones in pairs', () => {

@@ -57,4 +57,38 @@ export const RECALL: RecallRow[] = [
   { file: '2016-03-05_gwr2016.txt', line: 42, ruleId: 'series-speeches-spirit', text: '习近平总书记系列重要讲话精神' },
   // 全面两孩 as the current policy
   { file: '2017-03-05_gwr2017.txt', line: 87, ruleId: 'two-child-policy', text: '全面两孩' },
+  // ---- Families whose rules were there before (rows of the era decision; era helper) ----
+  // 十三五 as the current plan period
+  { file: '2016-03-05_gwr2016.txt', line: 65, ruleId: 'thirteenth-five-year', text: '十三五' },
+  { file: '2018-03-05_gwr2018.txt', line: 37, ruleId: 'thirteenth-five-year', text: '十三五' },
+  { file: '2019-03-05_gwr2019.txt', line: 65, ruleId: 'thirteenth-five-year', text: '十三五' },
+  // 十四五 as the current plan period (outdated from 2026)
+  { file: '2024-03-05_gwr2024.txt', line: 28, ruleId: 'fourteenth-five-year', text: '十四五' },
+  { file: '2025-03-05_gwr2025.txt', line: 20, ruleId: 'fourteenth-five-year', text: '十四五' },
+  // 脱贫攻坚战 as a task
+  { file: '2016-03-05_gwr2016.txt', line: 37, ruleId: 'poverty-battle', text: '脱贫攻坚战' },
+  { file: '2016-07-01_xi-jiandang95.txt', line: 63, ruleId: 'poverty-battle', text: '脱贫攻坚战' },
+  { file: '2017-10-18_cpc19-report.txt', line: 119, ruleId: 'poverty-battle', text: '脱贫攻坚战' },
+  { file: '2019-03-05_gwr2019.txt', line: 65, ruleId: 'poverty-battle', text: '脱贫攻坚战' },
+  // 三大攻坚战, 决胜全面建成小康社会, 全面建成小康社会 as the current task or goal
+  { file: '2018-03-05_gwr2018.txt', line: 66, ruleId: 'three-tough-battles', text: '三大攻坚战' },
+  { file: '2019-03-05_gwr2019.txt', line: 36, ruleId: 'three-tough-battles', text: '三大攻坚战' },
+  { file: '2017-10-18_cpc19-report.txt', line: 11, ruleId: 'decisive-xiaokang', text: '决胜全面建成小康社会' },
+  { file: '2019-03-05_gwr2019.txt', line: 113, ruleId: 'decisive-xiaokang', text: '决胜全面建成小康社会' },
+  { file: '2016-03-05_gwr2016.txt', line: 96, ruleId: 'xiaokang-as-goal', text: '全面建成小康社会' },
+  { file: '2017-10-18_cpc19-report.txt', line: 33, ruleId: 'xiaokang-as-goal', text: '全面建成小康社会' },
+  // the old principal contradiction as today's
+  { file: '2016-07-01_xi-jiandang95.txt', line: 52, ruleId: 'old-principal-contradiction', text: '日益增长的物质文化需要同落后的社会生产之间的矛盾' },
+  // 十九大精神 as the current study object; 迎接党的二十大
+  { file: '2018-03-05_gwr2018.txt', line: 37, ruleId: 'nineteenth-congress-spirit', text: '十九大精神' },
+  { file: '2022-03-05_gwr2022.txt', line: 30, ruleId: 'welcome-twentieth-congress', text: '迎接党的二十大' },
+  // campaigns that have ended, as current work
+  { file: '2019-03-05_gwr2019.txt', line: 99, ruleId: 'bwcx-theme-education', text: '“不忘初心、牢记使命”主题教育' },
+  { file: '2021-03-05_gwr2021.txt', line: 79, ruleId: 'party-history-learning-campaign', text: '党史学习教育' },
+  { file: '2019-03-05_gwr2019.txt', line: 95, ruleId: 'anti-gang-special-campaign', text: '扫黑除恶专项斗争' },
+  // 新冠肺炎 (renamed 2022-12-26) and the epidemic-era tasks
+  { file: '2021-03-05_gwr2021.txt', line: 16, ruleId: 'covid-name-short', text: '新冠肺炎' },
+  { file: '2022-10-16_cpc20-report.txt', line: 31, ruleId: 'covid-epidemic-short', text: '新冠肺炎疫情' },
+  { file: '2022-03-05_gwr2022.txt', line: 36, ruleId: 'covid-normalized-prevention', text: '常态化疫情防控' },
+  { file: '2022-03-05_gwr2022.txt', line: 30, ruleId: 'covid-balance-task', text: '统筹疫情防控和经济社会发展' },
 ];

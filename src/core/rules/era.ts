@@ -72,7 +72,8 @@ const FORMED_IN = /^[”"’'》]*(?:中|期间|过程中|进程中|实践中|�
 const COMPARE_BEFORE = /(?:高于|低于|超过|多于|少于|好于|快于|慢于|优于|相当于|比|较|相比|对比|同|与|为|是)[“"‘']?$/u;
 const COMPARE_AFTER = /^[”"’']?(?:规划期|时期|期间|末|同期|水平|年均)/u;
 /** A meeting named after the hit: 群众路线教育实践活动工作会议, 建党100周年大会. */
-const MEETING_AFTER = /^[”"’']?[^，,；;：:。！？!?、\n\r要将]{0,6}?(?:会议|大会|座谈会|报告会|表彰会|研讨班|研讨会|纪念会|总结会|动员会|推进会)/u;
+const MEETING_AFTER =
+  /^[”"’']?(?:的)?(?:工作|总结|动员|部署|推进|专题|表彰|纪念|庆祝|座谈|学习|汇报|经验交流|现场|启动|总结表彰)?(?:会议|大会|座谈会|报告会|表彰会|研讨班|研讨会|纪念会|总结会|动员会|推进会)/u;
 
 /** Frames that open a sentence, paragraph or heading. */
 const RETRO_FRAME =
@@ -90,6 +91,8 @@ interface RuleCues {
   blockers: Map<string, Array<[string, number]>>;
   /** The rule's own past words, also read right after the hit. */
   after: readonly string[];
+  /** The rule's own cue words: at the head of a sentence they frame it (5年过渡期内，…). */
+  own: Map<string, Reading>;
 }
 
 const RULE_CUES = new WeakMap<CompiledRule, RuleCues>();
@@ -125,6 +128,7 @@ function cuesOf(rule: CompiledRule): RuleCues {
     cls,
     blockers,
     after: [...AFTER_PAST, ...(era?.past ?? [])].filter((w) => !ignore.has(w)),
+    own: new Map<string, Reading>([...(era?.current ?? []).map((w): [string, Reading] => [w, 'now']), ...(era?.past ?? []).map((w): [string, Reading] => [w, 'past'])]),
   };
   RULE_CUES.set(rule, c);
   return c;
@@ -255,6 +259,14 @@ function cueList(text: string, s: number, e: number, cues: RuleCues): number[] {
   return out;
 }
 
+/** The cue word found at `p` (the longest one standing there). */
+function cueAt(text: string, p: number, cues: RuleCues): string {
+  const re = cues.re;
+  re.lastIndex = 0;
+  const m = re.exec(text.slice(p, p + 16));
+  return m && m.index === 0 ? m[0] : '';
+}
+
 /** Bounds of the first clause from `s` (spaces skipped, at most 40 characters). */
 function headClauseBounds(text: string, s: number, limit: number, max = 40): [number, number] {
   while (s < limit && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 0x3000 || text.charCodeAt(s) === 9)) s++;
@@ -374,6 +386,9 @@ export class EraReader {
       const k = list[i + 1];
       if (k === C.NowStrong) return 'now';
       if (k === C.PastStrong) return 'past';
+      // The rule's own words frame the sentence (邓小平同志提出“三步走”战略，… / 5年过渡期内，…).
+      const own = cues.own.get(cueAt(text, list[i], cues));
+      if (own) return own;
     }
     return undefined;
   }

@@ -21,6 +21,8 @@ export interface RuleMeta {
   readonly details: string;
   /** The standard or document the rule follows. */
   readonly source?: string;
+  /** Off unless the severity settings name this rule (a note that many good texts would get). */
+  readonly defaultOff?: boolean;
 }
 
 /** Extra fields a kind of finding of a rule may carry. */
@@ -37,6 +39,7 @@ export function kindOf(rule: RuleMeta, extra: KindExtra = {}): FindingKind {
   if (extra.reason !== undefined) k.reason = extra.reason;
   if (extra.source !== undefined) k.source = extra.source;
   if (extra.confidence !== undefined) k.confidence = extra.confidence;
+  if (rule.defaultOff) k.defaultOff = true;
   return k;
 }
 

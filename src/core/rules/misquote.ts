@@ -16,6 +16,7 @@
  * Only for a candidate is the Levenshtein distance (fast-levenshtein) computed, on one window per
  * candidate.
  */
+import { sinceToIso } from '../date';
 import type { Glossary } from '../glossary';
 import type { GlossaryEntry } from '../model';
 import type { FindingKind, FindingSink } from '../findings';
@@ -41,6 +42,12 @@ interface Clause {
   bigrams: string[];
   /** What a misquote of the entry says (the same for each of its clauses). */
   kind: FindingKind;
+  /**
+   * The first day the canonical wording is certainly in force (the entry's `since`, read as rule
+   * since-dates are): a text dated before it may word the formulation as it was then worded (the
+   * 2018 government work report's 坚决维护习近平总书记核心地位…), and is not compared.
+   */
+  since?: string;
 }
 
 export interface MisquoteIndex {
@@ -119,7 +126,8 @@ export function buildMisquoteIndex(glossary: Glossary, prose = ''): MisquoteInde
       source: entry.source,
       confidence: 'medium',
     });
-    for (const [text, whole] of texts) clauses.push({ entry, text, whole, bigrams: bigramsOf(text), kind });
+    const since = entry.since ? sinceToIso(entry.since) : undefined;
+    for (const [text, whole] of texts) clauses.push({ entry, text, whole, bigrams: bigramsOf(text), kind, ...(since ? { since } : {}) });
   }
   const bigramId = new Map<number, number>();
   const clausesOf: number[][] = [];
@@ -236,6 +244,8 @@ class SentenceReader {
     private readonly text: string,
     private readonly codes: Uint16Array,
     private readonly out: FindingSink,
+    /** The reference date: clauses not yet in force then are not compared. */
+    private readonly date: string,
   ) {
     this.counts = new Int32Array(idx.clauses.length);
     this.touched = new Int32Array(idx.clauses.length);
@@ -278,7 +288,7 @@ class SentenceReader {
       prevFirst = (k & FIRST) !== 0;
     }
     if (nCandidates > 0 && e - s >= MIN_CLAUSE) {
-      compare(idx, s, text.slice(s, e), Array.from(candidates.subarray(0, nCandidates)), this.out);
+      compare(idx, s, text.slice(s, e), Array.from(candidates.subarray(0, nCandidates)), this.out, this.date);
     }
     for (let k = 0; k < nTouched; k++) counts[touched[k]] = 0;
     return e;
@@ -294,7 +304,7 @@ export function checkMisquotes(ctx: RuleContext, out: FindingSink): void {
   const idx = dataset.misquote;
   if (!idx.clauses.length) return;
   const { codes, marks } = ctx.doc;
-  const reader = new SentenceReader(idx, text, codes, out);
+  const reader = new SentenceReader(idx, text, codes, out, ctx.date);
   const { owners } = dataset;
   const { cls, anchorStart, anchorClauses, required } = idx;
   const counts = new Int32Array(idx.clauses.length);
@@ -340,15 +350,16 @@ export function checkMisquotes(ctx: RuleContext, out: FindingSink): void {
 export function checkMisquotesEverywhere(ctx: RuleContext, out: FindingSink): void {
   const idx = ctx.dataset.misquote;
   if (!idx.clauses.length) return;
-  const reader = new SentenceReader(idx, ctx.text, ctx.doc.codes, out);
+  const reader = new SentenceReader(idx, ctx.text, ctx.doc.codes, out, ctx.date);
   for (let s = 0; s < ctx.text.length; ) s = reader.read(s) + 1;
 }
 
 /** The candidate clauses of one sentence: exact quotes are silent, near ones are findings. */
-function compare(idx: MisquoteIndex, offset: number, sentence: string, cands: number[], out: FindingSink): void {
+function compare(idx: MisquoteIndex, offset: number, sentence: string, cands: number[], out: FindingSink, date: string): void {
   const covered: Array<[number, number]> = [];
   const candidates = cands
     .map((i) => idx.clauses[i])
+    .filter((c) => c.since === undefined || date >= c.since)
     .sort((a, b) => Number(b.whole) - Number(a.whole) || b.text.length - a.text.length);
   const satisfied = new Set<GlossaryEntry>();
   for (const c of candidates) {

@@ -3,7 +3,12 @@
  *   punct-ascii            ASCII , ; : ( ) ! ? next to Chinese text → full-width
  *   punct-ascii-quote      straight " quotes in Chinese prose → “ ”
  *   punct-unbalanced       “ ” （ ） 《 》 that do not pair up within a paragraph
- *   punct-dunhao-quoted    a 顿号 between adjacent quoted items or titles: “四个意识”、“四个自信”
+ *   punct-dunhao-quoted    a 顿号 between adjacent quoted items or titles: “四个意识”、“四个自信”.
+ *                          Off by default: GB/T 15834-2011 4.5.3.5 says such items "usually" take
+ *                          no 顿号, which permits omitting it without forbidding it, and central
+ *                          documents (congress and government work reports) commonly keep it, so
+ *                          the note would fire on almost every official report. A user who wants
+ *                          the house style of no 顿号 turns it on: { "punct-dunhao-quoted": "hint" }.
  * Tests: test/core/punctuation.test.ts.
  */
 import { isCjkChar, isCjkCode } from '../context';
@@ -47,12 +52,15 @@ export const punctAsciiQuote: RuleMeta = {
 export const punctDunhaoQuoted: RuleMeta = {
   id: 'punct-dunhao-quoted',
   category: 'punctuation',
-  severity: 'info',
+  severity: 'hint',
+  defaultOff: true,
   description: '并列的引号或书名号之间的顿号',
   tags: ['标点'],
   details:
     '标有引号或书名号的并列成分之间通常不加顿号，如“四个意识”“四个自信”、《条例》《准则》；只在右引号（右书名号）与下一个左引号（左书名号）紧挨时提示。' +
-    '引号后面还有其他成分的（增强“四个意识”、坚定“四个自信”），顿号照用，不提示。',
+    '引号后面还有其他成分的（增强“四个意识”、坚定“四个自信”），顿号照用，不提示。' +
+    '\n\n**默认关闭。** GB/T 15834-2011 第4.5.3.5条说这类顿号“通常不用”，是允许省略而非禁止使用；党代会报告、政府工作报告等中央文件普遍保留顿号，' +
+    '默认提示会在几乎每份正式文件上出现。需要时在设置中为本规则指定级别即可开启，如 `{ "punct-dunhao-quoted": "hint" }`（按类别设置不会开启它）。',
   source: SOURCE,
 };
 
@@ -68,8 +76,9 @@ const UNBALANCED = kindOf(punctUnbalanced, { reason: '引号、括号、书名�
 const ASCII_QUOTE = kindOf(punctAsciiQuote, { reason: '中文引号为全角弯引号，前后成对。', source: SOURCE, confidence: 'high' });
 const ASCII_QUOTE_MESSAGE = `中文行文中应使用弯引号“”，而不是直引号 "`;
 const DUNHAO = kindOf(punctDunhaoQuoted, {
-  reason: '标有引号或书名号的并列成分之间通常不加顿号，如“四个意识”“四个自信”；若引号后还有其他成分则仍用顿号。',
-  source: SOURCE,
+  reason:
+    'GB/T 15834-2011 第4.5.3.5条：标有引号或书名号的并列成分之间“通常不用顿号”，如“四个意识”“四个自信”；若引号或书名号后还有其他成分（如括注），宜用顿号。这是允许省略而非禁止使用，党代会报告、政府工作报告等中央文件普遍保留顿号，因此本提示默认关闭，需要时在设置中开启。',
+  source: `${SOURCE} 4.5.3.5`,
   confidence: 'medium',
 });
 const DUNHAO_MESSAGE = '并列的引号或书名号之间一般不用顿号';
