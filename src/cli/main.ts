@@ -19,13 +19,15 @@ const COMMANDS: Record<string, () => { run: Command }> = {
   complete: () => require('./commands/complete'),
   annotate: () => require('./commands/annotate'),
   report: () => require('./commands/report'),
+  rules: () => require('./commands/rules'),
 };
 
 export const USAGE = `用法: gongwen <命令> [选项]
 
 命令:
-  check [--format text|json] [--date YYYY-MM-DD] [--rules F]... [--glossary F]... 路径...
-                         检查过时、不规范表述、标点与提纲层次（.txt、.md、.docx）
+  check [--format text|json] [--date YYYY-MM-DD] [--rules F]... [--glossary F]... [--severity 规则=级别]... 路径...
+                         检查过时、不规范表述、标点与提纲层次（.txt、.md、.docx）；
+                         --severity 改变某条规则（或某类规则）的级别，off 为关闭，如 outline-single=off
   outline [--format text|json] 文件
                          打印提纲结构树及其问题
   annotate [-o 输出.docx] [--min-severity error|warning|info|hint] [--fixes] [--date YYYY-MM-DD] 文稿.docx
@@ -33,6 +35,8 @@ export const USAGE = `用法: gongwen <命令> [选项]
                          --fixes 同时把修改建议写成修订
   report [-o 报告.html] [--format html|md] [--min-severity 级别] [--date YYYY-MM-DD] 路径...
                          生成审校报告（自包含的 HTML，或 Markdown）
+  rules [--format text|json] [--rules F]...
+                         列出全部规则：编号、类别、默认级别、说明及说明页路径
   explain 提法            查看固定提法的释义（如 两个维护）
   complete [--format text|json] [--limit N] [--patterns F] [--batch] 文本
                          给出续写建议（--batch 从标准输入逐行读取）

@@ -51,7 +51,8 @@ export interface CompiledRule {
   unless?: { before?: string[]; after?: string[]; inside?: string[] };
 }
 
-const CATEGORY: Record<RuleKind, Category> = {
+/** The finding category of each rule kind. */
+export const CATEGORY: Readonly<Record<RuleKind, Category>> = {
   outdated: 'outdated',
   era: 'outdated',
   renamed: 'outdated',

@@ -1,4 +1,6 @@
 import { strict as assert } from 'assert';
+import { basename } from 'path';
+import { CODE_RULES } from '../../src/core/registry';
 import { compareFixture, fixtureFiles, loadFixture, parseFixture } from './harness';
 
 describe('code rule fixtures (inline {rule-id} markers)', () => {
@@ -18,6 +20,24 @@ describe('code rule fixtures (inline {rule-id} markers)', () => {
       '<inline>:3 outline-gap 应为 info，实为 warning',
       '<inline>:4 缺少 outline-order',
     ]);
+  });
+  it('every code rule has a fixture where it fires (<id>.fire.txt marks it) and one where it does not (<id>.pass.txt)', () => {
+    const files = fixtureFiles();
+    const missing: string[] = [];
+    for (const r of CODE_RULES) {
+      if (r.id === 'internal-error') continue; // a defect of the checker: no draft can make it fire
+      const fire = files.filter((f) => basename(f) === `${r.id}.fire.txt`).map(loadFixture);
+      const pass = files.filter((f) => basename(f) === `${r.id}.pass.txt`).map(loadFixture);
+      if (!fire.length || !fire.every((fx) => fx.expected.some((e) => e.ruleId === r.id))) missing.push(`${r.id}.fire.txt`);
+      if (!pass.length || pass.some((fx) => fx.expected.some((e) => e.ruleId === r.id))) missing.push(`${r.id}.pass.txt`);
+    }
+    assert.deepEqual(missing, []);
+  });
+  it('reads %% option lines: the reference date', () => {
+    const fx = parseFixture('%% date: 2027-02-01\n正文 {data-currency:info}\n');
+    assert.equal(fx.date, '2027-02-01');
+    assert.equal(fx.text, '正文\n');
+    assert.throws(() => parseFixture('%% dat: 2027\n'), /unknown option/);
   });
   for (const file of fixtureFiles()) {
     const fx = loadFixture(file);

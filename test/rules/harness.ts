@@ -4,7 +4,9 @@
  * line that must carry a finding ends with the rule id in braces, `{outline-gap}` (several for
  * several findings, `{outline-gap:info}` to also pin the severity). The markers are taken off
  * before the check; the code rules' findings must then be exactly the marked ones, line by line.
- * A fixture with no marker is a valid draft: no code rule may fire on it.
+ * A fixture with no marker is a valid draft: no code rule may fire on it. Leading lines
+ * `%% date: YYYY-MM-DD` (or `%% date: document`, the draft's own date line) set the reference date
+ * (default 2026-06-01) and are taken off too; the test data is current to 2026-12.
  *
  * Files: test/fixtures/checks/<kind>/*.txt. `<rule-id>.fire.txt` and `<rule-id>.pass.txt` are also
  * the examples of the rule's generated docs page (scripts/gen-rule-docs.ts).
@@ -12,9 +14,10 @@
 import { readFileSync, readdirSync, statSync } from 'fs';
 import { join, relative } from 'path';
 import { check } from '../../src/core/check';
-import type { Dataset } from '../../src/core/dataset';
+import { readData } from '../../src/core/data';
+import { Dataset } from '../../src/core/dataset';
 import type { Finding, Severity } from '../../src/core/types';
-import { engineDataset, ROOT } from '../support/data';
+import { fixture, ROOT } from '../support/data';
 
 export const CHECKS_DIR = join(ROOT, 'test', 'fixtures', 'checks');
 
@@ -28,10 +31,17 @@ export interface Expected {
 export interface RuleFixture {
   /** Path relative to the repository root. */
   file: string;
-  /** The draft with the markers taken off. */
+  /** The draft with the markers (and option lines) taken off. */
   text: string;
   expected: Expected[];
+  /** The reference date: YYYY-MM-DD, or 'document' (the draft's own date line). */
+  date: string;
 }
+
+const DEFAULT_DATE = '2026-06-01';
+/** What the test data is current to (as data/data-version.json for the built-in data). */
+const TEST_DATA_CURRENT_TO = '2026-12-01';
+const R_OPTION = /^%% ([a-z]+): *(.*?)\r?$/;
 
 const R_MARKS = /(?:[ \t\u3000]*\{[a-z][a-z0-9-]*(?::[a-z]+)?\})+[ \t\u3000]*$/;
 const R_MARK = /\{([a-z][a-z0-9-]*)(?::([a-z]+))?\}/g;
@@ -39,6 +49,13 @@ const R_MARK = /\{([a-z][a-z0-9-]*)(?::([a-z]+))?\}/g;
 /** Reads one fixture: its markers, and its text without them. */
 export function parseFixture(source: string, file = '<inline>'): RuleFixture {
   const lines = source.split('\n');
+  let date = DEFAULT_DATE;
+  let o: RegExpExecArray | null;
+  while (lines.length && (o = R_OPTION.exec(lines[0]))) {
+    if (o[1] !== 'date' || !/^(\d{4}-\d{2}-\d{2}|document)$/.test(o[2])) throw new Error(`${file}: unknown option line ${lines[0]}`);
+    date = o[2];
+    lines.shift();
+  }
   const expected: Expected[] = [];
   const clean = lines.map((line, k) => {
     const cr = line.endsWith('\r') ? '\r' : '';
@@ -52,7 +69,7 @@ export function parseFixture(source: string, file = '<inline>'): RuleFixture {
     }
     return body.slice(0, m.index) + cr;
   });
-  return { file, text: clean.join('\n'), expected };
+  return { file, text: clean.join('\n'), expected, date };
 }
 
 /** Every fixture file under test/fixtures/checks, sorted. */
@@ -74,18 +91,23 @@ export function loadFixture(path: string): RuleFixture {
 }
 
 /** The rule kinds whose rules are code rules (data rules are tested by their own examples). */
-export const CODE_KINDS = ['outline', 'punctuation', 'misquote'];
+export const CODE_KINDS = ['outline', 'punctuation', 'misquote', 'currency'];
 
 let ds: Dataset | undefined;
 
-/** The code rules' findings on a fixture's text (the test dataset: stable whatever the shipped data). */
-export function codeFindings(text: string): Finding[] {
-  ds ??= engineDataset();
-  return check(text, { dataset: ds, date: '2026-06-01', kinds: CODE_KINDS }).findings;
+/**
+ * The code rules' findings on a fixture's text, with the test data (the rules and glossary of
+ * test/fixtures, current to 2026-12): stable whatever the shipped data says.
+ */
+export function codeFindings(text: string, date = DEFAULT_DATE): Finding[] {
+  ds ??= new Dataset(readData([fixture('rules', 'engine.gongwen-rules.json')], [fixture('glossary', 'canonical.gongwen-glossary.json')]), {
+    currentTo: TEST_DATA_CURRENT_TO,
+  });
+  return check(text, { dataset: ds, date: date === 'document' ? undefined : date, today: DEFAULT_DATE, kinds: CODE_KINDS }).findings;
 }
 
 /** The differences between what a fixture marks and what the checker finds, as readable lines. */
-export function compareFixture(fx: RuleFixture, findings = codeFindings(fx.text)): string[] {
+export function compareFixture(fx: RuleFixture, findings = codeFindings(fx.text, fx.date)): string[] {
   const lineOf = (off: number) => fx.text.slice(0, off).split('\n').length;
   const key = (line: number, id: string) => `${line} ${id}`;
   const want = new Map<string, number>();

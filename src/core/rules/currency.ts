@@ -9,16 +9,27 @@ import { findDateLine } from '../date';
 import type { FindingKind, FindingSink } from '../findings';
 import type { IsoDate } from '../types';
 import type { RuleContext } from './context';
+import { kindOf, type RuleMeta } from './meta';
 
-export const CURRENCY: FindingKind = {
-  ruleId: 'data-currency',
+export const dataCurrency: RuleMeta = {
+  id: 'data-currency',
   category: 'outdated',
   severity: 'info',
+  description: '参考日期晚于规则数据的截止时间，新提法可能未收录',
+  tags: ['数据'],
+  details:
+    '规则数据只收录到其截止时间（data/data-version.json，见 `gongwen --version`）为止的规范提法。检查的参考日期晚于截止时间所在月份时，' +
+    '给出一条提示：标在文稿的日期行上（参考日期取自文稿时），否则标在正文第一个字上。此后新召开的会议、新开展的学习教育、新调整的机构等可能尚未收录，' +
+    '没有其他提示不等于表述一定是最新的。',
+  source: 'data/data-version.json',
+};
+
+export const CURRENCY: FindingKind = kindOf(dataCurrency, {
   reason:
     '规则数据只收录到其截止日期为止的规范提法；参考日期在此之后时，此后新出现的提法（如新召开的全会、新开展的学习教育、新调整的机构）可能尚未收录，检查没有提示不等于表述一定是最新的。',
   source: 'data/data-version.json',
   confidence: 'high',
-};
+});
 
 /** The first day of the month after the month of `date` (2026-12-01 → 2027-01-01). */
 export function nextMonthStart(date: IsoDate): IsoDate {
