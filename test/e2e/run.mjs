@@ -480,15 +480,12 @@ try {
     log(`  remine said: ${text.replace(/\s+/g, ' ').slice(0, 120)}`);
   });
 
-  await scenario('word-draft', async () => {
-    // A .docx made by LibreOffice from fixtures/word/word-draft.txt appears in the workspace (after
-    // the mining scenario, which counts the workspace's drafts). From the Explorer's context menu:
-    // 检查 Word 文稿 shows its text with the findings; 生成批注版 writes word-draft.批注.docx beside it.
-    const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => existsSync(p));
-    if (!soffice) {
-      log('  LibreOffice (soffice) is not installed: cannot make the .docx, scenario skipped (bash scripts/docx-setup.sh installs it)');
-      return;
-    }
+  // A .docx made by LibreOffice from fixtures/word/word-draft.txt appears in the workspace (after
+  // the mining scenario, which counts the workspace's drafts). From the Explorer's context menu:
+  // 检查 Word 文稿 shows its text with the findings; 生成批注版 writes word-draft.批注.docx beside it.
+  const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => existsSync(p));
+  if (!soffice) log('SKIP word-draft: LibreOffice (soffice) is not installed, so no .docx can be made (bash scripts/docx-setup.sh installs it)');
+  else await scenario('word-draft', async () => {
     const made = join(RUN, 'word');
     execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${join(RUN, 'lo-profile')}`, '--infilter=Text (encoded):UTF8,LF,,,',
       '--convert-to', 'docx:MS Word 2007 XML', '--outdir', made, join(ROOT, 'test/e2e/fixtures/word/word-draft.txt')], { stdio: 'ignore', timeout: 120_000 });
