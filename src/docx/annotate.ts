@@ -159,13 +159,13 @@ async function registerCommentsPart(zip: JSZip, mainPath: string, rels: Document
  */
 export async function annotateDocx(
   bytes: Uint8Array,
-  findingsOf: (text: string) => Finding[],
+  findingsOf: (text: string) => Finding[] | Promise<Finding[]>,
   opts: AnnotateOptions = {},
 ): Promise<AnnotateResult> {
   const pkg = await openDocx(bytes);
   const body = bodyText(pkg);
   const text = body.text;
-  const findings = findingsOf(text);
+  const findings = await findingsOf(text);
   const rev: Revision = { author: opts.author ?? AUTHOR, date: xsdDate(opts.now ?? new Date()) };
   const editor = new BodyEditor(pkg.doc, pkg.wNs, body);
 
