@@ -164,9 +164,10 @@ async function annotate(arg?: unknown, options?: { fixes?: boolean }): Promise<v
 }
 
 /** Registers the scheme, its hover and outline, and the two commands. */
-export function registerDocx(diags: Diagnostics, languages: () => string[]): vscode.Disposable[] {
+export function registerDocx(diags: Diagnostics): vscode.Disposable[] {
   const provider = new DocxTextProvider();
-  const sel = (): vscode.DocumentSelector => languages().map((language) => ({ language, scheme: DOCX_SCHEME }));
+  // every document of the scheme is the text of a Word draft (the hover still asks isDraft)
+  const sel = (): vscode.DocumentSelector => ({ scheme: DOCX_SCHEME });
   return [
     provider,
     vscode.workspace.registerTextDocumentContentProvider(DOCX_SCHEME, provider),
