@@ -204,11 +204,12 @@ export async function annotateDocx(
   let changes = 0;
   for (const f of fixes) if (editor.addChange(f.fix!.start, f.fix!.end, f.fix!.text, rev, nextId)) changes++;
 
-  pkg.zip.file(pkg.mainPath, encodeXml(serializeXml(pkg.doc)));
+  // nothing to write: the copy keeps the document part's bytes too
+  if (comments || changes) pkg.zip.file(pkg.mainPath, encodeXml(serializeXml(pkg.doc)));
   if (comments) {
     pkg.zip.file(commentsPath, encodeXml(serializeXml(commentsDoc)));
     if (!existing) await registerCommentsPart(pkg.zip, pkg.mainPath, rels, relsPath, commentsPath, pkg.wNs === W_NS_STRICT);
   }
   const out = await pkg.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-  return { bytes: out, text, findings, comments, changes, changesSkipped: findings.filter((f) => f.fix).length - changes };
+  return { bytes: out, text, findings, comments, changes, changesSkipped: opts.fixes ? findings.filter((f) => f.fix).length - changes : 0 };
 }

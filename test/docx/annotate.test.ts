@@ -117,6 +117,16 @@ describe('docx annotate: comments', () => {
     for (const [name, data] of before) if (!changed.includes(name)) assert.ok(data.equals(after.get(name)!), `${name} changed`);
   });
 
+  it('a draft with nothing to report: the copy holds every part with its bytes unchanged', async () => {
+    const src = await docxFromBody(para(['同志们：', FONTS[1]]) + '<w:p><w:pPr><w:rPr></w:rPr></w:pPr><w:r><w:rPr></w:rPr><w:t>无问题。</w:t></w:r></w:p>');
+    const r = await annotateDocx(src, () => []);
+    assert.equal(r.comments, 0);
+    const a = await zipEntries(src);
+    const b = await zipEntries(r.bytes);
+    assert.deepEqual([...b.keys()], [...a.keys()]);
+    for (const [k, v] of a) assert.ok(v.equals(b.get(k)!), k);
+  });
+
   it('adds to a comments part that exists, with ids after the ones in use', async () => {
     const existing = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="${W}"><w:comment w:id="7" w:author="王处长" w:date="2026-11-30T00:00:00Z"><w:p><w:r><w:t>请再斟酌</w:t></w:r></w:p></w:comment></w:comments>`;
     const withComment = '<w:p><w:commentRangeStart w:id="7"/><w:r><w:t>同志们：</w:t></w:r><w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r></w:p>' + para(['学习习总书记讲话']);
