@@ -11,6 +11,8 @@ cmds=(
   "explain 两个维护"
   "complete 在学懂弄"
   "mine --out $tmp/p.json data/corpus"
+  "report -o $tmp/r.html data/corpus"
+  "annotate -o $tmp/a.docx node_modules/mammoth/test/test-data/tables.docx"
 )
 fail=0
 for c in "${cmds[@]}"; do

@@ -9,11 +9,11 @@ import type JSZip from 'jszip';
 import type { Finding } from '../core/types';
 import { explanationLines } from '../core/report/labels';
 import { BodyEditor, type Revision } from './edit';
-import { bodyText, dirOf, openDocx, readPart, relsPathOf, resolvePartPath } from './package';
-import { childElements, CT_NS, isEl, parseXml, REL_NS, serializeXml, XML_NS, type Document, type Element } from './xml';
+import { bodyText, dirOf, encodeXml, openDocx, readPart, relsPathOf, resolvePartPath } from './package';
+import { childElements, CT_NS, isEl, parseXml, REL_NS, serializeXml, W_NS_STRICT, XML_NS, type Document, type Element } from './xml';
 
 export const COMMENTS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
-const COMMENTS_REL_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships/comments';
+export const COMMENTS_REL_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships/comments';
 export const COMMENTS_CT = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
 export const AUTHOR = '公文写作助手';
 
@@ -125,7 +125,7 @@ async function findCommentsPart(zip: JSZip, mainPath: string): Promise<{ rels?: 
 }
 
 /** Registers a new comments part: a relationship from the main document and a content type. */
-async function registerCommentsPart(zip: JSZip, mainPath: string, rels: Document | undefined, relsPath: string, commentsPath: string): Promise<void> {
+async function registerCommentsPart(zip: JSZip, mainPath: string, rels: Document | undefined, relsPath: string, commentsPath: string, strict: boolean): Promise<void> {
   const relDoc = rels ?? parseXml(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}"></Relationships>`);
   const root = relDoc.documentElement!;
   const used = new Set(childElements(root).map((r) => r.getAttribute('Id')));
@@ -133,11 +133,11 @@ async function registerCommentsPart(zip: JSZip, mainPath: string, rels: Document
   while (used.has(`rId${n}`)) n++;
   const rel = relDoc.createElementNS(REL_NS, 'Relationship');
   rel.setAttribute('Id', `rId${n}`);
-  rel.setAttribute('Type', COMMENTS_REL);
+  rel.setAttribute('Type', strict ? COMMENTS_REL_STRICT : COMMENTS_REL);
   const dir = dirOf(mainPath);
   rel.setAttribute('Target', dir && commentsPath.startsWith(dir + '/') ? commentsPath.slice(dir.length + 1) : `/${commentsPath}`);
   root.appendChild(rel);
-  zip.file(relsPath, serializeXml(relDoc));
+  zip.file(relsPath, encodeXml(serializeXml(relDoc)));
 
   const ct = await readPart(zip, '[Content_Types].xml');
   if (!ct) return; // a package without content types is not one Word opens anyway
@@ -149,7 +149,7 @@ async function registerCommentsPart(zip: JSZip, mainPath: string, rels: Document
     o.setAttribute('PartName', partName);
     o.setAttribute('ContentType', COMMENTS_CT);
     types.appendChild(o);
-    zip.file('[Content_Types].xml', serializeXml(ct));
+    zip.file('[Content_Types].xml', encodeXml(serializeXml(ct)));
   }
 }
 
@@ -159,13 +159,13 @@ async function registerCommentsPart(zip: JSZip, mainPath: string, rels: Document
  */
 export async function annotateDocx(
   bytes: Uint8Array,
-  findingsOf: (text: string) => Finding[],
+  findingsOf: (text: string) => Finding[] | Promise<Finding[]>,
   opts: AnnotateOptions = {},
 ): Promise<AnnotateResult> {
   const pkg = await openDocx(bytes);
   const body = bodyText(pkg);
   const text = body.text;
-  const findings = findingsOf(text);
+  const findings = await findingsOf(text);
   const rev: Revision = { author: opts.author ?? AUTHOR, date: xsdDate(opts.now ?? new Date()) };
   const editor = new BodyEditor(pkg.doc, pkg.wNs, body);
 
@@ -204,11 +204,12 @@ export async function annotateDocx(
   let changes = 0;
   for (const f of fixes) if (editor.addChange(f.fix!.start, f.fix!.end, f.fix!.text, rev, nextId)) changes++;
 
-  pkg.zip.file(pkg.mainPath, serializeXml(pkg.doc));
+  // nothing to write: the copy keeps the document part's bytes too
+  if (comments || changes) pkg.zip.file(pkg.mainPath, encodeXml(serializeXml(pkg.doc)));
   if (comments) {
-    pkg.zip.file(commentsPath, serializeXml(commentsDoc));
-    if (!existing) await registerCommentsPart(pkg.zip, pkg.mainPath, rels, relsPath, commentsPath);
+    pkg.zip.file(commentsPath, encodeXml(serializeXml(commentsDoc)));
+    if (!existing) await registerCommentsPart(pkg.zip, pkg.mainPath, rels, relsPath, commentsPath, pkg.wNs === W_NS_STRICT);
   }
   const out = await pkg.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-  return { bytes: out, text, findings, comments, changes, changesSkipped: findings.filter((f) => f.fix).length - changes };
+  return { bytes: out, text, findings, comments, changes, changesSkipped: opts.fixes ? findings.filter((f) => f.fix).length - changes : 0 };
 }

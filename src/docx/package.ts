@@ -57,12 +57,27 @@ export function dirOf(partPath: string): string {
   return i < 0 ? '' : partPath.slice(0, i);
 }
 
+/**
+ * The text of an XML part: UTF-8 (a byte order mark dropped, as some producers write one) or
+ * UTF-16 with its byte order mark, as OPC allows.
+ */
+export function decodeXml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+}
+
+/** A part as written back: always UTF-8, so an XML declaration that says otherwise is corrected. */
+export function encodeXml(xml: string): string {
+  return xml.replace(/^(<\?xml[^>]*?encoding=")[^"]*(")/, '$1UTF-8$2');
+}
+
 export async function readPart(zip: JSZip, path: string, what = path): Promise<Document | undefined> {
   const f = zip.file(path);
   if (!f) return undefined;
   let xml: string;
   try {
-    xml = await f.async('string');
+    xml = decodeXml(await f.async('uint8array'));
   } catch (e) {
     throw new DocxError(`不是有效的 .docx 文件（${what} 无法解压）`);
   }

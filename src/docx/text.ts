@@ -8,7 +8,8 @@
  *   w:moveFrom) left out; a paragraph whose mark was deleted joins the next one.
  * - Fields: their result as displayed (a page number, a date), never the instruction text.
  * - Footnotes, endnotes, headers, footers and comments live in other parts and are not read; text
- *   boxes and shapes (drawings, VML, alternate content) and equations are skipped.
+ *   boxes and shapes (drawings, VML, alternate content) and equations are skipped, and so is text
+ *   formatted as hidden (w:vanish set on the run itself; hidden through a style is still read).
  *
  * Every character of the text except the line breaks between paragraphs comes from one
  * `Segment`: a w:t (several characters), or a w:tab / w:br / w:noBreakHyphen (one character),
@@ -100,10 +101,21 @@ export function extractBodyText(body: Element, wNs: string): BodyText {
     text += s;
   };
 
+  /** Direct formatting `w:vanish` (hidden text, not shown or printed by Word). */
+  const hidden = (props: Element | undefined): boolean => {
+    const v = props && childElements(props).find((x) => w(x, 'vanish'));
+    if (!v) return false;
+    const val = wAttr(v, wNs, 'val');
+    return val !== '0' && val !== 'false' && val !== 'off';
+  };
+
   const runContent = (run: Element) => {
+    // hidden text adds nothing, but its field marks still open and close fields
+    const invisible = hidden(childElements(run).find((x) => w(x, 'rPr')));
     for (const c of childElements(run)) {
       if (c.namespaceURI !== wNs) continue;
       const name = c.localName ?? '';
+      if (invisible && name !== 'fldChar') continue;
       if (name === 't') add(c, run, ownText(c), 't');
       else if (name in CHAR_OF) add(c, run, CHAR_OF[name], 'char');
       else if (name === 'br' || name === 'cr') {

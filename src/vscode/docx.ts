@@ -11,11 +11,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { check } from '../core/check';
 import { severityRank } from '../core/report/labels';
 import type { Diagnostics } from './diagnostics';
-import { dataset } from './engine';
-import { settings } from './config';
+import { checkText } from './engine';
 import { Hover } from './hover';
 import { t } from './i18n';
 import { Symbols } from './symbols';
@@ -136,13 +134,11 @@ async function annotate(arg?: unknown, options?: { fixes?: boolean }): Promise<v
       const { defaultAnnotatedPath, writeFileAtomic } = await import('../docx/output');
       const { DocxError } = docxModule();
       try {
-        const ds = await dataset();
-        const s = settings(file);
         const bytes = await fs.promises.readFile(draft);
-        const res = await annotateDocx(bytes, (text) =>
-          check(text, { date: s.referenceDate, severity: s.severity, dataset: ds, language: 'plaintext' }).findings.filter(
-            (f) => s.severity[f.ruleId] !== 'off' && severityRank(f.severity) >= severityRank('info'),
-          ),
+        // the findings the editor shows for this file's text (same reading, same settings)
+        const res = await annotateDocx(
+          bytes,
+          async (text) => (await checkText(file, text, 'plaintext')).findings.filter((f) => severityRank(f.severity) >= severityRank('info')),
           { fixes: options?.fixes === true },
         );
         const out = defaultAnnotatedPath(draft);
@@ -168,9 +164,10 @@ async function annotate(arg?: unknown, options?: { fixes?: boolean }): Promise<v
 }
 
 /** Registers the scheme, its hover and outline, and the two commands. */
-export function registerDocx(diags: Diagnostics, languages: () => string[]): vscode.Disposable[] {
+export function registerDocx(diags: Diagnostics): vscode.Disposable[] {
   const provider = new DocxTextProvider();
-  const sel = (): vscode.DocumentSelector => languages().map((language) => ({ language, scheme: DOCX_SCHEME }));
+  // every document of the scheme is the text of a Word draft (the hover still asks isDraft)
+  const sel = (): vscode.DocumentSelector => ({ scheme: DOCX_SCHEME });
   return [
     provider,
     vscode.workspace.registerTextDocumentContentProvider(DOCX_SCHEME, provider),

@@ -92,15 +92,17 @@ export interface CheckResult {
   date: string;
 }
 
-/** Checks a document's current text with the settings that apply to it ('off' rules removed). */
-export async function checkDocument(doc: vscode.TextDocument): Promise<CheckResult> {
+/**
+ * Checks `text` of the resource `uri` with the settings that apply to it ('off' rules removed):
+ * the one place the extension takes its rule options from (a text document, the text of a Word
+ * draft, the annotated copy of one).
+ */
+export async function checkText(uri: vscode.Uri, text: string, language: 'markdown' | 'plaintext'): Promise<{ findings: Finding[]; date: string }> {
   const ds = await dataset();
-  const s = settings(doc.uri);
-  const text = doc.getText();
-  const version = doc.version;
+  const s = settings(uri);
   const res = check(text, {
     date: s.referenceDate,
-    language: docLanguage(doc),
+    language,
     severity: s.severity,
     dataset: ds,
   });
@@ -110,5 +112,13 @@ export async function checkDocument(doc: vscode.TextDocument): Promise<CheckResu
     if (sev === 'off') continue;
     findings.push(sev ? { ...f, severity: sev } : f);
   }
-  return { version, text, findings, date: res.date };
+  return { findings, date: res.date };
+}
+
+/** Checks a document's current text with the settings that apply to it ('off' rules removed). */
+export async function checkDocument(doc: vscode.TextDocument): Promise<CheckResult> {
+  const text = doc.getText();
+  const version = doc.version;
+  const { findings, date } = await checkText(doc.uri, text, docLanguage(doc));
+  return { version, text, findings, date };
 }

@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): void {
     { dispose: () => providers.forEach((p) => p.dispose()) },
     vscode.window.registerTreeDataProvider('gongwen.structure', tree),
     ...registerCommands(context, diags, (file) => completion.usePatterns(file)),
-    ...registerDocx(diags, () => settings().languages),
+    ...registerDocx(diags),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('gongwen.languages')) register();
       if (e.affectsConfiguration('gongwen.rules.files') || e.affectsConfiguration('gongwen.glossary.files')) invalidateDataset();

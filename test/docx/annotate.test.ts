@@ -1,11 +1,13 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
+import * as fs from 'fs';
+import * as path from 'path';
 import { applyFixes } from '../../src/core/fix';
 import type { Finding } from '../../src/core/types';
-import { annotateDocx, AUTHOR, commentRange, COMMENTS_CT, COMMENTS_REL } from '../../src/docx/annotate';
+import { annotateDocx, AUTHOR, commentRange, COMMENTS_CT, COMMENTS_REL, COMMENTS_REL_STRICT } from '../../src/docx/annotate';
 import { bodyText, openDocx, readDocxText } from '../../src/docx/package';
 import { childElements, serializeXml } from '../../src/docx/xml';
-import { docxFromBody, para, W, zipEntries } from '../support/docx';
+import { docxFromBody, finding, findingPerLine, para, W, WORD_FILES, wordFiles, zipEntries } from '../support/docx';
 
 const FONTS = [
   '',
@@ -13,19 +15,6 @@ const FONTS = [
   '<w:rFonts w:eastAsia="黑体"/><w:b/><w:sz w:val="32"/>',
   '<w:rFonts w:eastAsia="楷体_GB2312"/><w:i/><w:color w:val="FF0000"/><w:sz w:val="30"/>',
 ];
-
-function finding(start: number, end: number, fix?: string, extra: Partial<Finding> = {}): Finding {
-  return {
-    ruleId: 'test-rule',
-    category: 'nonstandard',
-    severity: 'warning',
-    start,
-    end,
-    message: `第 ${start} 至 ${end} 字有问题`,
-    ...(fix !== undefined ? { fix: { start, end, text: fix } } : {}),
-    ...extra,
-  };
-}
 
 /** Text of the document with each comment's range marked ⟦id … id⟧ (markers made into runs). */
 async function markedText(bytes: Uint8Array): Promise<string> {
@@ -126,6 +115,16 @@ describe('docx annotate: comments', () => {
     const changed = ['word/document.xml', 'word/comments.xml', 'word/_rels/document.xml.rels', '[Content_Types].xml'];
     assert.deepEqual([...after.keys()].sort(), [...new Set([...before.keys(), 'word/comments.xml'])].sort());
     for (const [name, data] of before) if (!changed.includes(name)) assert.ok(data.equals(after.get(name)!), `${name} changed`);
+  });
+
+  it('a draft with nothing to report: the copy holds every part with its bytes unchanged', async () => {
+    const src = await docxFromBody(para(['同志们：', FONTS[1]]) + '<w:p><w:pPr><w:rPr></w:rPr></w:pPr><w:r><w:rPr></w:rPr><w:t>无问题。</w:t></w:r></w:p>');
+    const r = await annotateDocx(src, () => []);
+    assert.equal(r.comments, 0);
+    const a = await zipEntries(src);
+    const b = await zipEntries(r.bytes);
+    assert.deepEqual([...b.keys()], [...a.keys()]);
+    for (const [k, v] of a) assert.ok(v.equals(b.get(k)!), k);
   });
 
   it('adds to a comments part that exists, with ids after the ones in use', async () => {
@@ -256,3 +255,51 @@ describe('docx annotate: fixes as tracked changes', () => {
   });
 });
 
+
+describe('docx annotate: files written by Microsoft Word', () => {
+  const files = wordFiles();
+  before(function () {
+    if (!files.length) {
+      console.log(`      ${WORD_FILES} is missing (mammoth's test data): Word-made files not tested`);
+      this.skip();
+    }
+  });
+
+  it('reads them: body text in order, strict OOXML, a part with a byte order mark; text boxes left out', async () => {
+    const text = async (f: string) => readDocxText(fs.readFileSync(path.join(WORD_FILES, f)));
+    assert.equal(await text('single-paragraph.docx'), 'Walking on imported air');
+    assert.equal(await text('tables.docx'), 'Above\nTop left\nTop right\nBottom left\nBottom right\nBelow');
+    assert.equal(await text('simple-list.docx'), 'Apple\nBanana');
+    assert.equal(await text('strict-format.docx'), 'Test');
+    assert.equal(await text('utf8-bom.docx'), 'This XML has a byte order mark.');
+    assert.equal(await text('footnotes.docx'), 'Ouch.', 'the footnote is not in the body');
+    assert.equal(await text('text-box.docx'), '');
+  });
+
+  it('annotates each (with tracked changes): text and formatting kept until the changes are accepted, other parts byte-for-byte, Word’s own comments kept', async () => {
+    for (const f of files) {
+      const src = fs.readFileSync(path.join(WORD_FILES, f));
+      const text = await readDocxText(src);
+      const findings = findingPerLine(text);
+      const plain = await annotateDocx(src, () => findings);
+      assert.equal(plain.comments, findings.length, f);
+      assert.equal(await readDocxText(plain.bytes), text, f);
+      assert.deepEqual(await formatOfChars(plain.bytes), await formatOfChars(src), f);
+      const fixed = await annotateDocx(src, () => findings, { fixes: true });
+      assert.equal(await readDocxText(fixed.bytes), applyFixes(text, findings.map((x) => x.fix!)), f);
+      assert.equal(await rejectedText(fixed.bytes), text, f);
+      const a = await zipEntries(src);
+      const b = await zipEntries(fixed.bytes);
+      const same = [...a.keys()].filter((k) => a.get(k)!.equals(b.get(k) ?? Buffer.alloc(0)));
+      const changed = [...a.keys()].filter((k) => !same.includes(k));
+      assert.ok(changed.every((k) => /^(word\/document\.xml|word\/comments\.xml|word\/_rels\/document\.xml\.rels|\[Content_Types\]\.xml)$/.test(k)), `${f}: ${changed}`);
+    }
+    const withComments = fs.readFileSync(path.join(WORD_FILES, 'comments.docx'));
+    const before = (await zipEntries(withComments)).get('word/comments.xml')!.toString('utf8');
+    const r = await annotateDocx(withComments, findingPerLine);
+    const after = (await zipEntries(r.bytes)).get('word/comments.xml')!.toString('utf8');
+    assert.equal((after.match(/<w:comment /g) ?? []).length, (before.match(/<w:comment /g) ?? []).length + 1);
+    const strict = await annotateDocx(fs.readFileSync(path.join(WORD_FILES, 'strict-format.docx')), findingPerLine);
+    assert.ok((await zipEntries(strict.bytes)).get('word/_rels/document.xml.rels')!.toString('utf8').includes(COMMENTS_REL_STRICT), 'a strict document gets the strict relationship type');
+  });
+});

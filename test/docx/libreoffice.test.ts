@@ -13,9 +13,10 @@ import * as path from 'path';
 import { parse } from 'parse5';
 import { check } from '../../src/core/check';
 import { applyFixes } from '../../src/core/fix';
+import { annotateDocx } from '../../src/docx/annotate';
 import { readDocxText } from '../../src/docx/package';
 import { runCli } from '../support/cli';
-import { convert, odtText, readOdt, soffice, SOFFICE_MISSING, textToDocx, zipEntries, type OdtContent } from '../support/docx';
+import { convert, findingPerLine, odtText, readOdt, soffice, SOFFICE_MISSING, textToDocx, WORD_FILES, wordFiles, zipEntries, type OdtContent } from '../support/docx';
 import { corpusFile, fixture, ROOT } from '../support/data';
 
 const DATE = '2026-06-01';
@@ -218,6 +219,35 @@ describe('docx with LibreOffice: real .docx files', function () {
       const deleted = mine.filter((x) => x.kind === 'deletion').map((x) => x.text);
       for (const f of fixes) if (f.end > f.start) assert.ok(deleted.includes(text.slice(f.start, f.end)), `deletion of ${text.slice(f.start, f.end)}`);
       assert.equal(mine.filter((x) => x.kind === 'insertion').length, fixes.filter((f) => f.text).length);
+    });
+
+    it('files written by Microsoft Word: LibreOffice reads the comments back on their text, the text unchanged', async function () {
+      const names = wordFiles().filter((f) => ['comments.docx', 'tables.docx', 'strict-format.docx', 'footnotes.docx', 'simple-list.docx', 'underline.docx'].includes(f));
+      if (!names.length) this.skip();
+      const wd = path.join(dir, 'word');
+      fs.mkdirSync(wd);
+      const expect = new Map<string, string[]>();
+      const files: string[] = [];
+      for (const f of names) {
+        const src = fs.readFileSync(path.join(WORD_FILES, f));
+        const text = await readDocxText(src);
+        const findings = findingPerLine(text);
+        expect.set(f, findings.map((x) => text.slice(x.start, x.end)));
+        fs.copyFileSync(path.join(WORD_FILES, f), path.join(wd, f));
+        const out = path.join(wd, f.replace(/\.docx$/, '.批注.docx'));
+        fs.writeFileSync(out, (await annotateDocx(src, () => findings)).bytes);
+        files.push(path.join(wd, f), out);
+      }
+      convert(files, 'odt', wd);
+      for (const f of names) {
+        const a = await readOdt(path.join(wd, f.replace(/\.docx$/, '.odt')));
+        const b = await readOdt(path.join(wd, f.replace(/\.docx$/, '.批注.odt')));
+        assert.equal(odtText(b), odtText(a), f);
+        assert.deepEqual(b.paragraphs, a.paragraphs, `${f}: formatting`);
+        const mine = b.annotations.filter((x) => x.creator === '公文写作助手');
+        assert.deepEqual(mine.map((x) => x.anchored).sort(), expect.get(f)!.sort(), f);
+        assert.equal(b.annotations.length - mine.length, a.annotations.length, `${f}: Word's own comments kept`);
+      }
     });
 
     it('only the document, comments, relationships and content types parts differ from the draft', async () => {

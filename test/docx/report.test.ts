@@ -148,3 +148,28 @@ describe('gongwen report and annotate (CLI)', () => {
     assert.equal(warnOnly.code, 1);
   });
 });
+
+describe('check and outline on .docx (CLI)', () => {
+  it('a folder: .docx files are checked with the text drafts; Word lock files (~$…) are skipped', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'folder-'));
+    fs.writeFileSync(path.join(dir, '讲话.docx'), await docxFromBody(para(['同志们：']) + para(['要学习贯彻习总书记重要讲话精神。'])));
+    fs.writeFileSync(path.join(dir, '~$讲话.docx'), Buffer.from([0x05, 0x00, 0x41, 0x00])); // what Word leaves beside an open file
+    fs.writeFileSync(path.join(dir, '通知.txt'), '各单位：\n请认真学习习总书记讲话。\n');
+    const r = await runCli(['check', '--format', 'json', '--date', DATE, dir]);
+    assert.equal(r.err.includes('~$'), false, r.err);
+    const found = JSON.parse(r.out) as Array<{ file: string; line: number; ruleId: string }>;
+    const where = found.filter((f) => f.ruleId === 'xi-zongshuji').map((f) => `${path.basename(f.file)}:${f.line}`);
+    assert.deepEqual(where.sort(), ['讲话.docx:2', '通知.txt:2']);
+    assert.match(r.err, /检查了 2 个文件/);
+  });
+
+  it('outline prints the tree of a .docx, paragraphs as lines', async () => {
+    const f = path.join(tmp, '提纲.docx');
+    fs.writeFileSync(f, await docxFromBody(para(['同志们：']) + para(['一、提高政治站位']) + para(['（一）加强学习']) + para(['（二）改进作风']) + para(['二、狠抓落实'])));
+    const r = await runCli(['outline', f]);
+    assert.equal(r.code, 0, r.out + r.err);
+    assert.match(r.out, /一、提高政治站位 {2}（第 2 行）\s+\[2 项\]/);
+    assert.match(r.out, /（二）改进作风 {2}（第 4 行）/);
+    assert.match(r.out, /二、狠抓落实 {2}（第 5 行）/);
+  });
+});

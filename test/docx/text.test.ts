@@ -95,6 +95,11 @@ describe('docx: body text', () => {
     assert.deepEqual(d.paragraphOfLine, [1, 1, 2]);
   });
 
+  it('leaves out text formatted as hidden (w:vanish), but not text whose vanish is switched off', async () => {
+    const body = para(['看得见'], ['隐藏的习总书记', '<w:vanish/>'], ['也看得见', '<w:vanish w:val="0"/>']);
+    assert.equal(await textOf(body), '看得见也看得见');
+  });
+
   it('reads a document written with another namespace prefix the same', async () => {
     const body = '<x:p><x:r><x:t>前缀不同</x:t></x:r></x:p><x:p><x:r><x:t>也能读</x:t></x:r></x:p>';
     assert.equal(await textOf(body, 'x'), '前缀不同\n也能读');

@@ -480,18 +480,20 @@ try {
     log(`  remine said: ${text.replace(/\s+/g, ' ').slice(0, 120)}`);
   });
 
-  await scenario('word-draft', async () => {
-    // A .docx made by LibreOffice from fixtures/word/word-draft.txt appears in the workspace (after
-    // the mining scenario, which counts the workspace's drafts). From the Explorer's context menu:
-    // 检查 Word 文稿 shows its text with the findings; 生成批注版 writes word-draft.批注.docx beside it.
-    const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => existsSync(p));
-    if (!soffice) {
-      log('  LibreOffice (soffice) is not installed: cannot make the .docx, scenario skipped (bash scripts/docx-setup.sh installs it)');
-      return;
-    }
+  // A .docx made by LibreOffice from fixtures/word/word-draft.txt appears in the workspace (after
+  // the mining scenario, which counts the workspace's drafts). From the Explorer's context menu:
+  // 检查 Word 文稿 shows its text with the findings; 生成批注版 writes word-draft.批注.docx beside it.
+  const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => existsSync(p));
+  if (!soffice) log('SKIP word-draft: LibreOffice (soffice) is not installed, so no .docx can be made (bash scripts/docx-setup.sh installs it)');
+  else await scenario('word-draft', async () => {
     const made = join(RUN, 'word');
-    execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${join(RUN, 'lo-profile')}`, '--infilter=Text (encoded):UTF8,LF,,,',
-      '--convert-to', 'docx:MS Word 2007 XML', '--outdir', made, join(ROOT, 'test/e2e/fixtures/word/word-draft.txt')], { stdio: 'ignore', timeout: 120_000 });
+    // the draft, and a second version of it as saved again after 习总书记 was corrected in Word
+    mkdirSync(join(made, 'v2'), { recursive: true });
+    const source = join(ROOT, 'test/e2e/fixtures/word/word-draft.txt');
+    writeFileSync(join(made, 'v2', 'word-draft.txt'), readFileSync(source, 'utf8').replace('习总书记', '习近平总书记'));
+    const lo = ['--headless', '--norestore', `-env:UserInstallation=file://${join(RUN, 'lo-profile')}`, '--infilter=Text (encoded):UTF8,LF,,,', '--convert-to', 'docx:MS Word 2007 XML'];
+    execFileSync(soffice, [...lo, '--outdir', made, source], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync(soffice, [...lo, '--outdir', join(made, 'v2'), join(made, 'v2', 'word-draft.txt')], { stdio: 'ignore', timeout: 120_000 });
     cpSync(join(made, 'word-draft.docx'), join(main.ws, 'word-draft.docx'));
     const original = readFileSync(join(main.ws, 'word-draft.docx'));
 
@@ -550,6 +552,15 @@ try {
     await button.click();
     await page.waitForSelector('.explorer-folders-view .monaco-list-row.selected[aria-label^="word-draft.批注.docx"], .explorer-folders-view .monaco-list-row.focused[aria-label^="word-draft.批注.docx"]', { timeout: 10_000 });
     await shot(page, 'word-annotated');
+    // saved again in Word: the open text follows the file, and the corrected finding goes away
+    cpSync(join(made, 'v2', 'word-draft.docx'), join(main.ws, 'word-draft.docx'));
+    await waitFor(async () => (await page.innerText(`${editor} .view-lines`)).includes('学习贯彻习近平总书记'), 'the text refreshed from the saved file', 20_000);
+    await page.keyboard.press('Control+Shift+M');
+    await waitFor(async () => {
+      const t = await page.innerText('.markers-panel');
+      return t.includes('core-not-general-secretary') && !t.includes('xi-zongshuji');
+    }, 'the corrected finding gone from the Problems panel');
+    await page.keyboard.press('Control+J');
   });
   await page.close();
 

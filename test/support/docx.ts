@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
+import type { Finding } from '../../src/core/types';
 import { childElements, isElement, parseXml, type Element, type Node } from '../../src/docx/xml';
 
 export const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -252,3 +253,37 @@ export async function readOdt(file: string): Promise<OdtContent> {
 export function odtText(c: OdtContent): string {
   return c.paragraphs.map((p) => p.map((x) => x.ch).join('')).join('\n');
 }
+
+// ------------------------------------------------------------------ findings and Word-made files
+
+/** A finding of a test rule on [start, end), with a fix to `fix` if given. */
+export function finding(start: number, end: number, fix?: string, extra: Partial<Finding> = {}): Finding {
+  return {
+    ruleId: 'test-rule',
+    category: 'nonstandard',
+    severity: 'warning',
+    start,
+    end,
+    message: `第 ${start} 至 ${end} 字有问题`,
+    ...(fix !== undefined ? { fix: { start, end, text: fix } } : {}),
+    ...extra,
+  };
+}
+
+/** .docx files written by Microsoft Word, shipped with mammoth (a dependency) as its test data. */
+export const WORD_FILES = path.join(path.resolve(__dirname, '../..'), 'node_modules', 'mammoth', 'test', 'test-data');
+export function wordFiles(): string[] {
+  return fs.existsSync(WORD_FILES) ? fs.readdirSync(WORD_FILES).filter((f) => f.endsWith('.docx')).sort() : [];
+}
+
+/** One finding with a fix on the 2nd and 3rd characters of every line of 4 or more. */
+export function findingPerLine(text: string): Finding[] {
+  const out: Finding[] = [];
+  let o = 0;
+  for (const line of text.split('\n')) {
+    if (line.length >= 4) out.push(finding(o + 1, o + 3, '〔改〕'));
+    o += line.length + 1;
+  }
+  return out;
+}
+

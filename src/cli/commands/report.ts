@@ -4,10 +4,9 @@
  * the report goes to standard output. The format follows -o's extension (.md → Markdown) unless
  * --format says otherwise.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { check } from '../../core/check';
-import { dataDir } from '../../core/data';
+import { dataVersionCn } from '../../core/data-version';
 import { isSeverity, severityRank } from '../../core/report/labels';
 import { buildReport, renderHtml, renderMarkdown, type ReportFileInput } from '../../core/report';
 import { samePath, writeFileAtomic } from '../../docx/output';
@@ -20,17 +19,6 @@ import { longOptions } from './annotate';
 function localTime(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
-/** The rule data's "current to" date, if the data says it (data/data-version.json). */
-function dataVersion(): string | undefined {
-  try {
-    const v = JSON.parse(fs.readFileSync(path.join(dataDir(), 'data-version.json'), 'utf8')) as Record<string, unknown>;
-    const d = v.currentTo ?? v.date ?? v.version;
-    return typeof d === 'string' ? d : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export const run: Command = async (argv, io) => {
@@ -70,7 +58,7 @@ export const run: Command = async (argv, io) => {
     files: inputs,
     problems,
     version,
-    dataVersion: dataVersion(),
+    dataVersion: dataVersionCn(),
   });
   const body = format === 'md' ? renderMarkdown(report) : renderHtml(report);
   for (const p of problems) io.err(`gongwen: ${p.file}: ${p.message}`);
