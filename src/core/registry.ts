@@ -24,6 +24,8 @@ export interface RegistryEntry {
   id: string;
   category: Category;
   severity: Severity;
+  /** Off unless the severity settings name the rule; `severity` is what it gets when switched on. */
+  defaultOff?: boolean;
   description: string;
   tags: readonly string[];
   /** A rule in code, or an entry of a rule file. */
@@ -103,8 +105,23 @@ export function describeDataRule(e: RuleEntry): string {
   return clip(`${KIND_CN[e.kind]}：${firstSentence(e.explanation)}`);
 }
 
+/** The default severity as the docs and `gongwen rules` show it (默认关闭 for a rule off by default). */
+export function defaultLevelCn(e: RegistryEntry, names: Record<Severity, string>): string {
+  return e.defaultOff ? `默认关闭（开启后为${names[e.severity]}）` : names[e.severity];
+}
+
 export function codeEntry(r: RuleMeta): RegistryEntry {
-  return { id: r.id, category: r.category, severity: r.severity, description: r.description, tags: r.tags, origin: 'code', docs: ruleDocPath(r.id), code: r };
+  return {
+    id: r.id,
+    category: r.category,
+    severity: r.severity,
+    ...(r.defaultOff ? { defaultOff: true } : {}),
+    description: r.description,
+    tags: r.tags,
+    origin: 'code',
+    docs: ruleDocPath(r.id),
+    code: r,
+  };
 }
 
 export function dataEntry(e: RuleEntry & { file?: string }, builtin: boolean): RegistryEntry {

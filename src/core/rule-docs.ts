@@ -4,7 +4,7 @@
  * renders them again and compares, so a page never lags behind its rule. Chinese throughout.
  */
 import type { RuleEntry, RuleExample } from './model';
-import { CATEGORY_CN, KIND_CN, SEVERITY_CN, type RegistryEntry } from './registry';
+import { CATEGORY_CN, defaultLevelCn, KIND_CN, SEVERITY_CN, type RegistryEntry } from './registry';
 import type { Category } from './types';
 
 export const GENERATED_NOTE = '<!-- 本页由 npm run docs:rules 根据规则注册表生成，请勿手工修改。 -->';
@@ -59,7 +59,7 @@ function header(e: RegistryEntry, rows: Array<[string, string]>): string {
     '|---|---|',
     `| 编号 | ${code(e.id)} |`,
     `| 类别 | ${CATEGORY_CN[e.category]}（${e.category}） |`,
-    `| 默认级别 | ${SEVERITY_CN[e.severity]}（${e.severity}） |`,
+    `| 默认级别 | ${e.defaultOff ? `默认关闭（开启后为${SEVERITY_CN[e.severity]}，${e.severity}）` : `${SEVERITY_CN[e.severity]}（${e.severity}）`} |`,
     ...rows.map(([k, v]) => `| ${k} | ${v.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`),
   ];
   return [GENERATED_NOTE, '', `# ${e.id}`, '', mdText(e.description), '', ...table].join('\n');
@@ -162,7 +162,7 @@ export function rulesIndex(entries: readonly RegistryEntry[]): string {
     const list = entries.filter((e) => e.category === c);
     if (!list.length) continue;
     out.push('', `## ${CATEGORY_CN[c]}（${c}，${list.length} 条）`, '', '| 规则 | 默认级别 | 说明 |', '|---|---|---|');
-    for (const e of list) out.push(`| [${e.id}](${e.id}.md) | ${SEVERITY_CN[e.severity]} | ${mdText(e.description)} |`);
+    for (const e of list) out.push(`| [${e.id}](${e.id}.md) | ${defaultLevelCn(e, SEVERITY_CN)} | ${mdText(e.description)} |`);
   }
   return out.join('\n') + '\n';
 }

@@ -29,10 +29,11 @@ describe('gongwen rules', () => {
     const gap = list.find((x) => x.id === 'outline-gap')!;
     assert.deepEqual(
       { ...gap, docsFile: undefined },
-      { id: 'outline-gap', category: 'outline', severity: 'warning', description: '编号跳号，或一组编号不从“一”开始', tags: ['提纲', '编号'], origin: 'code', docs: 'docs/rules/outline-gap.md', docsFile: undefined },
+      { id: 'outline-gap', category: 'outline', severity: 'warning', defaultOff: false, description: '编号跳号，或一组编号不从“一”开始', tags: ['提纲', '编号'], origin: 'code', docs: 'docs/rules/outline-gap.md', docsFile: undefined },
     );
     for (const x of list) assert.ok(fs.existsSync(x.docsFile as string), String(x.id));
     assert.ok(list.some((x) => x.origin === 'data'));
+    assert.equal(list.find((x) => x.id === 'punct-dunhao-quoted')?.defaultOff, true);
   });
   it('a user rule file adds its rules, without a docs page', async () => {
     const r = await runCli(['rules', '--format', 'json', '--rules', fixture('rules', 'engine.gongwen-rules.json')]);

@@ -31,7 +31,8 @@ describe('rule registry', () => {
     ];
     const seen = new Set<string>();
     for (const t of texts) {
-      for (const f of check(t, { date: '2027-03-01' }).findings) {
+      const on = Object.fromEntries(CODE_RULES.filter((r) => r.defaultOff).map((r) => [r.id, r.severity]));
+      for (const f of check(t, { date: '2027-03-01', severity: on }).findings) {
         const e = byId.get(f.ruleId);
         assert.ok(e, `${f.ruleId} is not in the registry`);
         assert.equal(f.category, e.category, f.ruleId);

@@ -38,6 +38,8 @@ describe('code rule fixtures (inline {rule-id} markers)', () => {
     assert.equal(fx.date, '2027-02-01');
     assert.equal(fx.text, '正文\n');
     assert.throws(() => parseFixture('%% dat: 2027\n'), /unknown option/);
+    assert.deepEqual(parseFixture('%% severity: punct-dunhao-quoted=hint\n正文\n').severity, { 'punct-dunhao-quoted': 'hint' });
+    assert.throws(() => parseFixture('%% severity: punct-dunhao-quoted\n'), /unknown option/);
   });
   for (const file of fixtureFiles()) {
     const fx = loadFixture(file);
@@ -45,4 +47,13 @@ describe('code rule fixtures (inline {rule-id} markers)', () => {
       assert.deepEqual(compareFixture(fx), []);
     });
   }
+  it('a rule that is off by default stays silent on its fire fixture unless a severity setting names it', () => {
+    for (const r of CODE_RULES.filter((r) => r.defaultOff)) {
+      for (const f of fixtureFiles().filter((f) => basename(f) === `${r.id}.fire.txt`)) {
+        const fx = loadFixture(f);
+        assert.ok(fx.severity?.[r.id], `${fx.file} switches ${r.id} on`);
+        assert.deepEqual(compareFixture({ ...fx, severity: undefined, expected: [] }), [], `${fx.file} without the setting`);
+      }
+    }
+  });
 });

@@ -6,7 +6,8 @@
  * before the check; the code rules' findings must then be exactly the marked ones, line by line.
  * A fixture with no marker is a valid draft: no code rule may fire on it. Leading lines
  * `%% date: YYYY-MM-DD` (or `%% date: document`, the draft's own date line) set the reference date
- * (default 2026-06-01) and are taken off too; the test data is current to 2026-12.
+ * (default 2026-06-01), and `%% severity: rule-id=level` sets a rule's severity (how a rule that is
+ * off by default is switched on); they are taken off too. The test data is current to 2026-12.
  *
  * Files: test/fixtures/checks/<kind>/*.txt. `<rule-id>.fire.txt` and `<rule-id>.pass.txt` are also
  * the examples of the rule's generated docs page (scripts/gen-rule-docs.ts).
@@ -36,6 +37,8 @@ export interface RuleFixture {
   expected: Expected[];
   /** The reference date: YYYY-MM-DD, or 'document' (the draft's own date line). */
   date: string;
+  /** Severity settings (`%% severity:` lines), as the `severity` check option. */
+  severity?: Record<string, Severity | 'off'>;
 }
 
 const DEFAULT_DATE = '2026-06-01';
@@ -50,10 +53,13 @@ const R_MARK = /\{([a-z][a-z0-9-]*)(?::([a-z]+))?\}/g;
 export function parseFixture(source: string, file = '<inline>'): RuleFixture {
   const lines = source.split('\n');
   let date = DEFAULT_DATE;
+  let severity: Record<string, Severity | 'off'> | undefined;
   let o: RegExpExecArray | null;
   while (lines.length && (o = R_OPTION.exec(lines[0]))) {
-    if (o[1] !== 'date' || !/^(\d{4}-\d{2}-\d{2}|document)$/.test(o[2])) throw new Error(`${file}: unknown option line ${lines[0]}`);
-    date = o[2];
+    const level = /^([a-z][a-z0-9-]*)=(error|warning|info|hint|off)$/.exec(o[2]);
+    if (o[1] === 'date' && /^(\d{4}-\d{2}-\d{2}|document)$/.test(o[2])) date = o[2];
+    else if (o[1] === 'severity' && level) (severity ??= {})[level[1]] = level[2] as Severity | 'off';
+    else throw new Error(`${file}: unknown option line ${lines[0]}`);
     lines.shift();
   }
   const expected: Expected[] = [];
@@ -69,7 +75,7 @@ export function parseFixture(source: string, file = '<inline>'): RuleFixture {
     }
     return body.slice(0, m.index) + cr;
   });
-  return { file, text: clean.join('\n'), expected, date };
+  return { file, text: clean.join('\n'), expected, date, ...(severity ? { severity } : {}) };
 }
 
 /** Every fixture file under test/fixtures/checks, sorted. */
@@ -99,15 +105,15 @@ let ds: Dataset | undefined;
  * The code rules' findings on a fixture's text, with the test data (the rules and glossary of
  * test/fixtures, current to 2026-12): stable whatever the shipped data says.
  */
-export function codeFindings(text: string, date = DEFAULT_DATE): Finding[] {
+export function codeFindings(text: string, date = DEFAULT_DATE, severity?: Record<string, Severity | 'off'>): Finding[] {
   ds ??= new Dataset(readData([fixture('rules', 'engine.gongwen-rules.json')], [fixture('glossary', 'canonical.gongwen-glossary.json')]), {
     currentTo: TEST_DATA_CURRENT_TO,
   });
-  return check(text, { dataset: ds, date: date === 'document' ? undefined : date, today: DEFAULT_DATE, kinds: CODE_KINDS }).findings;
+  return check(text, { dataset: ds, date: date === 'document' ? undefined : date, today: DEFAULT_DATE, kinds: CODE_KINDS, severity }).findings;
 }
 
 /** The differences between what a fixture marks and what the checker finds, as readable lines. */
-export function compareFixture(fx: RuleFixture, findings = codeFindings(fx.text, fx.date)): string[] {
+export function compareFixture(fx: RuleFixture, findings = codeFindings(fx.text, fx.date, fx.severity)): string[] {
   const lineOf = (off: number) => fx.text.slice(0, off).split('\n').length;
   const key = (line: number, id: string) => `${line} ${id}`;
   const want = new Map<string, number>();

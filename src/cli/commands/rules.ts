@@ -1,6 +1,6 @@
 /** `gongwen rules`: every rule (code and data) with its category, default severity, description and docs page. */
 import * as path from 'path';
-import { CATEGORY_CN, packageRoot, ruleDocFile, ruleRegistry, SEVERITY_CN } from '../../core/registry';
+import { CATEGORY_CN, defaultLevelCn, packageRoot, ruleDocFile, ruleRegistry, SEVERITY_CN } from '../../core/registry';
 import type { Category } from '../../core/types';
 import { parseArgs } from '../args';
 import { datasetFromArgs } from '../rule-options';
@@ -10,6 +10,8 @@ export interface JsonRule {
   id: string;
   category: string;
   severity: string;
+  /** Off unless a severity setting names it (`severity` is its level when switched on). */
+  defaultOff: boolean;
   description: string;
   tags: readonly string[];
   origin: 'code' | 'data';
@@ -32,6 +34,7 @@ export const run: Command = async (argv, io) => {
       id: e.id,
       category: e.category,
       severity: e.severity,
+      defaultOff: e.defaultOff === true,
       description: e.description,
       tags: e.tags,
       origin: e.origin,
@@ -46,7 +49,7 @@ export const run: Command = async (argv, io) => {
     const list = entries.filter((e) => e.category === c);
     if (!list.length) continue;
     io.out(`${CATEGORY_CN[c]}（${c}，${list.length} 条）`);
-    for (const e of list) io.out(`  ${e.id.padEnd(width)}  ${SEVERITY_CN[e.severity]}  ${e.description}${e.docs ? '' : '  （用户规则）'}`);
+    for (const e of list) io.out(`  ${e.id.padEnd(width)}  ${defaultLevelCn(e, SEVERITY_CN)}  ${e.description}${e.docs ? '' : '  （用户规则）'}`);
     io.out('');
   }
   const code = entries.filter((e) => e.origin === 'code').length;
