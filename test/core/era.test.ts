@@ -95,6 +95,32 @@ describe('era decision: the clause and its governing verb', () => {
   });
 });
 
+describe('era decision: what was done, what was said, when', () => {
+  it('a verb with 了 is past, but not 了 inside 为了/了解', () => {
+    assert.equal(reading('组织了党史学习教育。', 't-campaign'), 'past');
+    assert.equal(reading('要为了党史学习教育的需要，了解党史学习教育情况。', 't-campaign'), 'now');
+  });
+  it('the hit as the subject opening its sentence: a perfective in its predicate decides', () => {
+    assert.equal(reading('党史学习教育以多种形式持续推进，取得了明显成效。', 't-campaign'), 'past');
+    // a 要 there may have another subject: it does not decide
+    assert.equal(reading('三大攻坚战取得决定性成就，要总结经验。', 't-battles'), 'past');
+  });
+  it('a year before the reference date at the head of the sentence dates it', () => {
+    const rule = ds.byId.get('t-battle')!;
+    const t = '2018年，我们全力打好脱贫攻坚战。';
+    const at = t.indexOf('脱贫攻坚战');
+    assert.equal(new EraReader(t, new TextDoc(t), '2026-12-01').read(rule, at, at + 5), 'past');
+    assert.equal(new EraReader(t, new TextDoc(t), '2018-03-05').read(rule, at, at + 5), 'now');
+    const cn = '二〇一八年，我们全力打好脱贫攻坚战。';
+    assert.equal(new EraReader(cn, new TextDoc(cn), '2026-12-01').read(rule, cn.indexOf('脱贫'), cn.indexOf('脱贫') + 5), 'past');
+  });
+  it('the setting of an event that was held, and reported speech under a past frame', () => {
+    assert.equal(reading('这次全会是在我国即将完成“十三五”规划目标任务的关键时期召开的。', 't-plan'), 'past');
+    assert.equal(reading('当时，他在会上说：“我们要打赢脱贫攻坚战。”'), 'past');
+    assert.equal(reading('他强调：“我们要打赢脱贫攻坚战。”'), 'now');
+  });
+});
+
 describe('era decision: frames', () => {
   it('a retrospective frame at the head of the sentence governs it', () => {
     assert.equal(reading('五年来，我们全力推进全面建成小康社会进程。', 't-xiaokang'), 'past');

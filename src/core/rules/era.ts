@@ -45,9 +45,9 @@ const enum C {
 /** Built-in cue words, by class (exported for the tests and the docs). */
 export const ERA_CUES: Readonly<Record<'nowStrong' | 'pastStrong' | 'now' | 'past' | 'retro', readonly string[]>> = {
   nowStrong: ['要', '今年', '明年', '今后', '当前', '正在', '下一步', '即将', '将要', '力争', '务必', '新的一年', '眼下', '目前', '仍', '仍然', '依然', '仍是', '没有变', '没有改变'],
-  pastStrong: ['已', '已经', '曾', '曾经', '去年', '上年', '过去', '此前', '当年', '当时', '那时', '业已', '早已', '今年以来', '去年以来'],
+  pastStrong: ['已', '已经', '曾', '曾经', '去年', '上年', '过去', '此前', '当年', '当时', '那时', '业已', '早已', '今年以来', '去年以来', '了', '完成了', '实现了'],
   now: ['决胜', '打赢', '打好', '坚决', '确保', '推进', '深入开展', '扎实开展', '全力', '奋力', '助力', '聚焦', '持续', '继续', '将', '加快', '抓好', '必须', '努力'],
-  past: ['取得', '如期', '历史性', '圆满', '完成了', '实现了', '胜利完成', '圆满完成', '顺利完成', '收官', '成就', '成效', '赢得', '决定性', '全面胜利'],
+  past: ['取得', '如期', '历史性', '圆满', '胜利完成', '圆满完成', '顺利完成', '收官', '成就', '成效', '赢得', '决定性', '全面胜利'],
   retro: ['总结', '回顾', '回望', '回首', '纪念', '缅怀', '铭记'],
 };
 
@@ -115,7 +115,7 @@ function cuesOf(rule: CompiledRule): RuleCues {
   }
   for (const w of era?.past ?? []) {
     const k = CLASS_OF.get(w);
-    cls.set(w, k === C.PastStrong || k === C.Retro ? k : C.Past);
+    cls.set(w, k === C.PastStrong || k === C.Retro ? k : w.endsWith('了') ? C.PastStrong : C.Past);
   }
   const words = [...cls.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const blockers = new Map<string, Array<[string, number]>>();
@@ -213,10 +213,26 @@ function headingFrame(h: string): Reading {
 }
 
 /** past | now | undefined, from a frame that opens `head`. */
-function frameOf(head: string): 'past' | 'now' | undefined {
+function frameOf(head: string, refYear = Infinity): 'past' | 'now' | undefined {
   if (NOW_FRAME.test(head)) return 'now';
   if (RETRO_FRAME.test(head)) return 'past';
+  // A year before the reference date's (2012年，… / 早在1956年，… / 到2020年，…): what the
+  // sentence says belongs to that year, so it is history as of the reference date.
+  const y = yearIn(head);
+  if (y !== undefined && y < refYear) return 'past';
   return undefined;
+}
+
+const YEAR = /(?:^|[^\d])(\d{4})年|([〇零○〇一二三四五六七八九]{4})年/u;
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, '○': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+function yearIn(head: string): number | undefined {
+  const m = YEAR.exec(head);
+  if (!m) return undefined;
+  if (m[1]) return +m[1];
+  let y = 0;
+  for (const ch of m[2]) y = y * 10 + CN_DIGITS[ch];
+  return y >= 1900 && y <= 2200 ? y : undefined;
 }
 
 type Reading = 'past' | 'now' | undefined;
@@ -225,6 +241,20 @@ const readingCode = (r: Reading) => (r === 'past' ? 2 : r === 'now' ? 3 : 1);
 
 /** A head clause that introduces what is seen or said, not a task: 要看到，… / 必须清醒认识到，… */
 const PERCEIVE = /看到|认识到|意识到|知道|懂得|明白|相信|指出|强调|表明|证明|说明/u;
+/** 是在……召开的: the hit describes when an event was held. */
+const HELD_IN = /是在[^。！？；\n]*$/u;
+const HELD_AFTER = /^[^。！？；\n]*(?:召开|举行)的/u;
+/** What introduces a quotation: a colon, or a verb of saying right before the mark. */
+const SAYS_BEFORE = /(?:[：:]|说|指出|强调|提出|要求|讲)$/u;
+
+function headClauseOf(s: string): string {
+  let e = 0;
+  while (e < s.length && e < 40 && !isClauseMark(s.charCodeAt(e))) e++;
+  return s.slice(0, e);
+}
+
+/** What may stand before a hit that is the subject opening its sentence. */
+const SUBJECT_PREFIX = /^[\s　“”"‘’'—]*$/u;
 /** An enumeration marker opening a paragraph: 第三，/ 三是 / （三）/ 3. / 首先 */
 const ENUM_MARKER = /^[\s　]*(?:第[一二三四五六七八九十]{1,3}[，,、是]|[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|首先|其次|再次|此外)/u;
 /**
@@ -283,10 +313,17 @@ function headClauseBounds(text: string, s: number, limit: number, max = 40): [nu
 export class EraReader {
   private section?: Int8Array; // per line, its section heading's frame: 0 unknown, 1 none, 2 past, 3 now
   private paragraph?: Int8Array; // per line, the frame read from its head (same codes)
+  /** The reference date's year (a year named at a sentence's head before it is history). */
+  private readonly refYear: number;
+
   constructor(
     private readonly text: string,
     private readonly doc: TextDoc,
-  ) {}
+    /** The reference date (YYYY-MM-DD); without it no year counts as past. */
+    date?: string,
+  ) {
+    this.refYear = date ? +date.slice(0, 4) : Infinity;
+  }
 
   /** Which step decided the last reading (for tests and for explaining a decision). */
   step = '';
@@ -320,6 +357,10 @@ export class EraReader {
     for (const w of cues.after) if (rest.startsWith(w) && isCueWordAt(text, end + (after.length - rest.length), w, cues)) return this.at(`after:${w}`, 'past');
     // Not only right after the hit: 末 after “十三五”时期 (the glue took 时期).
     for (const w of cues.after) if (after.startsWith(w) && isCueWordAt(text, end, w, cues)) return this.at(`after:${w}`, 'past');
+    // The setting of an event that was held: 党的二十届四中全会是在我国即将胜利完成“十四五”主要目标任务……召开的.
+    if (HELD_IN.test(text.slice(ss, start)) && HELD_AFTER.test(text.slice(end, se))) return this.at('held-in', 'past');
+    // Reported speech under a past frame: 当时，胡锦涛同志说：“……我们党要……” (the quote's tense is its speaker's).
+    if (this.quotedUnderPast(cues, start, ss)) return this.at('quoted-past', 'past');
 
     // Cue words of the clause, as words.
     const list = cueList(text, cs, ce, cues);
@@ -347,6 +388,18 @@ export class EraReader {
     const strong = strongBefore ?? strongAfter;
     if (strong !== undefined) return this.at('clause-tense', strong === C.NowStrong ? 'now' : 'past');
 
+    // 2 (cont.). The hit as the subject that opens its sentence: its predicate runs on into the
+    // next clauses (以胡锦涛同志为总书记的党中央以…持续加强…，提出了…).
+    if (cs === ss && SUBJECT_PREFIX.test(before) && ce < se) {
+      const rest = cueList(text, ce, se, cues);
+      // Only a perfective (了, 已经) tells: a 要 there may have another subject (…取得决定性成就，要总结经验).
+      for (let i = 0; i < rest.length; i += 2) {
+        const k = rest[i + 1];
+        if (k === C.NowStrong) break;
+        if (k === C.PastStrong) return this.at('predicate-tense', 'past');
+      }
+    }
+
     // 3. Frames: the sentence's head, the paragraph's head, then from above (section).
     const sentenceFrame = this.sentenceFrame(cues, ss, se, cs);
     if (sentenceFrame) return this.at('sentence-frame', sentenceFrame);
@@ -370,6 +423,36 @@ export class EraReader {
   }
 
   /**
+   * Whether the hit lies in a quotation (“…” opened in its paragraph, after a colon or a verb of
+   * saying) whose introducing sentence is framed as past (当时，… / 2002年，… / 他曾说：).
+   */
+  private quotedUnderPast(cues: RuleCues, start: number, ss: number): boolean {
+    const { text } = this;
+    const li = this.doc.lineIndexAt(start);
+    const ls = this.doc.lineStarts[li];
+    let open = -1;
+    for (let i = start - 1, depth = 0; i >= ls && i >= start - 600; i--) {
+      const c = text.charCodeAt(i);
+      if (c === 0x201d) depth++;
+      else if (c === 0x201c) {
+        if (depth === 0) {
+          open = i;
+          break;
+        }
+        depth--;
+      }
+    }
+    if (open < 0 || !SAYS_BEFORE.test(text.slice(Math.max(ls, open - 4), open))) return false;
+    // The sentence that introduces the quotation, up to the quotation mark.
+    const [os] = sentenceOf(text, open, open);
+    const intro = text.slice(Math.min(os, ss), open);
+    if (frameOf(headClauseOf(intro), this.refYear) === 'past') return true;
+    const list = cueList(text, Math.min(os, ss), open, cues);
+    for (let i = 0; i < list.length; i += 2) if (list[i + 1] === C.PastStrong) return true;
+    return false;
+  }
+
+  /**
    * A frame at the head of the sentence [ss, se) whose hit is in the clause starting at `cs`: a
    * retrospective or prospective opening (五年来，… / 今年，…), or, when the head is another clause,
    * a tense or mood word there that governs the verbs listed after it (我们要顺应…，…，打赢脱贫攻坚战).
@@ -377,7 +460,7 @@ export class EraReader {
   private sentenceFrame(cues: RuleCues, ss: number, se: number, cs: number): Reading {
     const { text } = this;
     const [hs, he] = headClauseBounds(text, ss, se);
-    const f = frameOf(text.slice(hs, he));
+    const f = frameOf(text.slice(hs, he), this.refYear);
     if (f || he >= cs) return f;
     const head = text.slice(hs, he);
     if (PERCEIVE.test(head)) return undefined; // 要看到，… / 我们深刻认识到，…
@@ -386,9 +469,9 @@ export class EraReader {
       const k = list[i + 1];
       if (k === C.NowStrong) return 'now';
       if (k === C.PastStrong) return 'past';
-      // The rule's own words frame the sentence (邓小平同志提出“三步走”战略，… / 5年过渡期内，…).
-      const own = cues.own.get(cueAt(text, list[i], cues));
-      if (own) return own;
+      // The rule's own past words frame the sentence (邓小平同志提出“三步走”战略，… / 5年过渡期内，…).
+      // Its current words do not: they are verbs of the head's own clause (奋斗 in 奋斗目标).
+      if (cues.own.get(cueAt(text, list[i], cues)) === 'past') return 'past';
     }
     return undefined;
   }
@@ -418,7 +501,7 @@ export class EraReader {
     const marker = ENUM_MARKER.exec(text.slice(ls, Math.min(le, ls + 12)));
     const s = ls + (marker ? marker[0].length : 0);
     const [hs, he] = headClauseBounds(text, s, le);
-    const f = frameOf(text.slice(hs, he));
+    const f = frameOf(text.slice(hs, he), this.refYear);
     if (f) return readingCode(f);
     // A title-like first sentence.
     let e = s;
@@ -508,13 +591,13 @@ function isInTitle(text: string, start: number, end: number, ss: number, se: num
 }
 
 /** One decision without a reader kept for the text (tests, tools). */
-export function eraSeverity(text: string, rule: CompiledRule, start: number, end: number): Severity | undefined {
-  return new EraReader(text, new TextDoc(text)).severity(rule, start, end);
+export function eraSeverity(text: string, rule: CompiledRule, start: number, end: number, date?: string): Severity | undefined {
+  return new EraReader(text, new TextDoc(text), date).severity(rule, start, end);
 }
 
 /** The reading itself ('past', 'now' or undefined when the text does not tell). */
-export function eraReading(text: string, rule: CompiledRule, start: number, end: number): Reading {
-  return new EraReader(text, new TextDoc(text)).read(rule, start, end);
+export function eraReading(text: string, rule: CompiledRule, start: number, end: number, date?: string): Reading {
+  return new EraReader(text, new TextDoc(text), date).read(rule, start, end);
 }
 
 export const _internal = { clauseAround, sentenceOf, isBreak };

@@ -172,7 +172,7 @@ export function checkFormulations(ctx: RuleContext, out: FindingSink): void {
     if (isExcepted(text, c.rule, c.start, c.end)) continue;
     let severity: Severity | undefined = c.rule.kind.severity;
     if (e.kind === 'era') {
-      era ??= new EraReader(text, ctx.doc);
+      era ??= new EraReader(text, ctx.doc, date);
       severity = era.severity(c.rule, c.start, c.end);
       if (!severity) continue;
     }

@@ -48,6 +48,24 @@ interface Clause {
    * 2018 government work report's 坚决维护习近平总书记核心地位…), and is not compared.
    */
   since?: string;
+  /** Other wordings that central documents use verbatim for the same clause (see `DESIGNATIONS`). */
+  variants: string[];
+}
+
+/**
+ * Designations central documents use interchangeably inside a canonical formulation: the 6th
+ * plenum's communiqué (2021-11-11) writes 坚决维护习近平同志党中央的核心、全党的核心地位 where
+ * other documents write 习近平总书记. A quote with either is verbatim, not a misquote.
+ */
+const DESIGNATIONS: Array<[string, string]> = [['习近平总书记', '习近平同志']];
+
+function variantsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const [a, b] of DESIGNATIONS) {
+    if (text.includes(a)) out.push(text.split(a).join(b));
+    if (text.includes(b)) out.push(text.split(b).join(a));
+  }
+  return out;
 }
 
 export interface MisquoteIndex {
@@ -127,7 +145,9 @@ export function buildMisquoteIndex(glossary: Glossary, prose = ''): MisquoteInde
       confidence: 'medium',
     });
     const since = entry.since ? sinceToIso(entry.since) : undefined;
-    for (const [text, whole] of texts) clauses.push({ entry, text, whole, bigrams: bigramsOf(text), kind, ...(since ? { since } : {}) });
+    for (const [text, whole] of texts) {
+      clauses.push({ entry, text, whole, bigrams: bigramsOf(text), kind, variants: variantsOf(text), ...(since ? { since } : {}) });
+    }
   }
   const bigramId = new Map<number, number>();
   const clausesOf: number[][] = [];
@@ -363,10 +383,11 @@ function compare(idx: MisquoteIndex, offset: number, sentence: string, cands: nu
     .sort((a, b) => Number(b.whole) - Number(a.whole) || b.text.length - a.text.length);
   const satisfied = new Set<GlossaryEntry>();
   for (const c of candidates) {
-    if (sentence.includes(c.text)) {
+    const verbatim = sentence.includes(c.text) ? c.text : c.variants.find((v) => sentence.includes(v));
+    if (verbatim !== undefined) {
       if (c.whole) satisfied.add(c.entry);
-      const at = sentence.indexOf(c.text);
-      covered.push([at, at + c.text.length]);
+      const at = sentence.indexOf(verbatim);
+      covered.push([at, at + verbatim.length]);
       continue;
     }
     if (satisfied.has(c.entry)) continue;
