@@ -24,7 +24,7 @@ export class RuleDocs implements vscode.TextDocumentContentProvider {
     }
     const r = ds.byId.get(id);
     if (r) return ruleMarkdown(r.entry, t);
-    return `# ${id}\n\n${t('This check is built into the outline and punctuation checker; see the README for its description.')}\n`;
+    return `# ${id}\n\n${t('No description of this rule was found. Run gongwen rules to list the rules.')}\n`;
   }
 }
 

@@ -4,8 +4,10 @@
  * gongwen.maxFileSizeKB are skipped with a status-bar notice instead of freezing the editor.
  * The latest findings per document are kept for code actions and hovers.
  */
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { t } from './i18n';
+import { ruleDocTarget } from './logic';
 import type { Finding, Severity } from '../core/types';
 import { isDraft, settings } from './config';
 import { checkDocument, onDatasetChanged, type CheckResult } from './engine';
@@ -20,9 +22,28 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-/** The page explaining a rule (a virtual Markdown document, see commands.ts). */
+let docsRoot: string | undefined;
+const pages = new Map<string, vscode.Uri>();
+
+/** Where the extension's files are (its docs/rules pages): set at activation. */
+export function setRuleDocsRoot(extensionPath: string): void {
+  docsRoot = extensionPath;
+  pages.clear();
+}
+
+/**
+ * The page explaining a rule: the Markdown page the extension ships (docs/rules/<id>.md), or for a
+ * rule of a user's file a virtual page (see commands.ts). The diagnostic's code links to it; the
+ * 解释规则 action opens it in the Markdown preview.
+ */
 export function ruleUri(ruleId: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: RULE_SCHEME, path: `/${ruleId}.md` });
+  let uri = pages.get(ruleId);
+  if (!uri) {
+    const target = ruleDocTarget(ruleId, docsRoot, fs.existsSync);
+    uri = target.scheme === 'file' ? vscode.Uri.file(target.path) : vscode.Uri.from({ scheme: RULE_SCHEME, path: target.path });
+    pages.set(ruleId, uri);
+  }
+  return uri;
 }
 
 export function toDiagnostic(doc: vscode.TextDocument, f: Finding): vscode.Diagnostic {

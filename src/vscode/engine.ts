@@ -10,6 +10,7 @@ import { t } from './i18n';
 import { check } from '../core/check';
 import { loadBuiltinDataset, loadDataset, type Dataset } from '../core/dataset';
 import { DataError } from '../core/data';
+import { ruleRegistry, validateSeverity, type SeveritySetting } from '../core/registry';
 import type { Finding } from '../core/types';
 import { resolvePaths, settings } from './config';
 
@@ -81,6 +82,24 @@ async function load(): Promise<Dataset> {
   }
 }
 
+const ruleIds = new WeakMap<Dataset, string[]>();
+let lastSeverityNotice = '';
+
+/**
+ * gongwen.severity checked against the rules of the dataset (core's validateSeverity, as the
+ * CLI's --severity): what is valid applies; an unknown rule id or a bad level gets one warning
+ * notification (again only when the problems change).
+ */
+function severitySetting(ds: Dataset, raw: unknown): Record<string, SeveritySetting> {
+  let ids = ruleIds.get(ds);
+  if (!ids) ruleIds.set(ds, (ids = ruleRegistry(ds).map((e) => e.id)));
+  const r = validateSeverity(raw, ids);
+  const notice = r.problems.join('；');
+  if (notice && notice !== lastSeverityNotice) void vscode.window.showWarningMessage(t('Gongwen: the setting gongwen.severity has entries that are not used: {0}', notice));
+  lastSeverityNotice = notice;
+  return r.map;
+}
+
 export function docLanguage(doc: vscode.TextDocument): 'markdown' | 'plaintext' {
   return doc.languageId === 'markdown' ? 'markdown' : 'plaintext';
 }
@@ -100,15 +119,16 @@ export interface CheckResult {
 export async function checkText(uri: vscode.Uri, text: string, language: 'markdown' | 'plaintext'): Promise<{ findings: Finding[]; date: string }> {
   const ds = await dataset();
   const s = settings(uri);
+  const severity = severitySetting(ds, vscode.workspace.getConfiguration('gongwen', uri).get('severity', {}));
   const res = check(text, {
     date: s.referenceDate,
     language,
-    severity: s.severity,
+    severity,
     dataset: ds,
   });
   const findings: Finding[] = [];
   for (const f of res.findings) {
-    const sev = s.severity[f.ruleId];
+    const sev = severity[f.ruleId];
     if (sev === 'off') continue;
     findings.push(sev ? { ...f, severity: sev } : f);
   }

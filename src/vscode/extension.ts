@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { CodeActions } from './codeActions';
 import { registerCommands } from './commands';
 import { settings } from './config';
-import { Diagnostics } from './diagnostics';
+import { Diagnostics, setRuleDocsRoot } from './diagnostics';
 import { invalidateDataset, GLOSSARY_FILE_GLOB, RULE_FILE_GLOB } from './engine';
 import { Hover } from './hover';
 import { Symbols } from './symbols';
@@ -21,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): void {
       { language, scheme: 'untitled' },
       { language, scheme: 'vscode-remote' },
     ]);
+  setRuleDocsRoot(context.extensionPath);
   const diags = new Diagnostics();
   const tree = new StructureTree(diags);
   const providers: vscode.Disposable[] = [];

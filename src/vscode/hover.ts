@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { Diagnostics } from './diagnostics';
 import { dataset } from './engine';
-import { findingMarkdown, glossaryMarkdown } from './logic';
+import { explainRuleLink, findingMarkdown, glossaryMarkdown } from './logic';
 import { isDraft } from './config';
 import { builtinDataVersion } from '../core/data-version';
 
@@ -22,7 +22,7 @@ export class Hover implements vscode.HoverProvider {
     let range: vscode.Range | undefined;
     for (const f of this.diagnostics.findings(doc) ?? []) {
       if (f.start <= offset && offset < Math.max(f.end, f.start + 1)) {
-        parts.push(findingMarkdown(f, doc.getText().slice(f.start, f.end), t));
+        parts.push(findingMarkdown(f, doc.getText().slice(f.start, f.end), t, explainRuleLink(f.ruleId)));
         range ??= new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.end));
       }
     }
@@ -36,6 +36,8 @@ export class Hover implements vscode.HoverProvider {
     const to = builtinDataVersion().currentTo;
     if (to) parts.push(`_${t('Rule data current to {0}', to.slice(0, 7))}_`);
     const md = new vscode.MarkdownString(parts.join('\n\n---\n\n'));
+    // The rule id opens the rule's page in the Markdown preview; no other command may run.
+    md.isTrusted = { enabledCommands: ['gongwen.explainRule'] };
     return new vscode.Hover(md, range);
   }
 }

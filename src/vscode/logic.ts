@@ -129,16 +129,39 @@ export function cleanReferenceDate(raw: unknown): string | undefined {
   return /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined;
 }
 
+// ---------------------------------------------------------------- rule pages
+
+/**
+ * Where a rule's page is opened from (a diagnostic's code link, the 解释规则 action): the page the
+ * package ships (docs/rules/<id>.md, generated from the rule registry) when there is one, else the
+ * virtual page served for the rules of a user's own file (gongwen-rule:/<id>.md).
+ */
+export function ruleDocTarget(ruleId: string, extensionRoot: string | undefined, exists: (file: string) => boolean): { scheme: 'file' | 'gongwen-rule'; path: string } {
+  if (extensionRoot && /^[a-z0-9-]+$/.test(ruleId)) {
+    const file = `${extensionRoot.replace(/[\\/]+$/, '')}/docs/rules/${ruleId}.md`;
+    if (exists(file)) return { scheme: 'file', path: file };
+  }
+  return { scheme: 'gongwen-rule', path: `/${ruleId}.md` };
+}
+
 // ---------------------------------------------------------------- markdown texts
 
 function escapeMd(s: string): string {
   return s.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
 }
 
-/** Hover text for a flagged span: the message, why, since when, source, and the fix. */
-export function findingMarkdown(f: Finding, original: string, t: Translate = identityT): string {
+/** The link that opens a rule's page in the Markdown preview (a command link: the hover must trust `gongwen.explainRule`). */
+export function explainRuleLink(ruleId: string): string {
+  return `command:gongwen.explainRule?${encodeURIComponent(JSON.stringify([ruleId]))}`;
+}
+
+/**
+ * Hover text for a flagged span: the message, why, since when, source, and the fix. `link`: the
+ * rule id links there (its page; see `explainRuleLink`).
+ */
+export function findingMarkdown(f: Finding, original: string, t: Translate = identityT, link?: string): string {
   const out: string[] = [];
-  out.push(`**${escapeMd(f.message)}**  \`${f.ruleId}\``);
+  out.push(`**${escapeMd(f.message)}**  ${link ? `[\`${f.ruleId}\`](${link} "${t('Open the rule page')}")` : `\`${f.ruleId}\``}`);
   if (f.reason) out.push(`${t('Why')}${t(': ')}${escapeMd(f.reason)}`);
   if (f.since) out.push(`${t('Since')}${t(': ')}${escapeMd(f.since)}`);
   if (f.fix) {

@@ -14,6 +14,7 @@ const KIND: Record<string, vscode.SymbolKind> = {
   '（一）': vscode.SymbolKind.Namespace,
   '1.': vscode.SymbolKind.Class,
   '（1）': vscode.SymbolKind.Method,
+  附件: vscode.SymbolKind.File,
 };
 
 export function toSymbol(doc: vscode.TextDocument, n: OutlineNode, text = doc.getText()): vscode.DocumentSymbol {

@@ -97,7 +97,7 @@ export class StructureTree implements vscode.TreeDataProvider<Item>, vscode.Disp
     if (n.expected) parts.push(t('should be {0}', n.expected));
     it.description = parts.join(' · ');
     it.tooltip = t('line {0}', n.line);
-    it.iconPath = new vscode.ThemeIcon(n.expected ? 'warning' : n.level <= 1 ? 'symbol-module' : 'symbol-namespace');
+    it.iconPath = new vscode.ThemeIcon(n.expected ? 'warning' : n.family === '附件' ? 'file' : n.level <= 1 ? 'symbol-module' : 'symbol-namespace');
     it.command = at(n.markerStart);
     return it;
   }

@@ -352,6 +352,20 @@ try {
     await focusEditor(page, 'draft.txt');
   });
 
+  await scenario('rule-preview', async () => {
+    // The rule id in a finding's hover opens the rule's page in the Markdown preview.
+    await focusEditor(page, 'draft.txt');
+    await gotoLine(page, 4, 16); // inside 习总书记
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await waitFor(async () => ((await page.innerText('.monaco-hover:not(.hidden)')).includes('xi-zongshuji') ? true : undefined), 'hover on 习总书记');
+    // (The marker's own code link, also in the hover, opens the page's Markdown source: scenario rule-link.)
+    await page.click('.monaco-hover:not(.hidden) .rendered-markdown a[data-href^="command:gongwen.explainRule"]');
+    await page.waitForSelector('.tabs-container .tab[aria-label*="Preview"][aria-label*="xi-zongshuji"]', { timeout: 10_000 });
+    await closeTab(page, 'Preview');
+    await focusEditor(page, 'draft.txt');
+  });
+
   await scenario('quick-fix', async () => {
     await focusEditor(page, 'draft.txt');
     await gotoLine(page, 4, 16); // inside 习总书记

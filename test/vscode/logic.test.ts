@@ -7,14 +7,18 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { check } from '../../src/core/check';
 import { applyFixes } from '../../src/core/fix';
+import { loadBuiltinDataset } from '../../src/core/dataset';
 import { parseOutline } from '../../src/core/outline/parse';
+import { ruleRegistry } from '../../src/core/registry';
 import {
   cleanReferenceDate,
   cleanSeverity,
   combinedFixes,
   completionEdit,
+  explainRuleLink,
   findingMarkdown,
   ignoreCommentEdit,
+  ruleDocTarget,
   trimEnd,
   typedPrefix,
 } from '../../src/vscode/logic';
@@ -161,6 +165,37 @@ describe('vscode logic: settings', () => {
     const md = findingMarkdown(f, '习总书记');
     assert.ok(md.includes('习总书记 → 习近平总书记'));
     assert.ok(md.includes('Why:') && md.includes('Source:'));
+  });
+});
+
+describe('vscode logic: where a diagnostic’s rule link goes', () => {
+  const registry = ruleRegistry(loadBuiltinDataset());
+  it('to the page the extension ships (docs/rules/<id>.md) for every built-in rule, code and data', () => {
+    for (const e of registry) {
+      const target = ruleDocTarget(e.id, ROOT, fs.existsSync);
+      assert.deepStrictEqual(target, { scheme: 'file', path: `${ROOT}/docs/rules/${e.id}.md` }, e.id);
+      assert.ok(fs.readFileSync(target.path, 'utf8').includes(`# ${e.id}\n`), e.id);
+    }
+    // The pages are packaged with the extension.
+    assert.ok(fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').includes('!docs/rules/**'));
+  });
+  it('to a virtual page for a rule of a user’s file (no page shipped), or when the root is unknown', () => {
+    assert.deepStrictEqual(ruleDocTarget('my-team-rule', ROOT, fs.existsSync), { scheme: 'gongwen-rule', path: '/my-team-rule.md' });
+    assert.deepStrictEqual(ruleDocTarget('outline-gap', undefined, fs.existsSync), { scheme: 'gongwen-rule', path: '/outline-gap.md' });
+    assert.deepStrictEqual(ruleDocTarget('../package', ROOT, () => true), { scheme: 'gongwen-rule', path: '/../package.md' });
+    assert.deepStrictEqual(ruleDocTarget('outline-gap', ROOT + '/', (f) => f === `${ROOT}/docs/rules/outline-gap.md`), {
+      scheme: 'file',
+      path: `${ROOT}/docs/rules/outline-gap.md`,
+    });
+  });
+  it('the hover’s rule id opens the page in the Markdown preview through the declared explain command', () => {
+    const [f] = check(DRAFT, { date: '2026-06-01' }).findings.filter((x) => x.ruleId === 'xi-zongshuji');
+    const md = findingMarkdown(f, '习总书记', undefined, explainRuleLink(f.ruleId));
+    assert.ok(md.includes('[`xi-zongshuji`](command:gongwen.explainRule?%5B%22xi-zongshuji%22%5D "Open the rule page")'), md);
+    const args = JSON.parse(decodeURIComponent(explainRuleLink('outline-gap').split('?')[1]));
+    assert.deepStrictEqual(args, ['outline-gap']);
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    assert.ok(pkg.contributes.commands.some((c: { command: string }) => c.command === 'gongwen.explainRule'));
   });
 });
 
