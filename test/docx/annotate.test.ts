@@ -7,7 +7,7 @@ import type { Finding } from '../../src/core/types';
 import { annotateDocx, AUTHOR, commentRange, COMMENTS_CT, COMMENTS_REL, COMMENTS_REL_STRICT } from '../../src/docx/annotate';
 import { bodyText, openDocx, readDocxText } from '../../src/docx/package';
 import { childElements, serializeXml } from '../../src/docx/xml';
-import { docxFromBody, finding, findingPerLine, para, W, WORD_FILES, wordFiles, zipEntries } from '../support/docx';
+import { docxFromBody, finding, findingPerLine, para, rawZipEntries, W, WORD_FILES, wordFiles, zipEntries } from '../support/docx';
 
 const FONTS = [
   '',
@@ -115,6 +115,9 @@ describe('docx annotate: comments', () => {
     const changed = ['word/document.xml', 'word/comments.xml', 'word/_rels/document.xml.rels', '[Content_Types].xml'];
     assert.deepEqual([...after.keys()].sort(), [...new Set([...before.keys(), 'word/comments.xml'])].sort());
     for (const [name, data] of before) if (!changed.includes(name)) assert.ok(data.equals(after.get(name)!), `${name} changed`);
+    const rawBefore = rawZipEntries(src);
+    const rawAfter = rawZipEntries(r.bytes);
+    for (const [name, v] of rawBefore) if (!changed.includes(name)) assert.ok(rawAfter.get(name)!.data.equals(v.data), `${name} compressed again`);
   });
 
   it('a draft with nothing to report: the copy holds every part with its bytes unchanged', async () => {

@@ -16,7 +16,7 @@ import { applyFixes } from '../../src/core/fix';
 import { annotateDocx } from '../../src/docx/annotate';
 import { readDocxText } from '../../src/docx/package';
 import { runCli } from '../support/cli';
-import { convert, findingPerLine, odtText, readOdt, soffice, SOFFICE_MISSING, textToDocx, WORD_FILES, wordFiles, zipEntries, type OdtContent } from '../support/docx';
+import { convert, findingPerLine, odtText, rawZipEntries, readOdt, soffice, SOFFICE_MISSING, textToDocx, WORD_FILES, wordFiles, zipEntries, type OdtContent } from '../support/docx';
 import { corpusFile, fixture, ROOT } from '../support/data';
 
 const DATE = '2026-06-01';
@@ -255,6 +255,13 @@ describe('docx with LibreOffice: real .docx files', function () {
       const b = await zipEntries(fs.readFileSync(annotated.formatted ?? docx.formatted));
       const changed = [...b.keys()].filter((k) => !a.get(k)?.equals(b.get(k)!));
       assert.deepEqual(changed.sort(), ['[Content_Types].xml', 'word/_rels/document.xml.rels', 'word/comments.xml', 'word/document.xml'].sort());
+      // and those parts were copied as stored (the same compressed bytes), not compressed again
+      const ra = rawZipEntries(fs.readFileSync(docx.formatted));
+      const rb = rawZipEntries(fs.readFileSync(annotated.formatted ?? docx.formatted));
+      for (const [k, v] of ra) {
+        if (changed.includes(k)) continue;
+        assert.ok(rb.get(k)!.data.equals(v.data) && rb.get(k)!.crc === v.crc && rb.get(k)!.method === v.method, `${k} stored differently`);
+      }
     });
   });
 

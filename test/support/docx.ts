@@ -287,3 +287,32 @@ export function findingPerLine(text: string): Finding[] {
   return out;
 }
 
+
+/**
+ * The entries of a ZIP as stored: compression method, CRC and the compressed bytes, read from the
+ * central directory and local headers (no ZIP64, as .docx files are). Shows whether an entry was
+ * copied as it was or compressed again.
+ */
+export function rawZipEntries(zip: Buffer): Map<string, { method: number; crc: number; data: Buffer }> {
+  let eocd = zip.length - 22;
+  while (eocd >= 0 && zip.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  if (eocd < 0) throw new Error('no end of central directory');
+  const count = zip.readUInt16LE(eocd + 10);
+  let p = zip.readUInt32LE(eocd + 16);
+  const out = new Map<string, { method: number; crc: number; data: Buffer }>();
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory entry');
+    const method = zip.readUInt16LE(p + 10);
+    const crc = zip.readUInt32LE(p + 16);
+    const size = zip.readUInt32LE(p + 20);
+    const nameLen = zip.readUInt16LE(p + 28);
+    const extraLen = zip.readUInt16LE(p + 30);
+    const commentLen = zip.readUInt16LE(p + 32);
+    const local = zip.readUInt32LE(p + 42);
+    const name = zip.toString('utf8', p + 46, p + 46 + nameLen);
+    const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    out.set(name, { method, crc, data: zip.subarray(dataStart, dataStart + size) });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
