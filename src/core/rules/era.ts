@@ -25,7 +25,7 @@
  */
 import type { CompiledRule } from '../dataset';
 import type { Severity } from '../types';
-import { TextDoc } from '../text';
+import { requireMarks, TextDoc } from '../text';
 import { blockersOf } from './era-lexicon';
 
 /** Cue classes. */
@@ -81,12 +81,14 @@ const RETRO_FRAME =
 const NOW_FRAME = /^(?:今年(?!以来)|明年|今后|下一步|新的一年|未来|当前|接下来|下半年|“十五五”时期|十五五时期)/u;
 /** Headings: the section frames. */
 const HEADING = /^[\s　]*(?:[一二三四五六七八九十]{1,3}[、．.]|第[一二三四五六七八九十]{1,3}(?:部分|章|篇)|#{1,3}\s)/u;
+/** The characters a heading can start with (after spaces). */
+const HEADING_FIRST = new Set(Array.from('一二三四五六七八九十第#', (c) => c.charCodeAt(0)));
 const RETRO_HEADING = /回顾|过去|成就|变革|历程|总结/u;
 const NOW_HEADING = /任务|总体要求|政策取向|工作安排|主要工作|重点工作|今后|下一步|部署/u;
 
 interface RuleCues {
-  /** One alternation of every cue word, longest first. */
-  re: RegExp;
+  /** Every cue word by its first character (UTF-16 unit), longest first. */
+  byFirst: Map<number, string[]>;
   cls: Map<string, C>;
   blockers: Map<string, Array<[string, number]>>;
   /** The rule's own past words, also read right after the hit. */
@@ -97,8 +99,20 @@ interface RuleCues {
 
 const RULE_CUES = new WeakMap<CompiledRule, RuleCues>();
 
-function escape(w: string): string {
-  return w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** 1 for the first UTF-16 unit of any rule's cue word: most characters of a clause start none. */
+const CUE_FIRST = new Uint8Array(65536);
+
+/** Words (longest first) grouped by their first UTF-16 unit, the order kept. */
+function groupByFirst(words: readonly string[]): Map<number, string[]> {
+  const m = new Map<number, string[]>();
+  for (const w of words) {
+    const c = w.charCodeAt(0);
+    CUE_FIRST[c] = 1;
+    let list = m.get(c);
+    if (!list) m.set(c, (list = []));
+    list.push(w);
+  }
+  return m;
 }
 
 function cuesOf(rule: CompiledRule): RuleCues {
@@ -124,7 +138,7 @@ function cuesOf(rule: CompiledRule): RuleCues {
     if (b.length) blockers.set(w, b);
   }
   c = {
-    re: new RegExp(words.map(escape).join('|'), 'gu'),
+    byFirst: groupByFirst(words),
     cls,
     blockers,
     after: [...AFTER_PAST, ...(era?.past ?? [])].filter((w) => !ignore.has(w)),
@@ -149,59 +163,96 @@ function isCueWordAt(text: string, p: number, w: string, cues: RuleCues): boolea
 const isClauseMark = (c: number) =>
   c === 0xff0c || c === 44 || c === 0xff1b || c === 59 || c === 0xff1a || c === 58 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || c === 10 || c === 13;
 const isSentenceMark = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || c === 0xff1b || c === 59 || c === 10 || c === 13;
-const isBreak = (c: number) => c === 10 || c === 13;
 
-/** Pairs read as one piece of a clause when they stand beside the hit. */
-const CLOSE_OF: Record<number, number> = { 0x201c: 0x201d, 0xff08: 0xff09, 0x300a: 0x300b, 40: 41 };
-const OPEN_OF: Record<number, number> = { 0x201d: 0x201c, 0xff09: 0xff08, 0x300b: 0x300a, 41: 40 };
+
+// Sentences, clauses, quotations and titles are read on the text's marks: these must be among them.
+requireMarks('，,；;：:。！？!?\n\r“”（）()《》');
+
+/** How far from the hit its own phrase is read (a meeting's name, a comparison, what it left behind). */
+const PHRASE_REACH = 24;
 
 /** Bounds of what is read around a hit (characters each side). */
 const MAX_SENTENCE = 300;
 
-/**
- * The clause around [start, end): from the clause mark before it to the one after it, skipping
- * marks inside a quotation or bracket that stands wholly on one side of the hit.
- */
-function clauseAround(text: string, start: number, end: number, lo: number, hi: number): [number, number] {
-  let s = start;
-  while (s > lo) {
-    const c = text.charCodeAt(s - 1);
-    if (isClauseMark(c)) break;
-    const open = OPEN_OF[c];
-    if (open !== undefined) {
-      const j = text.lastIndexOf(String.fromCharCode(open), s - 2);
-      if (j >= lo) {
-        s = j;
-        continue;
-      }
-    }
-    s--;
+/** The index of the first mark at or after `pos` (binary search of the text's marks). */
+function markAt(marks: Int32Array, pos: number): number {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid] < pos) lo = mid + 1;
+    else hi = mid;
   }
-  let e = end;
-  while (e < hi) {
-    const c = text.charCodeAt(e);
-    if (isClauseMark(c)) break;
-    const close = CLOSE_OF[c];
-    if (close !== undefined) {
-      const j = text.indexOf(String.fromCharCode(close), e + 1);
-      if (j >= 0 && j < hi) {
-        e = j + 1;
+  return lo;
+}
+
+/** The closing mark of a quotation or bracket that opens with `c` (0: `c` opens none). */
+const closerOf = (c: number) => (c === 0x201c ? 0x201d : c === 0xff08 ? 0xff09 : c === 0x300a ? 0x300b : c === 40 ? 41 : 0);
+const openerOf = (c: number) => (c === 0x201d ? 0x201c : c === 0xff09 ? 0xff08 : c === 0x300b ? 0x300a : c === 41 ? 40 : 0);
+
+/**
+ * The clause around [start, end) within [lo, hi): from the clause mark before it to the one after
+ * it, skipping marks inside a quotation or bracket that stands wholly on one side of the hit. Walks
+ * the text's marks (every clause mark, quote and bracket is one), not its characters.
+ */
+function clauseAround(text: string, marks: Int32Array, start: number, end: number, lo: number, hi: number): [number, number] {
+  let s = lo;
+  for (let k = markAt(marks, start) - 1; k >= 0 && marks[k] >= lo; ) {
+    const c = text.charCodeAt(marks[k]);
+    if (isClauseMark(c)) {
+      s = marks[k] + 1;
+      break;
+    }
+    const open = openerOf(c);
+    if (open) {
+      let j = k - 1;
+      while (j >= 0 && marks[j] >= lo && text.charCodeAt(marks[j]) !== open) j--;
+      if (j >= 0 && marks[j] >= lo) {
+        k = j - 1;
         continue;
       }
     }
-    e++;
+    k--;
+  }
+  let e = hi;
+  for (let k = markAt(marks, end); k < marks.length && marks[k] < hi; ) {
+    const c = text.charCodeAt(marks[k]);
+    if (isClauseMark(c)) {
+      e = marks[k];
+      break;
+    }
+    const close = closerOf(c);
+    if (close) {
+      let j = k + 1;
+      while (j < marks.length && marks[j] < hi && text.charCodeAt(marks[j]) !== close) j++;
+      if (j < marks.length && marks[j] < hi) {
+        k = j + 1;
+        continue;
+      }
+    }
+    k++;
   }
   return [s, e];
 }
 
-/** [start, end) of the sentence around the hit (。！？；!?; and line breaks end one). */
-function sentenceOf(text: string, start: number, end: number): [number, number] {
-  let s = start;
+/** [start, end) of the sentence around the hit (。！？；!?; and line breaks end one; at most MAX_SENTENCE each side). */
+function sentenceOf(text: string, marks: Int32Array, start: number, end: number): [number, number] {
   const sLimit = Math.max(0, start - MAX_SENTENCE);
-  while (s > sLimit && !isSentenceMark(text.charCodeAt(s - 1))) s--;
-  let e = end;
+  let s = sLimit;
+  for (let k = markAt(marks, start) - 1; k >= 0 && marks[k] >= sLimit; k--) {
+    if (isSentenceMark(text.charCodeAt(marks[k]))) {
+      s = marks[k] + 1;
+      break;
+    }
+  }
   const eLimit = Math.min(text.length, end + MAX_SENTENCE);
-  while (e < eLimit && !isSentenceMark(text.charCodeAt(e))) e++;
+  let e = eLimit;
+  for (let k = markAt(marks, end); k < marks.length && marks[k] < eLimit; k++) {
+    if (isSentenceMark(text.charCodeAt(marks[k]))) {
+      e = marks[k];
+      break;
+    }
+  }
   return [s, e];
 }
 
@@ -218,7 +269,7 @@ function frameOf(head: string, refYear = Infinity): 'past' | 'now' | undefined {
   if (RETRO_FRAME.test(head)) return 'past';
   // A year before the reference date's (2012年，… / 早在1956年，… / 到2020年，…): what the
   // sentence says belongs to that year, so it is history as of the reference date.
-  const y = yearIn(head);
+  const y = head.includes('年') ? yearIn(head) : undefined;
   if (y !== undefined && y < refYear) return 'past';
   return undefined;
 }
@@ -267,43 +318,51 @@ const ENUM_REACH = 40;
 /** The longest first sentence read as a paragraph's title. */
 const TITLE_MAX = 24;
 
-/** The cues of [s, e) as words: offsets and classes, interleaved (a verb with 了 counts as past). */
+/**
+ * The cues of [s, e) as words: offset, class and length of each, interleaved (a verb with 了
+ * counts as past). Leftmost-longest, as an alternation of the words would find them, but looked up
+ * by their first character: a regex of a hundred alternatives tries each one at every position.
+ */
 function cueList(text: string, s: number, e: number, cues: RuleCues): number[] {
   const out: number[] = [];
-  const seg = text.slice(s, e);
-  const re = cues.re;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(seg))) {
-    const w = m[0];
-    const p = s + m.index;
-    if (!isCueWordAt(text, p, w, cues)) {
-      re.lastIndex = m.index + 1;
+  const byFirst = cues.byFirst;
+  for (let p = s; p < e; ) {
+    const c = text.charCodeAt(p);
+    if (CUE_FIRST[c] === 0) {
+      p++;
+      continue;
+    }
+    const words = byFirst.get(c);
+    let w: string | undefined;
+    if (words) {
+      for (const x of words) {
+        if (p + x.length <= e && text.startsWith(x, p)) {
+          w = x;
+          break;
+        }
+      }
+    }
+    if (!w || !isCueWordAt(text, p, w, cues)) {
+      p++;
       continue;
     }
     let k = cues.cls.get(w)!;
     if ((k === C.Now || k === C.Past) && text.charCodeAt(p + w.length) === 0x4e86 /* 了 */) k = C.PastStrong;
     else if (w === '将' && k === C.Now && FUTURE_AFTER_JIANG.test(text.slice(p + 1, p + 4))) k = C.NowStrong;
-    out.push(p, k);
+    out.push(p, k, w.length);
+    p += w.length;
   }
   return out;
 }
 
-/** The cue word found at `p` (the longest one standing there). */
-function cueAt(text: string, p: number, cues: RuleCues): string {
-  const re = cues.re;
-  re.lastIndex = 0;
-  const m = re.exec(text.slice(p, p + 16));
-  return m && m.index === 0 ? m[0] : '';
-}
-
 /** Bounds of the first clause from `s` (spaces skipped, at most 40 characters). */
-function headClauseBounds(text: string, s: number, limit: number, max = 40): [number, number] {
+function headClauseBounds(text: string, marks: Int32Array, s: number, limit: number, max = 40): [number, number] {
   while (s < limit && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 0x3000 || text.charCodeAt(s) === 9)) s++;
-  let e = s;
   const stop = Math.min(limit, s + max);
-  while (e < stop && !isClauseMark(text.charCodeAt(e))) e++;
-  return [s, e];
+  for (let k = markAt(marks, s); k < marks.length && marks[k] < stop; k++) {
+    if (isClauseMark(text.charCodeAt(marks[k]))) return [s, marks[k]];
+  }
+  return [s, stop];
 }
 
 /**
@@ -315,6 +374,8 @@ export class EraReader {
   private paragraph?: Int8Array; // per line, the frame read from its head (same codes)
   /** The reference date's year (a year named at a sentence's head before it is history). */
   private readonly refYear: number;
+  /** Where the text's punctuation marks and line breaks stand (TextDoc.marks): sentences and clauses are read on them. */
+  private readonly marks: Int32Array;
 
   constructor(
     private readonly text: string,
@@ -323,7 +384,12 @@ export class EraReader {
     date?: string,
   ) {
     this.refYear = date ? +date.slice(0, 4) : Infinity;
+    this.marks = doc.marks;
   }
+
+  /** The sentence of the hit being read. */
+  private ss = 0;
+  private se = 0;
 
   /** Which step decided the last reading (for tests and for explaining a decision). */
   step = '';
@@ -340,15 +406,34 @@ export class EraReader {
   }
 
   read(rule: CompiledRule, start: number, end: number): Reading {
+    const r = this.readPhraseAndContext(rule, start, end);
+    if (r === 'past') return r;
+    // What makes a reading that is not past a past one after all (read last: they cost more).
+    const { text } = this;
+    const ss = this.ss;
+    const se = this.se;
+    // The setting of an event that was held: 党的二十届四中全会是在我国即将胜利完成“十四五”主要目标任务……召开的.
+    const lead = text.slice(ss, start);
+    const shi = lead.lastIndexOf('是在');
+    if (shi >= 0 && HELD_IN.test(lead.slice(shi)) && HELD_AFTER.test(text.slice(end, se))) return this.at('held-in', 'past');
+    // Reported speech under a past frame: 当时，胡锦涛同志说：“……我们党要……” (the quote's tense is its speaker's).
+    if (this.quotedUnderPast(cuesOf(rule), start, ss)) return this.at('quoted-past', 'past');
+    return r;
+  }
+
+  private readPhraseAndContext(rule: CompiledRule, start: number, end: number): Reading {
     const { text } = this;
     const cues = cuesOf(rule);
-    const [ss, se] = sentenceOf(text, start, end);
-    const [cs, ce] = clauseAround(text, start, end, ss, se);
-    const before = text.slice(cs, start);
-    const after = text.slice(end, ce);
+    const [ss, se] = sentenceOf(text, this.marks, start, end);
+    this.ss = ss;
+    this.se = se;
+    const [cs, ce] = clauseAround(text, this.marks, start, end, ss, se);
+    // Only the ends next to the hit are read as strings (the phrase tests are anchored there).
+    const before = text.slice(Math.max(cs, start - PHRASE_REACH), start);
+    const after = text.slice(end, Math.min(ce, end + PHRASE_REACH));
 
     // 1. The hit's own phrase.
-    if (isInTitle(text, start, end, ss, se)) return this.at('title', 'past');
+    if (isInTitle(text, this.marks, start, end, ss, se)) return this.at('title', 'past');
     if (MEETING_AFTER.test(after)) return this.at('meeting', 'past');
     if (FORMED_IN.test(after)) return this.at('formed-in', 'past');
     if (COMPARE_BEFORE.test(before) && COMPARE_AFTER.test(after)) return this.at('comparison', 'past');
@@ -357,10 +442,6 @@ export class EraReader {
     for (const w of cues.after) if (rest.startsWith(w) && isCueWordAt(text, end + (after.length - rest.length), w, cues)) return this.at(`after:${w}`, 'past');
     // Not only right after the hit: 末 after “十三五”时期 (the glue took 时期).
     for (const w of cues.after) if (after.startsWith(w) && isCueWordAt(text, end, w, cues)) return this.at(`after:${w}`, 'past');
-    // The setting of an event that was held: 党的二十届四中全会是在我国即将胜利完成“十四五”主要目标任务……召开的.
-    if (HELD_IN.test(text.slice(ss, start)) && HELD_AFTER.test(text.slice(end, se))) return this.at('held-in', 'past');
-    // Reported speech under a past frame: 当时，胡锦涛同志说：“……我们党要……” (the quote's tense is its speaker's).
-    if (this.quotedUnderPast(cues, start, ss)) return this.at('quoted-past', 'past');
 
     // Cue words of the clause, as words.
     const list = cueList(text, cs, ce, cues);
@@ -369,7 +450,7 @@ export class EraReader {
     let weakBefore: C | undefined; // the first before the hit (its governing verb phrase)
     let weakAfter: C | undefined;
     let nearest: C | undefined;
-    for (let i = 0; i < list.length; i += 2) {
+    for (let i = 0; i < list.length; i += 3) {
       const p = list[i];
       const k = list[i + 1] as C;
       if (p < start) {
@@ -390,10 +471,10 @@ export class EraReader {
 
     // 2 (cont.). The hit as the subject that opens its sentence: its predicate runs on into the
     // next clauses (以胡锦涛同志为总书记的党中央以…持续加强…，提出了…).
-    if (cs === ss && SUBJECT_PREFIX.test(before) && ce < se) {
+    if (cs === ss && start - cs <= PHRASE_REACH && SUBJECT_PREFIX.test(before) && ce < se) {
       const rest = cueList(text, ce, se, cues);
       // Only a perfective (了, 已经) tells: a 要 there may have another subject (…取得决定性成就，要总结经验).
-      for (let i = 0; i < rest.length; i += 2) {
+      for (let i = 0; i < rest.length; i += 3) {
         const k = rest[i + 1];
         if (k === C.NowStrong) break;
         if (k === C.PastStrong) return this.at('predicate-tense', 'past');
@@ -431,12 +512,14 @@ export class EraReader {
     const li = this.doc.lineIndexAt(start);
     const ls = this.doc.lineStarts[li];
     let open = -1;
-    for (let i = start - 1, depth = 0; i >= ls && i >= start - 600; i--) {
-      const c = text.charCodeAt(i);
+    const marks = this.marks;
+    const lo = Math.max(ls, start - MAX_SENTENCE);
+    for (let k = markAt(marks, start) - 1, depth = 0; k >= 0 && marks[k] >= lo; k--) {
+      const c = text.charCodeAt(marks[k]);
       if (c === 0x201d) depth++;
       else if (c === 0x201c) {
         if (depth === 0) {
-          open = i;
+          open = marks[k];
           break;
         }
         depth--;
@@ -444,11 +527,11 @@ export class EraReader {
     }
     if (open < 0 || !SAYS_BEFORE.test(text.slice(Math.max(ls, open - 4), open))) return false;
     // The sentence that introduces the quotation, up to the quotation mark.
-    const [os] = sentenceOf(text, open, open);
+    const [os] = sentenceOf(text, this.marks, open, open);
     const intro = text.slice(Math.min(os, ss), open);
     if (frameOf(headClauseOf(intro), this.refYear) === 'past') return true;
     const list = cueList(text, Math.min(os, ss), open, cues);
-    for (let i = 0; i < list.length; i += 2) if (list[i + 1] === C.PastStrong) return true;
+    for (let i = 0; i < list.length; i += 3) if (list[i + 1] === C.PastStrong) return true;
     return false;
   }
 
@@ -459,19 +542,19 @@ export class EraReader {
    */
   private sentenceFrame(cues: RuleCues, ss: number, se: number, cs: number): Reading {
     const { text } = this;
-    const [hs, he] = headClauseBounds(text, ss, se);
+    const [hs, he] = headClauseBounds(text, this.marks, ss, se);
     const f = frameOf(text.slice(hs, he), this.refYear);
     if (f || he >= cs) return f;
     const head = text.slice(hs, he);
     if (PERCEIVE.test(head)) return undefined; // 要看到，… / 我们深刻认识到，…
     const list = cueList(text, hs, he, cues);
-    for (let i = 0; i < list.length; i += 2) {
+    for (let i = 0; i < list.length; i += 3) {
       const k = list[i + 1];
       if (k === C.NowStrong) return 'now';
       if (k === C.PastStrong) return 'past';
       // The rule's own past words frame the sentence (邓小平同志提出“三步走”战略，… / 5年过渡期内，…).
       // Its current words do not: they are verbs of the head's own clause (奋斗 in 奋斗目标).
-      if (cues.own.get(cueAt(text, list[i], cues)) === 'past') return 'past';
+      if (cues.own.get(text.slice(list[i], list[i] + list[i + 2])) === 'past') return 'past';
     }
     return undefined;
   }
@@ -500,7 +583,7 @@ export class EraReader {
     if (le <= ls) return 1;
     const marker = ENUM_MARKER.exec(text.slice(ls, Math.min(le, ls + 12)));
     const s = ls + (marker ? marker[0].length : 0);
-    const [hs, he] = headClauseBounds(text, s, le);
+    const [hs, he] = headClauseBounds(text, this.marks, s, le);
     const f = frameOf(text.slice(hs, he), this.refYear);
     if (f) return readingCode(f);
     // A title-like first sentence.
@@ -511,7 +594,7 @@ export class EraReader {
     const list = cueList(text, s, e, cues);
     let past = false;
     let now = false;
-    for (let i = 0; i < list.length; i += 2) {
+    for (let i = 0; i < list.length; i += 3) {
       const k = list[i + 1];
       if (k === C.NowStrong) return 3;
       if (k === C.PastStrong) return 2;
@@ -576,18 +659,28 @@ export class EraReader {
     const s = doc.lineStarts[j];
     const e = doc.lineEnd(j);
     if (e - s > 60 || e === s) return false;
+    // Most lines are not headings: look at the first character before any string is made.
+    let i = s;
+    while (i < e && (this.text.charCodeAt(i) === 32 || this.text.charCodeAt(i) === 0x3000 || this.text.charCodeAt(i) === 9)) i++;
+    if (!HEADING_FIRST.has(this.text.charCodeAt(i))) return false;
     return HEADING.test(this.text.slice(s, Math.min(e, s + 8)));
   }
 }
 
-/** Whether [start, end) lies inside 《…》 within its sentence. */
-function isInTitle(text: string, start: number, end: number, ss: number, se: number): boolean {
-  const open = text.lastIndexOf('《', start - 1);
-  if (open < ss || open < 0) return false;
-  const closeBefore = text.lastIndexOf('》', start - 1);
-  if (closeBefore > open) return false;
-  const close = text.indexOf('》', end);
-  return close >= 0 && close <= se;
+/** Whether [start, end) lies inside 《…》 within its sentence [ss, se) (read on the marks). */
+function isInTitle(text: string, marks: Int32Array, start: number, end: number, ss: number, se: number): boolean {
+  let open = false;
+  for (let k = markAt(marks, start) - 1; k >= 0 && marks[k] >= ss; k--) {
+    const c = text.charCodeAt(marks[k]);
+    if (c === 0x300b) return false; // 》 closes before the hit
+    if (c === 0x300a) {
+      open = true;
+      break;
+    }
+  }
+  if (!open) return false;
+  for (let k = markAt(marks, end); k < marks.length && marks[k] < se; k++) if (text.charCodeAt(marks[k]) === 0x300b) return true;
+  return false;
 }
 
 /** One decision without a reader kept for the text (tests, tools). */
@@ -600,4 +693,4 @@ export function eraReading(text: string, rule: CompiledRule, start: number, end:
   return new EraReader(text, new TextDoc(text), date).read(rule, start, end);
 }
 
-export const _internal = { clauseAround, sentenceOf, isBreak };
+export const _internal = { clauseAround, sentenceOf, markAt };
