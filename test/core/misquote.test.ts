@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { loadBuiltinDataset } from '../../src/core/dataset';
 import type { RuleContext } from '../../src/core/rules/context';
 import { collectFindings } from '../../src/core/findings';
-import { checkMisquotes as writeAnchored, checkMisquotesEverywhere as writeEverywhere } from '../../src/core/rules/misquote';
+import { bringsOwnWords, checkMisquotes as writeAnchored, checkMisquotesEverywhere as writeEverywhere } from '../../src/core/rules/misquote';
 import { TextDoc } from '../../src/core/text';
 import type { Finding } from '../../src/core/types';
 
@@ -86,5 +86,23 @@ describe('misquote: anchored reading', () => {
       { numRuns: 400, seed: 20261123 },
     );
     assert.ok(found > 50, `only ${found} misquotes among the generated texts: the property would say little`);
+  });
+});
+
+describe('misquote: one clause with words of its own', () => {
+  const ids = (text: string) => checkMisquotes(ctxOf(text)).map((f) => text.slice(f.start, f.end));
+  it('a statement that shares one clause of a formulation but says something else is not a misquote', () => {
+    assert.deepEqual(ids('党的十九大确立了习近平新时代中国特色社会主义思想的历史地位。'), []);
+  });
+  it('the same words are a misquote where the sentence names the formulation', () => {
+    assert.equal(ids('深刻领悟“两个确立”，确立了习近平新时代中国特色社会主义思想的历史地位。').length, 1);
+  });
+  it('a clause with a word dropped is still a misquote on its own', () => {
+    assert.deepEqual(ids('要坚决维护党中央权威和统一领导。'), ['坚决维护党中央权威和统一领导']);
+  });
+  it('bringsOwnWords: two or more characters in a row that the canonical does not supply', () => {
+    assert.equal(bringsOwnWords('确立了思想的历史地位', '确立思想的指导地位'), true);
+    assert.equal(bringsOwnWords('维护党中央权威和统一领导', '维护党中央权威和集中统一领导'), false);
+    assert.equal(bringsOwnWords('确立了思想的指导地位', '确立思想的指导地位'), false);
   });
 });

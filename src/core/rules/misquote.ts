@@ -402,9 +402,34 @@ function compare(idx: MisquoteIndex, offset: number, sentence: string, cands: nu
     if (!best || best.d === 0 || best.d > c.text.length * MAX_RATIO) continue;
     const { ws, we, d } = best;
     const found = sentence.slice(ws, we);
+    // One clause of a longer formulation, with words of its own in it (党的十九大确立了……的历史地位
+    // against 确立……的指导地位), says something else unless the sentence names the formulation.
+    if (!c.whole && bringsOwnWords(found, c.text) && !namesEntry(sentence, c.entry)) continue;
     covered.push([ws, we]);
     const start = offset + ws;
     const end = start + found.length;
     out.add(c.kind, start, end, `与“${c.entry.term}”的规范表述有出入（相差 ${d} 处），规范表述为：${c.text}`, { start, end, text: c.text });
   }
+}
+
+/**
+ * Whether `found` holds two or more characters in a row that `canonical` does not supply (each
+ * canonical character used once): words of its own, not a dropped, added or swapped character.
+ */
+export function bringsOwnWords(found: string, canonical: string): boolean {
+  const pool = new Map<string, number>();
+  for (const ch of canonical) pool.set(ch, (pool.get(ch) ?? 0) + 1);
+  let run = 0;
+  for (const ch of found) {
+    const n = pool.get(ch) ?? 0;
+    if (n > 0) {
+      pool.set(ch, n - 1);
+      run = 0;
+    } else if (++run >= 2) return true;
+  }
+  return false;
+}
+
+function namesEntry(sentence: string, entry: GlossaryEntry): boolean {
+  return sentence.includes(entry.term) || (entry.aliases ?? []).some((a) => sentence.includes(a));
 }
