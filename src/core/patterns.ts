@@ -4,6 +4,7 @@
  * `examples` (where it was seen), so that shards mined separately can be merged by adding.
  * Described for editors and validation by data/schema/patterns.schema.json.
  */
+import type { SerializedModel } from './completion/ngram';
 
 export interface Example {
   /** File name (relative to the mined root), never an absolute path. */
@@ -59,6 +60,11 @@ export interface SectionTemplate extends Counted {
 }
 
 export interface Patterns {
+  /**
+   * The continuation model: word n-gram counts of the mined text (see core/completion/ngram.ts).
+   * Absent in files mined before it existed; completion then works from the other kinds.
+   */
+  model?: SerializedModel;
   version: 1;
   /** What was mined (file count and characters); no absolute paths. */
   source: { documents: number; characters: number };

@@ -6,6 +6,7 @@ import type { Patterns, Example, Phrase, Collocation, Parallel, Enumeration, Con
 import { cleanDocument, type Line } from './clean';
 import { loadSegmenter } from './segment';
 import * as S from './structure';
+import { buildModel, MODEL_ORDER } from './model';
 import { BOUNDARY, EdgeTable, IntList, TokenStream, forEachInterval, suffixIndex, type SuffixIndex } from './stream';
 
 /** Tokens a phrase may not start with. */
@@ -532,7 +533,7 @@ export class Miner {
     const keyed = <E extends Entry>(m: Map<string, E>) => [...m].filter(([, e]) => e.count >= min);
     const sortK = <T extends Counted>(arr: T[], key: (t: T) => string) => arr.sort(byCount(key));
     const flags = this.tokenFlags();
-    const idx = suffixIndex(this.stream.tokens.view(), this.stream.words.length, SUFFIX_DEPTH);
+    const idx = suffixIndex(this.stream.tokens.view(), this.stream.words.length, Math.max(SUFFIX_DEPTH, MODEL_ORDER));
     const phrases = sortK(this.selectPhrases(idx, flags), (p) => p.text);
     const patterns: Patterns = {
       version: 1,
@@ -559,6 +560,7 @@ export class Miner {
       ),
       openings: sortK([...this.openings].map(([text, e]): Phrase => ({ text, ...counted(e) })), (p) => p.text),
       closings: sortK([...this.closings].map(([text, e]): Phrase => ({ text, ...counted(e) })), (p) => p.text),
+      model: buildModel(this.stream.tokens.view(), this.stream.words, idx),
     };
     void keyed;
     return patterns;

@@ -3,6 +3,7 @@ import { writeFileSync, renameSync, existsSync, readFileSync, unlinkSync } from 
 import { dirname, join, basename } from 'path';
 import { emptyPatterns, type Patterns, type Counted, type Example } from '../core/patterns';
 import { byCount } from './miner';
+import { mergeModels } from '../core/completion/train';
 
 export const KINDS = ['phrases', 'collocations', 'parallels', 'enumerations', 'concepts', 'sectionTemplates', 'openings', 'closings'] as const;
 
@@ -89,7 +90,7 @@ export function writeAtomic(file: string, text: string): void {
 
 const exOrder = (a: Example, b: Example) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.line - b.line);
 
-/** Merge patterns: counts and docs add up; examples keep the first two in (doc, line) order; lists are unioned. */
+/** Merge patterns: counts and docs add up; examples keep the first two in (doc, line) order; lists are unioned; the continuation models' counts add up. */
 export function mergePatterns(list: Patterns[]): Patterns {
   const out: Patterns = emptyPatterns();
   for (const p of list) {
@@ -124,5 +125,7 @@ export function mergePatterns(list: Patterns[]): Patterns {
     }
     (out as any)[k] = [...m.values()].sort(byCount(KEY[k]));
   }
+  const models = list.map((p) => p.model).filter((m): m is NonNullable<typeof m> => !!m);
+  if (models.length) out.model = mergeModels(models);
   return out;
 }

@@ -20,12 +20,12 @@ import { completionEdit, typedPrefix } from './logic';
 import { InlineCompletion } from './inlineCompletion';
 
 const KIND: Record<string, vscode.CompletionItemKind> = {
-  phrase: vscode.CompletionItemKind.Text,
+  canon: vscode.CompletionItemKind.Keyword,
   next: vscode.CompletionItemKind.Text,
+  recent: vscode.CompletionItemKind.Text,
   parallel: vscode.CompletionItemKind.Snippet,
   enumeration: vscode.CompletionItemKind.Enum,
   expansion: vscode.CompletionItemKind.Reference,
-  collocation: vscode.CompletionItemKind.Keyword,
 };
 
 /** Builds completers lazily; one per reference date, dropped when data or patterns change. */

@@ -2,6 +2,8 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { modelFromSequences } from '../../src/core/completion/train';
+import { emptyPatterns } from '../../src/core/patterns';
 import { runCli } from '../support/cli';
 
 describe('gongwen complete (CLI)', () => {
@@ -12,8 +14,8 @@ describe('gongwen complete (CLI)', () => {
     const r = await runCli(['complete', '要在学懂弄']);
     assert.equal(r.code, 0);
     const first = r.out.split('\n')[0].split('\t');
-    assert.equal(first[0], '通做实');
-    assert.match(first[1], /短语/);
+    assert.ok(first[0].startsWith('通做实'), first[0]);
+    assert.match(first[1], /\[(续写|规范提法)\]/);
   });
   it('--format json --limit 2', async () => {
     const r = await runCli(['complete', '--format', 'json', '--limit', '2', '机关党']);
@@ -56,16 +58,19 @@ describe('gongwen complete (CLI)', () => {
       assert.equal(r.out, '');
     }
   });
-  it('a valid --patterns file is used instead of the shipped one', async () => {
+  it('--patterns adds the user\'s archive to the built-in data, and its evidence counts more', async () => {
     const own = path.join(tmp, 'own.json');
-    const p = JSON.parse(fs.readFileSync(path.join(__dirname, '../../data/patterns.json'), 'utf8'));
-    p.phrases = [{ text: '学懂弄明白', count: 3, docs: 1, examples: [] }];
-    p.collocations = [];
+    const p = { ...emptyPatterns(), source: { documents: 3, characters: 60 }, model: modelFromSequences(Array.from({ length: 3 }, () => ['要', '在', '学懂弄通做实', '上', '持续用力'])) };
     fs.writeFileSync(own, JSON.stringify(p));
-    const r = await runCli(['complete', '--format', 'json', '--patterns', own, '学懂弄']);
+    const without = await runCli(['complete', '--format', 'json', '--limit', '8', '要在学懂弄通做实上']);
+    const r = await runCli(['complete', '--format', 'json', '--limit', '8', '--patterns', own, '要在学懂弄通做实上']);
     assert.equal(r.code, 0, r.err);
     const got = JSON.parse(r.out).suggestions.map((s: { insert: string }) => s.insert);
-    assert.equal(got[0], '明白', got.join(' '));
+    assert.equal(got[0], '持续用力', got.join(' '));
+    assert.ok(!JSON.parse(without.out).suggestions.some((s: { insert: string }) => s.insert === '持续用力'));
+    // the built-in data is still there
+    const b = await runCli(['complete', '--format', 'json', '--patterns', own, '全市机关要坚决做到']);
+    assert.ok(JSON.parse(b.out).suggestions.some((s: { insert: string }) => s.insert.startsWith('“两个维护”')));
   });
   it('usage errors → exit 2', async () => {
     assert.equal((await runCli(['complete'])).code, 2);

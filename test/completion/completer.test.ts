@@ -1,14 +1,17 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Completer, loadCompletionDataset, loadPatterns, patternsProblem, type Suggestion } from '../../src/core/completion';
+import { Completer, loadCanon, loadCompletionDataset, loadPatterns, patternsProblem, USER_WEIGHT, type CanonEntry, type Suggestion } from '../../src/core/completion';
+import { NgramModel } from '../../src/core/completion/ngram';
+import { modelFromSequences } from '../../src/core/completion/train';
 import { emptyPatterns, type Patterns } from '../../src/core/patterns';
-import { ROOT } from '../support/data';
+import { fixture, ROOT } from '../support/data';
 
 const patterns = loadPatterns();
 const dataset = loadCompletionDataset();
 const DATE = '2026-06-01';
-const completer = new Completer(patterns, dataset, { date: DATE });
+const canon = loadCanon(fixture('canon', 'canon.json'));
+const completer = new Completer(patterns, dataset, { date: DATE, canon });
 const corpus = (name: string) =>
   fs
     .readFileSync(path.join(ROOT, 'data', 'corpus', fs.readdirSync(path.join(ROOT, 'data', 'corpus')).find((f) => f.startsWith(name))!), 'utf8')
@@ -16,77 +19,136 @@ const corpus = (name: string) =>
     .map((l) => l.trim());
 const inserts = (s: Suggestion[]) => s.map((x) => x.insert);
 
-/** A patterns object with only what a test needs. */
-function mk(p: Partial<Patterns>): Patterns {
-  return { ...emptyPatterns(), source: { documents: 1, characters: 1 }, ...p };
+/** A patterns object whose model is trained on the given (already segmented) sentences. */
+function trained(sentences: string[][], more: Partial<Patterns> = {}): Patterns {
+  return { ...emptyPatterns(), source: { documents: 1, characters: 1 }, model: modelFromSequences(sentences), ...more };
 }
-const ph = (text: string, count: number, docs = 1) => ({ text, count, docs, examples: [] });
+const times = <T>(n: number, x: T): T[] => Array.from({ length: n }, () => x);
 
-describe('completion: the shipped patterns file', () => {
-  it('is valid and has the kinds the engine uses', () => {
+describe('completion: the shipped data', () => {
+  it('the patterns file is valid and carries a continuation model', () => {
     assert.equal(patternsProblem(patterns), undefined);
-    assert.ok(patterns.phrases.length > 100 && patterns.collocations.length > 5 && patterns.parallels.length > 5);
+    assert.ok(patterns.model, 'no model in data/patterns.json');
+    const m = new NgramModel([{ model: patterns.model!, weight: 1 }]);
+    assert.ok(m.words.length > 1000 && m.size > 5000, `${m.words.length} words, ${m.size} n-grams`);
   });
 });
 
-describe('completion: rest of a phrase being typed', () => {
-  it('completes 学懂弄 → 通做实 from the corpus', () => {
-    const s = completer.complete('要在学懂弄');
-    assert.equal(s[0].insert, '通做实');
-    assert.equal(s[0].kind, 'phrase');
-    assert.match(s[0].detail, /语料 \d+ 次/);
-  });
-  it('completes most of the frequent mined phrases from their first characters', () => {
-    const top = patterns.phrases.filter((p) => p.text.length >= 4 && p.count >= 4).slice(0, 40);
-    let ok = 0;
-    for (const p of top) {
-      const typed = p.text.slice(0, p.text.length - 2);
-      if (completer.complete('，' + typed, { limit: 10 }).some((s) => typed + s.insert === p.text || (typed + s.insert).startsWith(p.text))) ok++;
+describe('completion: the canon', () => {
+  it('the examples of the issue: 为 → 指导; 思想上政治上行动上 → 同…保持高度一致; 二十届 → 历次全会精神', () => {
+    const first = (p: string) => completer.complete(p)[0];
+    assert.equal(first('全市各级党组织要坚持以习近平新时代中国特色社会主义思想为').insert, '指导');
+    assert.equal(first('始终在思想上政治上行动上').insert, '同以习近平同志为核心的党中央保持高度一致');
+    assert.equal(first('要把学习贯彻党的二十届').insert, '历次全会精神');
+    for (const p of ['坚持以习近平新时代中国特色社会主义思想为', '以高质量党建引领', '推动党建和业务', '增强“四个意识”、坚定“四个自信”、']) {
+      const s = completer.complete(p)[0];
+      assert.equal(s.kind, 'canon', `${p}: ${JSON.stringify(s)}`);
+      assert.match(s.detail, /规范提法 · /);
     }
-    assert.ok(ok >= top.length * 0.9, `${ok}/${top.length}`);
   });
-  it('completes the shortest matching key only from two typed characters', () => {
-    const c = new Completer(mk({ phrases: [ph('理论学习中心组', 10, 3)] }), dataset, { date: DATE });
-    assert.deepEqual(inserts(c.complete('党委理')), []);
-    assert.deepEqual(inserts(c.complete('党委理论')), ['学习中心组']);
-    assert.deepEqual(inserts(c.complete('党委理论学习中心')), ['组']);
+  it('completes from the first few characters, above corpus fragments', () => {
+    const s = completer.complete('坚持以习近');
+    assert.equal(s[0].insert, '平新时代中国特色社会主义思想为指导', JSON.stringify(s));
+    assert.equal(s[0].kind, 'canon');
   });
-});
-
-describe('completion: the phrase that comes next', () => {
-  it('以习近平同志为核心的 → 党中央', () => {
-    assert.equal(completer.complete('更加紧密地团结在以习近平同志为核心的')[0].insert, '党中央');
+  it('a key starts on a word boundary of the typed text, never inside a word', () => {
+    const own: CanonEntry[] = [{ text: '家风建设要从领导干部抓起', source: '测试' }];
+    const c = new Completer(patterns, dataset, { date: DATE, canon: own });
+    const mine = (x: Suggestion) => x.label === own[0].text;
+    assert.ok(!c.complete('建设社会主义现代化国家').some(mine));
+    assert.ok(!c.complete('我们国家风').some(mine));
+    assert.equal(c.complete('要抓好家风建设')[0].insert, '要从领导干部抓起');
   });
-  it('坚决做到 → “两个维护” first, from corpus collocations', () => {
-    const s = completer.complete('全市机关要坚决做到');
-    assert.equal(s[0].insert, '“两个维护”');
-    assert.equal(s[0].kind, 'next');
+  it('never offers an entry outdated at the reference date, nor one not yet in force', () => {
+    const at = (date: string, p: string) => inserts(new Completer(patterns, dataset, { date, canon }).complete(p));
+    assert.ok(at('2020-06-01', '为了决胜全面建成').includes('小康社会'));
+    assert.ok(!at(DATE, '为了决胜全面建成').includes('小康社会'));
+    assert.ok(!at('2024-01-01', '要把学习贯彻党的二十届').includes('历次全会精神'));
   });
-  it('completes the next phrase once part of it is typed (坚定“四 → 个自信”)', () => {
-    assert.ok(inserts(completer.complete('坚定“四')).includes('个自信”'));
-  });
-});
-
-describe('completion: standard collocations from the glossary', () => {
-  it('树牢 → “四个意识” although the corpus never writes it', () => {
-    assert.ok(!patterns.collocations.some((c) => c.head.endsWith('树牢')));
+  it('glossary collocations: 树牢 → “四个意识” (the corpus never writes it); none from a historical entry', () => {
     const s = completer.complete('引导党员干部树牢');
     const hit = s.find((x) => x.insert === '“四个意识”');
     assert.ok(hit, JSON.stringify(s));
-    assert.equal(hit!.kind, 'collocation');
+    assert.equal(hit!.kind, 'canon');
+    assert.ok(!inserts(completer.complete('全党同志要牢记')).includes('“两个务必”'));
+    assert.ok(inserts(completer.complete('全党同志要牢记')).includes('“三个务必”'));
   });
-  it('a historical glossary entry gives no collocation (牢记“两个务必” is superseded by 三个务必)', () => {
-    const s = completer.complete('全党同志要牢记');
-    assert.ok(!inserts(s).includes('“两个务必”'), JSON.stringify(s));
-    assert.ok(inserts(s).includes('“三个务必”'));
+  it('rule replacements are canon too: 以习近平同志为 → 核心的党中央, never 总书记的党中央', () => {
+    const s = completer.complete('紧密团结在以习近平同志为');
+    assert.ok(inserts(s).some((x) => x.startsWith('核心的党中央')), JSON.stringify(s));
+    assert.ok(!inserts(s).some((x) => x.includes('总书记')));
+  });
+});
+
+describe('completion: the continuation model on real text (built-in seeds)', () => {
+  it('学懂弄 → 通做实 (the rest of a word being typed)', () => {
+    const s = completer.complete('要在学懂弄');
+    assert.ok(inserts(s).slice(0, 2).some((x) => x.startsWith('通做实')), JSON.stringify(s));
+  });
+  it('坚决做到 → “两个维护”; 更加紧密地团结在以习近平同志为核心的 → 党中央', () => {
+    assert.ok(inserts(completer.complete('全市机关要坚决做到')).some((x) => x.startsWith('“两个维护”')));
+    assert.ok(completer.complete('更加紧密地团结在以习近平同志为核心的')[0].insert.startsWith('党中央'));
+  });
+  it('the issue\'s bugs: no 国家 → 机关, no 工作 → 条例, no 切实增强 → 做好机关党建工作', () => {
+    const never = (prefix: string, bad: RegExp) => {
+      const s = inserts(completer.complete(prefix, { limit: 8 }));
+      assert.ok(!s.some((x) => bad.test(x)), `${prefix} → ${s.join(' | ')}`);
+    };
+    never('为全面建设社会主义现代化国家', /^机关/);
+    never('推动机关党建和业务工作', /^条例/);
+    never('切实增强', /^做好机关党建工作$/);
+    // what the seeds do say after 切实增强 is finished to the end of its phrase
+    never('切实增强', /的$/);
+  });
+  it('a continuation ends where a phrase can end, never on a function word', () => {
+    const lines = corpus('004').filter(Boolean).slice(0, 6);
+    for (const l of lines) {
+      for (let i = 0; i < l.length; i += 2) {
+        for (const s of completer.complete(l.slice(0, i))) {
+          if (s.kind === 'next') assert.ok(!/[的和与及]$/.test(s.insert) || /(目的|有的|别的|似的)$/.test(s.label), `${l.slice(0, i)} → ${s.insert}`);
+        }
+      }
+    }
+  });
+});
+
+describe('completion: keys on word boundaries (a model trained on known sentences)', () => {
+  // 国家 is followed by 机关 in the archive; 社会主义现代化国家 is a known unit that ends there
+  const sentences = [...times(6, ['中央', '和', '国家', '机关', '要', '走在前']), ...times(2, ['建设', '社会主义现代化国家'])];
+  const p = trained(sentences, { phrases: [{ text: '社会主义现代化国家', count: 3, docs: 1, examples: [] }] });
+  const c = new Completer(p, dataset, { date: DATE });
+  it('predicts from a whole-word context', () => {
+    assert.equal(c.complete('中央和国家')[0].insert.slice(0, 2), '机关');
+  });
+  it('never from a key that starts inside a known unit: 现代化国家 → 机关 is not offered', () => {
+    assert.ok(!inserts(c.complete('全面建设社会主义现代化国家')).some((x) => x.startsWith('机关')));
+  });
+});
+
+describe('completion: several archives', () => {
+  const builtin = trained(times(6, ['推动', '党建', '和', '业务', '深度融合']));
+  const user = trained(times(3, ['推动', '党建', '和', '业务', '相互促进']));
+  it('the user\'s archive counts more than the built-in seeds', () => {
+    const both = new Completer([{ patterns: builtin, weight: 1 }, { patterns: user, weight: USER_WEIGHT }], dataset, { date: DATE });
+    const s = inserts(both.complete('推动党建和业务'));
+    assert.ok(s.indexOf('相互促进') >= 0 && s.indexOf('相互促进') < s.indexOf('深度融合'), s.join(' | '));
+    const alone = new Completer([{ patterns: builtin, weight: 1 }], dataset, { date: DATE });
+    assert.equal(alone.complete('推动党建和业务')[0].insert, '深度融合');
+  });
+});
+
+describe('completion: what the draft already said', () => {
+  it('offers what followed the same words earlier in the document', () => {
+    const context = ['要持续深化“五型机关”创建活动，不断提升机关效能。'];
+    const s = completer.complete('全市各单位要持续深化“五型', { context });
+    assert.ok(s.some((x) => x.kind === 'recent' && x.insert.startsWith('机关”创建活动')), JSON.stringify(s));
   });
 });
 
 describe('completion: parallel structures', () => {
   it('往深里走、 → 往心里走 and the rest of the series', () => {
     const s = completer.complete('推动习近平新时代中国特色社会主义思想往深里走、');
-    assert.deepEqual(inserts(s).slice(0, 2), ['往心里走', '往心里走、往实里走']);
-    assert.ok(s.every((x) => x.kind === 'parallel'));
+    assert.deepEqual(inserts(s).slice(0, 2).sort(), ['往心里走', '往心里走、往实里走']);
   });
   it('认识到位、谋划到位、 → 落实到位 (never an item already typed)', () => {
     const s = completer.complete('做到认识到位、谋划到位、');
@@ -94,7 +156,7 @@ describe('completion: parallel structures', () => {
     assert.ok(!s.some((x) => /认识到位|谋划到位/.test(x.insert)));
   });
   it('a partly typed item: 往深里走、往心 → 里走; an item without its separator: → 、往心里走', () => {
-    assert.equal(completer.complete('往深里走、往心')[0].insert, '里走');
+    assert.ok(inserts(completer.complete('往深里走、往心')).includes('里走'));
     assert.ok(inserts(completer.complete('往深里走')).includes('、往心里走'));
   });
 });
@@ -129,9 +191,6 @@ describe('completion: enumeration markers', () => {
     const k = lines.findIndex((l) => l.startsWith('二、'));
     const s = completer.complete('', { context: lines.slice(0, k) });
     assert.ok(inserts(s).includes('二、'), JSON.stringify(s));
-    // Right after the heading itself, its body comes first: the number is offered, but not first.
-    const h = completer.complete('', { context: lines.slice(0, k + 1) });
-    assert.ok(!h.length || h[0].insert !== '三、' || h.length === 1);
   });
   it('a paragraph-level 一是 in the previous paragraph → 二是 at the start of the next', () => {
     assert.equal(completer.complete('', { context: ['一是加强理论武装。要深入学习。'] })[0].insert, '二是');
@@ -139,75 +198,45 @@ describe('completion: enumeration markers', () => {
 });
 
 describe('completion: concept expansions', () => {
-  it('“四个意识” → its four items from the glossary, ranked below the other sources', () => {
-    const s = completer.complete('牢固树立“四个意识”');
+  it('“四个意识” → its four items from the glossary', () => {
+    const s = completer.complete('牢固树立“四个意识”', { limit: 8 });
     const e = s.find((x) => x.kind === 'expansion');
     assert.ok(e, JSON.stringify(s));
     assert.equal(e!.insert, '（政治意识、大局意识、核心意识、看齐意识）');
   });
-  it('no expansion while the quote is still open, nor inside a longer word', () => {
+  it('no expansion while the quote is still open', () => {
     assert.ok(!completer.complete('牢固树立“四个意识').some((x) => x.kind === 'expansion'));
   });
 });
 
 describe('completion: filters', () => {
-  const outdated = mk({
-    phrases: [ph('以习近平同志为总书记的党中央', 50, 5), ph('以习近平同志为核心的党中央', 2, 1), ph('打赢精准脱贫攻坚战', 30, 3), ph('习总书记', 40, 4)],
-    collocations: [{ head: '紧密团结在', next: '以习近平同志为总书记的党中央周围', count: 20, docs: 4, examples: [] }],
-  });
-  it('drops mined phrases that the checker marks outdated as of the date (党史学习教育 as a current task)', () => {
-    const c = new Completer(mk({ phrases: [ph('党史学习教育', 10, 3)] }), dataset, { date: DATE });
-    assert.deepEqual(inserts(c.complete('开展党史')), []);
-    const then = new Completer(mk({ phrases: [ph('党史学习教育', 10, 3)] }), dataset, { date: '2021-06-01' });
-    assert.deepEqual(inserts(then.complete('开展党史')), ['学习教育']);
-  });
-  it('never suggests an outdated formulation, however frequent', () => {
-    const c = new Completer(outdated, dataset, { date: DATE });
-    assert.deepEqual(inserts(c.complete('紧密团结在以习近平同志为')), ['核心的党中央']);
-    assert.deepEqual(inserts(c.complete('紧密团结在')), []);
-    assert.deepEqual(inserts(c.complete('坚决打赢精准')), []);
-    assert.deepEqual(inserts(c.complete('习总')), []);
+  const old = trained([
+    ...times(8, ['紧密', '团结', '在', '以', '习近平', '同志', '为', '总书记', '的', '党中央', '周围']),
+    ...times(5, ['坚决', '打赢', '精准', '脱贫', '攻坚战']),
+  ]);
+  it('never suggests an outdated formulation, however frequent in the archive', () => {
+    const c = new Completer(old, dataset, { date: DATE });
+    for (const p of ['紧密团结在以习近平同志为', '紧密团结在以习近平同志为总']) {
+      assert.ok(!c.complete(p, { limit: 10 }).some((x) => /总书记的党中央|书记的党中央/.test(x.insert)), p);
+    }
+    assert.ok(!inserts(c.complete('坚决打赢精准')).some((x) => x.startsWith('脱贫攻坚战')));
   });
   it('is date-aware: 精准脱贫攻坚战 was current in 2020', () => {
-    const c = new Completer(outdated, dataset, { date: '2020-05-01' });
-    assert.deepEqual(inserts(c.complete('坚决打赢精准')), ['脱贫攻坚战']);
-  });
-  it('catches wording that is outdated only together with the typed text', () => {
-    // 总书记的党中央 alone is harmless; after 以习近平同志为 it is the pre-2016 wording.
-    const c = new Completer(mk({ phrases: [ph('同志为总书记的党中央', 9, 2)] }), dataset, { date: DATE });
-    assert.deepEqual(inserts(c.complete('以习近平同志为')), []);
-    assert.deepEqual(inserts(c.complete('以毛泽东同志为')), ['总书记的党中央']);
+    const c = new Completer(old, dataset, { date: '2020-05-01' });
+    assert.ok(inserts(c.complete('坚决打赢精准')).some((x) => x.startsWith('脱贫攻坚战')));
   });
   it('never repeats what was just typed', () => {
-    const c = new Completer(mk({ phrases: [ph('走在前走在前', 9, 2)] }), dataset, { date: DATE });
-    assert.ok(!inserts(c.complete('要走在前')).includes('走在前'));
-    assert.ok(inserts(c.complete('要走在前走')).includes('在前'));
     const line = corpus('001').join('');
     for (let i = 0; i < line.length; i += 3) {
       for (const s of completer.complete(line.slice(0, i))) assert.ok(!line.slice(0, i).endsWith(s.insert), `${line.slice(i - 10, i)} + ${s.insert}`);
     }
   });
-  it('dedupes by insert text', () => {
+  it('dedupes by insert text; respects the limit; scores descend', () => {
     const s = completer.complete('坚决做到', { limit: 20 });
     assert.equal(new Set(inserts(s)).size, s.length);
-  });
-});
-
-describe('completion: ranking by evidence', () => {
-  it('orders by count and documents, not by source order', () => {
-    const a = new Completer(mk({ phrases: [ph('加强政治建设', 2, 1), ph('加强作风建设', 20, 3)] }), dataset, { date: DATE });
-    assert.deepEqual(inserts(a.complete('要加强')), ['作风建设', '政治建设']);
-    const b = new Completer(mk({ phrases: [ph('加强政治建设', 20, 3), ph('加强作风建设', 2, 1)] }), dataset, { date: DATE });
-    assert.deepEqual(inserts(b.complete('要加强')), ['政治建设', '作风建设']);
-  });
-  it('a longer typed context outranks a short one of similar evidence', () => {
-    const c = new Completer(mk({ phrases: [ph('建设任务', 5, 2), ph('机关党的建设质量', 5, 2)] }), dataset, { date: DATE });
-    assert.deepEqual(inserts(c.complete('机关党的建设'))[0], '质量');
-  });
-  it('respects limit and scores descend', () => {
-    const s = completer.complete('机关党', { limit: 3 });
-    assert.equal(s.length, 3);
-    for (let i = 1; i < s.length; i++) assert.ok(s[i - 1].score >= s[i].score);
+    const t = completer.complete('机关党', { limit: 3 });
+    assert.ok(t.length <= 3 && t.length > 0);
+    for (let i = 1; i < t.length; i++) assert.ok(t[i - 1].score >= t[i].score);
   });
 });
 
@@ -223,6 +252,6 @@ describe('completion: every prefix', () => {
         if (s.length) answered++;
       }
     }
-    assert.ok(answered > 50, `only ${answered} prefixes had a suggestion`);
+    assert.ok(answered > 300, `only ${answered} prefixes had a suggestion`);
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { mkdtempSync, writeFileSync, readFileSync, copyFileSync, mkdirSync, existsSync } from 'fs';
+import { mkdtempSync, writeFileSync, readFileSync, readdirSync, copyFileSync, mkdirSync, existsSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { deflateRawSync } from 'zlib';
@@ -26,6 +26,9 @@ import type { Patterns } from '../../src/core/patterns';
 import { mineDocuments } from '../../src/mining/run';
 import { serialize, mergePatterns, KINDS, KEY } from '../../src/mining/output';
 import { cleanDocument } from '../../src/mining/clean';
+import { maxCountOfContaining } from '../../src/mining/miner';
+import { glossaryTerms, loadSegmenter } from '../../src/mining/segment';
+import { NgramModel } from '../../src/core/completion/ngram';
 
 const ROOT = join(__dirname, '..', '..');
 const CORPUS = join(ROOT, 'data', 'corpus');
@@ -100,6 +103,51 @@ describe('mining the seed corpus', () => {
     assert.ok(seed.closings.some((o) => o.text.startsWith('让我们')));
   });
 
+  it('the continuation model holds the exact word n-gram counts of the text', () => {
+    // count by brute force over the same tokens the miner reads (cleaned lines, segmented)
+    const jieba = loadSegmenter(glossaryTerms());
+    const streams: string[][] = [];
+    for (const f of readdirSync(CORPUS).filter((x) => x.endsWith('.txt')).sort()) {
+      for (const l of cleanDocument(readFileSync(join(CORPUS, f), 'utf8'))) streams.push(jieba.cut(l.text, true).map((w) => w.trim() || ' '));
+    }
+    const brute = (g: string[]) => {
+      let n = 0;
+      for (const t of streams) for (let i = 0; i + g.length <= t.length; i++) if (g.every((w, k) => t[i + k] === w)) n++;
+      return n;
+    };
+    const m = new NgramModel([{ model: seed.model!, weight: 1 }]);
+    const st = m.stores[0];
+    let checked = 0;
+    // every n-gram of the first lines of two documents, up to the model's order
+    for (const t of [streams[1], streams[20]]) {
+      for (let i = 0; i < t.length; i++) {
+        for (let n = 1; n <= Math.min(6, t.length - i); n++) {
+          const g = t.slice(i, i + n);
+          const c = brute(g);
+          let node = 0;
+          for (const w of g) node = node === -1 ? -1 : st.child(node, st.words.indexOf(w));
+          const stored = node === -1 ? 0 : st.count[node];
+          // stored when seen twice (single words always); then exactly
+          if (n === 1 || c >= 2) assert.equal(stored, c, `${g.join(' ')}: ${stored} stored, ${c} in the text`);
+          else assert.equal(stored, 0, g.join(' '));
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked > 200);
+  });
+
+  it('drops a phrase inside a longer one exactly as comparing every pair would', () => {
+    // texts of real mined phrases and their parts, with counts
+    const items = seed.phrases.slice(0, 300).flatMap((p) => [p, { text: p.text.slice(1), count: p.count + 1 }, { text: p.text.slice(0, -1), count: p.count }]);
+    const fast = maxCountOfContaining(items);
+    for (const a of items) {
+      let slow = 0;
+      for (const b of items) if (b.text.length > a.text.length && b.text.includes(a.text)) slow = Math.max(slow, b.count);
+      assert.equal(fast.get(a.text) ?? 0, slow, a.text);
+    }
+  });
+
   it('collocations: what follows what', () => {
     assert.ok(seed.collocations.some((c) => c.head.endsWith('做到') && c.next === '“两个维护”'));
   });
@@ -156,6 +204,18 @@ describe('merge', () => {
       for (const e of c[k] as any[]) assert.equal(e.count, count(a, KEY[k](e)) + count(b, KEY[k](e)), `${k} ${KEY[k](e)}`);
     }
     assert.deepEqual(mergePatterns([a, b]), c);
+    // the continuation models' counts add up too
+    const [ma, mb, mc] = [a, b, c].map((p) => new NgramModel([{ model: p.model!, weight: 1 }]));
+    const countOf = (m: NgramModel, words: string[]) => {
+      const st = m.stores[0];
+      let node = 0;
+      for (const w of words) node = node === -1 ? -1 : st.child(node, st.words.indexOf(w));
+      return node === -1 ? 0 : st.count[node];
+    };
+    for (const g of [['机关'], ['两个维护'], ['机关', '党建'], ['坚决', '做到', '“', '两个维护']]) {
+      assert.equal(countOf(mc, g), countOf(ma, g) + countOf(mb, g), g.join(' '));
+    }
+    assert.ok(countOf(mc, ['机关', '党建']) > 0);
     // bad input named, exit 2
     writeFileSync(join(d1, 'bad.json'), '{"x":1}');
     const r = io();

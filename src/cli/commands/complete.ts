@@ -1,12 +1,13 @@
 /**
- * `gongwen complete [--format text|json] [--limit N] [--patterns FILE] [--date D] TEXT`
+ * `gongwen complete [--format text|json] [--limit N] [--patterns FILE]... [--date D] TEXT`
  * `gongwen complete --batch [--format json]`: one prefix per stdin line, one JSON line per input.
- * Suggestions come from the mined patterns (data/patterns.json unless --patterns) and the glossary;
- * outdated wording is never suggested (as of --date, default today).
+ * Suggestions come from the built-in data (data/patterns.json, the canon, the glossary and the
+ * rules) plus each archive given with --patterns (mined with `gongwen mine`; its evidence weighs
+ * more than the built-in seeds'); outdated wording is never suggested (as of --date, default today).
  */
 import { isValidIsoDate } from '../../core/date';
 import { DataError } from '../../core/data';
-import { Completer, loadCompletionDataset, loadPatterns, type Suggestion } from '../../core/completion';
+import { Completer, loadCanon, loadCompletionDataset, loadPatterns, USER_WEIGHT, type PatternsSource, type Suggestion } from '../../core/completion';
 import { parseArgs } from '../args';
 import { UsageError, type Command } from '../io';
 
@@ -26,7 +27,9 @@ export const run: Command = async (argv, io) => {
 
   let completer: Completer;
   try {
-    completer = new Completer(loadPatterns(a.opts.get('patterns')), loadCompletionDataset(), { date });
+    const sources: PatternsSource[] = [{ patterns: loadPatterns(), weight: 1 }];
+    for (const f of a.multi.get('patterns') ?? []) sources.push({ patterns: loadPatterns(f), weight: USER_WEIGHT });
+    completer = new Completer(sources, loadCompletionDataset(), { date, canon: loadCanon() });
   } catch (e) {
     if (e instanceof DataError) throw new UsageError(e.message.split('\n')[0]);
     throw e;
@@ -61,12 +64,12 @@ export const run: Command = async (argv, io) => {
 };
 
 const KIND_NAME: Record<Suggestion['kind'], string> = {
-  phrase: '短语',
-  next: '后续',
+  canon: '规范提法',
+  next: '续写',
+  recent: '前文',
   parallel: '排比',
   enumeration: '列举',
   expansion: '展开',
-  collocation: '搭配',
 };
 
 function line(s: Suggestion): string {

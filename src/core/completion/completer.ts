@@ -1,68 +1,126 @@
 /**
- * The completion engine: what may come after the cursor, from patterns mined out of the drafter's
- * own speeches (data/patterns.json) and the curated glossary. Every index is built in the
- * constructor; `complete` only looks up the end of the typed text, so a request costs a few dozen
- * map lookups plus a checker pass over the few suggestions it returns.
+ * The completion engine: what may come after the cursor.
+ *
+ * Sources, all ranked on one scale — expected keystrokes saved, i.e. the estimated probability that
+ * the text goes on with the suggestion times its length:
+ * - the canon (canon.ts): standard formulations from their first characters, boosted above
+ *   corpus fragments;
+ * - the continuation model (predict.ts): an n-gram model of the mined archives (built-in seeds and
+ *   the user's own, the user's weighted higher), decoded to a phrase boundary;
+ * - structure: the next item of a parallel (parallel.ts), the next enumeration marker
+ *   (enumeration.ts), the expansion of a numbered concept (expansion.ts).
+ * Outdated and non-standard wording (as of the reference date) is never suggested (filter.ts).
+ * Every index is built in the constructor; a request costs well under a millisecond typically.
  */
 import { foldQuotes } from '../context';
 import type { Dataset } from '../dataset';
 import { todayIso } from '../date';
 import type { Patterns } from '../patterns';
 import type { IsoDate } from '../types';
-import { ContinuationIndex } from './continuation';
+import { CanonIndex, type CanonEntry } from './canon';
+import { echoCandidates } from './echo';
 import { EnumerationSource } from './enumeration';
 import { ExpansionSource } from './expansion';
 import { WordingFilter } from './filter';
+import { NgramModel } from './ngram';
 import { ParallelIndex } from './parallel';
+import { ModelPredictor, modelCandidates } from './predict';
 import { type Candidate, type CompleteOptions, type Suggestion } from './types';
+import { UnitIndex } from './units';
+
+/** One mined archive and how much its evidence counts. */
+export interface PatternsSource {
+  patterns: Patterns;
+  /** Weight of its counts (built-in seeds 1; the user's archives more: see USER_WEIGHT). */
+  weight: number;
+}
+
+/** How much more the user's own archives count than the built-in seeds. */
+export const USER_WEIGHT = 4;
 
 export interface CompleterOptions {
-  /** Reference date for the outdated-wording filter (default today). */
+  /** Reference date for the outdated-wording filter and the canon's dates (default today). */
   date?: IsoDate;
-  /** Suggestions scoring below this are dropped (default 0). */
-  minScore?: number;
+  /** Suggestions less likely than this are dropped (default MIN_PROB). */
+  minProb?: number;
+  /** The curated standard formulations (data/canon.json); none when absent. */
+  canon?: readonly CanonEntry[];
 }
 
 /** How much of the typed text the filter sees before an insert. */
 const CHECK_TAIL = 24;
 /** How many previous paragraphs matter for enumerations and headings. */
 const CONTEXT_PARAGRAPHS = 80;
+/** Typed characters segmented to tell where words start (for the canon's keys). */
+const SEGMENT_TAIL = 40;
+/** At most this much surprise (log10) counts for the last typed word, which may be unfinished. */
+const LAST_WORD_SURPRISE = 1.5;
+/** Default least probability of a suggestion. */
+export const MIN_PROB = Number(process.env.GW_MIN_PROB ?? 0.03);
 
 export class Completer {
-  private readonly cont = new ContinuationIndex();
+  private readonly model?: NgramModel;
+  private readonly predictor?: ModelPredictor;
+  private readonly units: UnitIndex;
+  private readonly canon: CanonIndex;
   private readonly parallels: ParallelIndex;
   private readonly enums: EnumerationSource;
   private readonly expansions: ExpansionSource;
   private readonly filter: WordingFilter;
-  private readonly minScore: number;
+  private readonly minProb: number;
 
-  constructor(patterns: Patterns, dataset: Dataset, opts: CompleterOptions = {}) {
-    this.filter = new WordingFilter(dataset, opts.date ?? todayIso());
-    this.minScore = opts.minScore ?? 0;
+  /** `sources`: one patterns object (the built-in one) or several archives with weights. */
+  constructor(sources: Patterns | readonly PatternsSource[], dataset: Dataset, opts: CompleterOptions = {}) {
+    const list: readonly PatternsSource[] = Array.isArray(sources) ? sources : [{ patterns: sources as Patterns, weight: 1 }];
+    const date = opts.date ?? todayIso();
+    this.filter = new WordingFilter(dataset, date);
+    this.minProb = opts.minProb ?? MIN_PROB;
+    const models = list.filter((s) => s.patterns.model).map((s) => ({ model: s.patterns.model!, weight: s.weight }));
+    if (models.length) this.model = new NgramModel(models);
     const ok = (s: string) => this.filter.ok(s);
-    for (const p of patterns.phrases) if (p.text.length > MIN_PHRASE && ok(p.text)) this.cont.addPhrase(p.text, p.count, p.docs);
-    for (const p of [...patterns.openings, ...patterns.closings]) {
-      if (p.text.length > MIN_PHRASE && !p.text.includes('…') && ok(p.text)) this.cont.addPhrase(p.text, p.count, p.docs);
-    }
-    for (const c of patterns.collocations) {
-      if (c.head.length >= 2 && c.next && ok(c.head + c.next)) this.cont.addNext(c.head, c.next, c.count, c.docs);
-    }
-    const glossary = dataset.glossary;
-    for (const e of glossary.entries) {
-      if (e.status === 'historical') continue;
-      // The term itself and its canonical wording, completed like a phrase (low evidence: the corpus did not say it).
-      for (const t of [e.term, e.canonical ?? '']) if (t.length >= 4 && ok(t)) this.cont.addPhrase(t, 1, 1, 'phrase', '固定提法（词表）');
-      for (const col of e.collocations) {
-        if (!ok(col)) continue;
-        const split = splitCollocation(col, [e.term, ...(e.aliases ?? [])]);
-        if (split) this.cont.addNext(split.head, split.next, 3, 2, 'collocation', '规范搭配（词表）');
-        else this.cont.addPhrase(col, 3, 2, 'collocation', '规范搭配（词表）');
-      }
-    }
-    this.parallels = new ParallelIndex(patterns.parallels);
-    this.enums = new EnumerationSource(patterns.enumerations);
-    this.expansions = new ExpansionSource(patterns.concepts, glossary);
+    this.canon = new CanonIndex(opts.canon ?? [], dataset, date, (t) => this.wordStarts(t), ok);
+    // known units: the mined phrases and the canon's formulations and terms
+    this.units = new UnitIndex([...list.flatMap((s) => s.patterns.phrases.map((p) => foldQuotes(p.text))), ...this.canon.formulations()]);
+    if (this.model) this.predictor = new ModelPredictor(this.model, process.env.GW_NO_UNITS ? undefined : this.units);
+    const weighted = <T extends { count: number }>(pick: (p: Patterns) => readonly T[]) =>
+      list.flatMap((s) => pick(s.patterns).map((x) => (s.weight === 1 ? x : { ...x, count: Math.round(x.count * s.weight) })));
+    this.parallels = new ParallelIndex(weighted((p) => p.parallels));
+    this.enums = new EnumerationSource(weighted((p) => p.enumerations));
+    this.expansions = new ExpansionSource(weighted((p) => p.concepts), dataset.glossary);
   }
+
+  /** Where words start in `text` (the model's segmentation; every character without a model). */
+  private wordStarts(text: string): number[] {
+    return this.segmentation(text).starts;
+  }
+
+  /**
+   * The typed text as words: where each starts, and how surprising the text is from each word
+   * start to the end (−log10 of its unigram probability: 我们 is not, 以高质量党建引领 is).
+   */
+  private segmentation(text: string): { starts: number[]; surprise: Map<number, number>; lastWord: number } {
+    const surprise = new Map<number, number>();
+    if (!this.model) {
+      const starts = Array.from({ length: text.length }, (_, i) => i);
+      starts.forEach((i) => surprise.set(i, 2 * (text.length - i)));
+      return { starts, surprise, lastWord: 2 };
+    }
+    const seg = this.model.segment(text, this.canonWord);
+    const starts: number[] = [];
+    let sum = 0;
+    let lastWord = 0;
+    for (let j = text.length; j > 0; j = seg.back[j]) {
+      const x = this.model.surprise(seg.ids[j]);
+      if (j === text.length) lastWord = x;
+      sum += x;
+      starts.push(seg.back[j]);
+      surprise.set(seg.back[j], sum);
+    }
+    return { starts: starts.reverse(), surprise, lastWord };
+  }
+
+  /** The canon's words score like ordinary words in segmentation. */
+  private readonly canonWord = (s: string): number | undefined => (this.canon?.terms.has(s) ? -12 : undefined);
 
   complete(prefix: string, opts: CompleteOptions = {}): Suggestion[] {
     const limit = opts.limit ?? 5;
@@ -71,16 +129,33 @@ export class Completer {
     const tail = prefix.slice(-CHECK_TAIL);
     const cands: Candidate[] = [];
     if (prefix) {
-      this.cont.query(folded, tail, cands);
+      const from = Math.max(0, prefix.length - SEGMENT_TAIL);
+      const seg = this.segmentation(folded.slice(from));
+      const starts = new Set(seg.starts.map((s) => s + from));
+      const inside = this.units.inside(folded.slice(from));
+      // a key starts where a word starts (the typed text's first character and every character
+      // after punctuation too), never inside a known unit
+      const isBoundary = (i: number) =>
+        (starts.has(i) || i === 0 || /[\s，。、；：！？,.;:!?（）()“”"'《》]/.test(folded[i - 1])) && !(i > from && inside[i - from]);
+      // the last word may be unfinished (政治意 of 政治意识): unless the key ends where a word of
+      // the formulation ends, it counts little
+      const surprise = (i: number, whole = false) => {
+        const x = seg.surprise.get(i - from) ?? 2 * (folded.length - i);
+        return whole ? x : x - seg.lastWord + Math.min(seg.lastWord, LAST_WORD_SURPRISE);
+      };
+      this.canon.query(folded, tail, isBoundary, surprise, cands);
+      const before = contextParagraphs(opts.context).join('\n');
+      echoCandidates({ written: prefix, folded, before, beforeFolded: foldQuotes(before), isBoundary, surprise, wordStarts: (t) => this.wordStarts(t), tailForCheck: tail }, cands);
       this.parallels.query(prefix, cands);
       this.expansions.query(folded, cands);
     }
+    if (this.predictor) modelCandidates(this.predictor.predict(prefix, 10), tail, cands);
     this.enums.query(prefix, prefix.trim() ? [] : contextParagraphs(opts.context), cands);
 
     // Best score per insert text; agreement of several sources adds a little.
     const best = new Map<string, Candidate>();
     for (const c of cands) {
-      if (!c.insert.trim() || c.score < this.minScore) continue;
+      if (!c.insert.trim() || (c.prob ?? 1) < this.minProb) continue;
       if (prefix.endsWith(c.insert) || folded.endsWith(foldQuotes(c.insert))) continue; // would repeat what was just typed
       const prev = best.get(c.insert);
       if (!prev) best.set(c.insert, { ...c });
@@ -97,23 +172,6 @@ export class Completer {
     }
     return out;
   }
-}
-
-/** Phrases shorter than this are not worth completing. */
-const MIN_PHRASE = 2;
-
-/** 增强“四个意识” → head 增强, next “四个意识”; undefined when the term is not inside. */
-export function splitCollocation(col: string, names: string[]): { head: string; next: string } | undefined {
-  const f = foldQuotes(col);
-  for (const n of names) {
-    const i = f.indexOf(foldQuotes(n));
-    if (i <= 0) continue;
-    let start = i;
-    while (start > 0 && (f[start - 1] === '"' || f[start - 1] === "'")) start--;
-    if (start < 1) continue;
-    return { head: col.slice(0, start), next: col.slice(start) };
-  }
-  return undefined;
 }
 
 function contextParagraphs(ctx: CompleteOptions['context']): string[] {

@@ -51,7 +51,9 @@ export class ExpansionSource {
       const before = folded[end - L - 1];
       if (quoted !== (before === '"')) continue; // half-quoted: the term is not finished
       const insert = `（${ex.items.join('、')}）`;
-      out.push({ insert, label: term + insert, kind: 'expansion', detail: ex.detail, score: ex.score * 0.45, checkText: insert });
+      // most speeches do not spell a well-known concept out: a low probability, counted on a short length
+      const prob = Math.min(0.3, 0.1 + 0.02 * ex.score);
+      out.push({ insert, label: term + insert, kind: 'expansion', detail: ex.detail, prob, score: prob * Math.min(insert.length, 6), checkText: insert });
       return;
     }
   }

@@ -1,4 +1,5 @@
 /** The completion engine's public surface. */
-export { Completer, type CompleterOptions } from './completer';
+export { Completer, USER_WEIGHT, type CompleterOptions, type PatternsSource } from './completer';
+export type { CanonEntry } from './canon';
 export type { Suggestion, SuggestionKind, CompleteOptions } from './types';
-export { loadPatterns, loadCompletionDataset, patternsProblem, PatternsError, builtinPatternsFile } from './load';
+export { loadPatterns, loadCanon, loadCompletionDataset, patternsProblem, PatternsError, builtinPatternsFile, builtinCanonFile } from './load';

@@ -8,11 +8,30 @@ import * as path from 'path';
 import { builtinGlossaryFile, builtinRuleFiles, DataError, dataDir, readData, readJson, schemaProblem } from '../data';
 import { Dataset, loadBuiltinDataset } from '../dataset';
 import type { Patterns } from '../patterns';
+import { canonProblem, type CanonEntry } from './canon';
+import { modelProblem } from './ngram';
 
 export { DataError as PatternsError };
 
 export function builtinPatternsFile(): string {
   return path.join(dataDir(), 'patterns.json');
+}
+
+export function builtinCanonFile(): string {
+  return path.join(dataDir(), 'canon.json');
+}
+
+/**
+ * The curated standard formulations (data/canon.json, or `file`); none while the built-in file
+ * is absent. A file given explicitly must exist and be well formed.
+ */
+export function loadCanon(file?: string): CanonEntry[] {
+  const f = file ?? builtinCanonFile();
+  if (!file && !fs.existsSync(f)) return [];
+  const json = readJson(f);
+  const problem = canonProblem(json);
+  if (problem) throw new DataError(f, problem);
+  return (json as { entries: CanonEntry[] }).entries;
 }
 
 export function loadPatterns(file: string = builtinPatternsFile()): Patterns {
@@ -27,6 +46,11 @@ export function patternsProblem(json: unknown): string | undefined {
   if (fs.existsSync(path.join(dataDir(), 'schema', 'patterns.schema.json'))) {
     const p = schemaProblem('patterns', json);
     if (p) return p;
+  }
+  const model = json && typeof json === 'object' ? (json as { model?: unknown }).model : undefined;
+  if (model !== undefined) {
+    const m = modelProblem(model);
+    if (m) return `格式不符：/model：${m}`;
   }
   return structuralProblem(json);
 }

@@ -4,7 +4,7 @@
  * Also completes a next item that is partly typed (往深里走、往心 → 里走).
  */
 import type { Parallel } from '../patterns';
-import { corpusDetail, evidence, type Candidate } from './types';
+import { corpusDetail, evidence, STRUCTURE_BOOST, type Candidate } from './types';
 
 interface Member {
   p: Parallel;
@@ -15,6 +15,8 @@ const SEPARATORS = ['、', '，', ',', '；'];
 /** Longest typed tail we look at: a few items. */
 const TAIL = 80;
 const MAX_ITEM = 16;
+/** Items of a series offered at once. */
+const MAX_SERIES = 3;
 
 export class ParallelIndex {
   private readonly byItem = new Map<string, Member[]>();
@@ -77,17 +79,21 @@ export class ParallelIndex {
       const after = p.items.slice(index + 1).filter((x) => !have.has(x));
       const order = after.length ? after : inSeries >= 2 ? [] : rest;
       if (!order.length) continue;
-      const base = evidence(p.count, p.docs) * (1 + 0.6 * Math.min(inSeries, 3));
+      // how likely the next item follows: more so the more items of the series are typed and the more often it recurs
+      // (a template with many items — *建设 — says little about which one comes next)
+      const prob = Math.min(0.8, (0.25 + 0.15 * Math.min(inSeries, 3)) * (p.count >= 2 ? 1 : 0.8) * (1 + 0.05 * Math.min(evidence(p.count, p.docs), 4)) * Math.min(1, 4 / p.items.length));
       const detail = `排比 ${p.template}，${corpusDetail(p.count, p.docs)}`;
       const typedPart = partial ?? '';
       const next = order[0];
       if (!next.startsWith(typedPart) || next.length === typedPart.length) continue;
       const lead = partial === null ? sep : '';
       const one = lead + next.slice(typedPart.length);
-      out.push({ insert: one, label: next, kind: 'parallel', detail, score: base * 1.3, checkText: tail.slice(-20) + one });
-      if (order.length > 1) {
-        const all = lead + [next, ...order.slice(1)].join(sep).slice(typedPart.length);
-        out.push({ insert: all, label: order.join(sep), kind: 'parallel', detail, score: base * 1.2, checkText: tail.slice(-20) + all });
+      out.push({ insert: one, label: next, kind: 'parallel', detail, prob, score: prob * one.length * STRUCTURE_BOOST, checkText: tail.slice(-20) + one });
+      // the rest of the series, a few items at most: each further item is less sure to follow
+      for (let k = 2; k <= Math.min(order.length, MAX_SERIES); k++) {
+        const all = lead + [next, ...order.slice(1, k)].join(sep).slice(typedPart.length);
+        const pk = prob * Math.pow(0.7, k - 1);
+        out.push({ insert: all, label: order.slice(0, k).join(sep), kind: 'parallel', detail, prob: pk, score: pk * all.length * STRUCTURE_BOOST, checkText: tail.slice(-20) + all });
       }
     }
   }

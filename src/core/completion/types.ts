@@ -1,6 +1,6 @@
 /** Types of the completion engine (pure TS, shared by the CLI, the extension and the bench). */
 
-export type SuggestionKind = 'phrase' | 'next' | 'parallel' | 'enumeration' | 'expansion' | 'collocation';
+export type SuggestionKind = 'canon' | 'next' | 'recent' | 'parallel' | 'enumeration' | 'expansion';
 
 export interface Suggestion {
   /** Text to append after the cursor. */
@@ -10,7 +10,7 @@ export interface Suggestion {
   kind: SuggestionKind;
   /** Short Chinese note on the evidence, e.g. 语料 12 次 · 4 篇. */
   detail: string;
-  /** Higher is better; comparable across kinds. */
+  /** Expected keystrokes saved (probability × length, boosted for the canon and structure); comparable across kinds. */
   score: number;
 }
 
@@ -28,6 +28,8 @@ export interface CompleteOptions {
 export interface Candidate extends Suggestion {
   /** The text the filter checks (typed context + insert), so outdated wording is caught whole. */
   checkText?: string;
+  /** Estimated probability that the text goes on with the insert (sources that can say). */
+  prob?: number;
 }
 
 /** Evidence score shared by the sources: occurrences and spread over documents. */
@@ -38,3 +40,6 @@ export function evidence(count: number, docs: number): number {
 export function corpusDetail(count: number, docs: number): string {
   return docs > 1 ? `语料 ${count} 次 · ${docs} 篇` : `语料 ${count} 次`;
 }
+
+/** Structure the drafter started (a series, an enumeration) ranks above a model guess of equal expected saving. */
+export const STRUCTURE_BOOST = 1.2;

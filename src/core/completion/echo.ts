@@ -1,0 +1,77 @@
+/**
+ * What this draft already said: when the typed text ends with words that occur earlier in the
+ * document (the paragraphs before, and the current one), what followed them there, up to the next
+ * clause punctuation. A speech repeats its own key phrases (机关党建工作, 走在前、作表率) far more
+ * than any archive can predict; the drafter's own text is the strongest evidence there is.
+ *
+ * The longest typed key (≥ 3 characters, starting at a word boundary) found earlier wins; the
+ * certainty grows with how unusual the key is and how often the same continuation followed it.
+ */
+import type { Candidate } from './types';
+
+const MIN_KEY = 3;
+const MAX_KEY = 24;
+const MAX_INSERT = 24;
+const STOP = /[，。；：！？,.;:!?\n]/;
+
+export interface EchoQuery {
+  /** The typed text of the paragraph, as written and quote-folded (same offsets). */
+  written: string;
+  folded: string;
+  /** Earlier paragraphs joined by line breaks, as written and quote-folded. */
+  before: string;
+  beforeFolded: string;
+  isBoundary: (i: number) => boolean;
+  surprise: (i: number) => number;
+  /** Where words start in a piece of text (to cut a shorter suggestion at a word end). */
+  wordStarts: (s: string) => number[];
+  tailForCheck: string;
+}
+
+export function echoCandidates(q: EchoQuery, out: Candidate[]): void {
+  const { folded } = q;
+  if (folded.length < MIN_KEY) return;
+  for (let L = Math.min(MAX_KEY, folded.length); L >= MIN_KEY; L--) {
+    const start = folded.length - L;
+    if (!q.isBoundary(start)) continue;
+    const key = folded.slice(start);
+    if (STOP.test(key[key.length - 1]) && L < 6) continue;
+    // occurrences before: in earlier paragraphs, and earlier in this one (not the typed key itself)
+    const conts = new Map<string, number>();
+    let n = 0;
+    const collect = (hay: string, text: string, limit: number) => {
+      for (let i = hay.indexOf(key); i >= 0 && i + L <= limit; i = hay.indexOf(key, i + 1)) {
+        n++;
+        const after = text.slice(i + L, Math.min(limit, i + L + MAX_INSERT));
+        const m = STOP.exec(after);
+        const c = m ? after.slice(0, m.index) : after;
+        if (c) conts.set(c, (conts.get(c) ?? 0) + 1);
+      }
+    };
+    collect(q.beforeFolded, q.before, q.beforeFolded.length);
+    collect(folded, q.written, start);
+    if (!n) continue;
+    const sure = Math.min(1, Math.max(0.05, (q.surprise(start) - 1.5) / 4));
+    for (const [c, k] of conts) {
+      const prob = (sure * k) / (n + 0.5);
+      add(c, prob, out, q);
+      // a shorter piece: up to the end of its second word
+      const starts = q.wordStarts(c).filter((s) => s > 0);
+      const cut = starts.length >= 2 ? starts[1] : -1;
+      if (cut >= 2 && cut < c.length) add(c.slice(0, cut), prob * 1.1, out, q);
+    }
+    return;
+  }
+}
+
+function add(insert: string, prob: number, out: Candidate[], q: EchoQuery): void {
+  out.push({
+    insert,
+    label: insert,
+    kind: 'recent',
+    detail: '本文前文',
+    score: Math.min(1, prob) * insert.length,
+    prob: Math.min(1, prob),
+    checkText: q.tailForCheck + insert,
+  });
+}

@@ -1,0 +1,576 @@
+/**
+ * The continuation model at run time: word n-gram counts of one or several mined archives (the
+ * built-in seeds, the user's own archives weighted higher), combined by adding weighted counts
+ * ("count merging") at query time, with interpolated absolute-discount smoothing. It also
+ * segments typed text into the model's words (a unigram Viterbi over its vocabulary), so no word
+ * segmenter is needed at run time.
+ *
+ * Each archive is one `NgramStore`: its n-grams in breadth-first order as flat typed arrays
+ * (children of a node contiguous and sorted by word id, found by binary search), decoded straight
+ * from the stored varints — no hash table to build, so loading costs little more than reading.
+ */
+import { VarintReader } from './codec';
+
+export interface SerializedModel {
+  /** Longest n-gram stored. */
+  order: number;
+  /** Tokens of the mined archive (paragraph boundaries included). */
+  tokens: number;
+  /** Absolute discount per order 2..order. */
+  discounts: number[];
+  /** Vocabulary joined by line breaks; id 0 is the paragraph boundary (the empty string). */
+  words: string;
+  /** Varints, base64: see src/mining/model.ts. */
+  data: string;
+}
+
+/** Problem of a serialized model in Chinese, or undefined. */
+export function modelProblem(m: unknown): string | undefined {
+  if (!m || typeof m !== 'object' || Array.isArray(m)) return '续写模型应为对象';
+  const o = m as Record<string, unknown>;
+  if (!Number.isInteger(o.order) || (o.order as number) < 1 || (o.order as number) > 8) return '续写模型的 order 应为 1 到 8 的整数';
+  if (typeof o.tokens !== 'number' || typeof o.words !== 'string' || typeof o.data !== 'string') return '续写模型缺少 tokens/words/data';
+  if (!Array.isArray(o.discounts) || !o.discounts.every((d) => typeof d === 'number' && d >= 0 && d < 1)) return '续写模型的 discounts 应为 0 到 1 之间的数';
+  return undefined;
+}
+
+/** A paragraph boundary: the start of the typed paragraph, or its end in the model. */
+export const BOUNDARY = 0;
+
+/** One mined archive's n-grams. Node 0 is the empty context. */
+export class NgramStore {
+  readonly order: number;
+  readonly words: string[];
+  readonly discounts: number[];
+  readonly word: Int32Array;
+  readonly count: Int32Array;
+  readonly distinct: Int32Array;
+  /** Children of node i: first[i] .. first[i+1) (breadth-first layout). */
+  readonly first: Int32Array;
+  private readonly byCount = new Map<number, Int32Array>();
+
+  constructor(m: SerializedModel) {
+    const problem = modelProblem(m);
+    if (problem) throw new Error(problem);
+    this.order = m.order;
+    this.words = m.words.split('\n');
+    this.discounts = m.discounts;
+    const V = this.words.length;
+    const r = new VarintReader(m.data);
+    let cap = V + 1 + Math.ceil(m.data.length / 2);
+    let word = new Int32Array(cap);
+    let count = new Int32Array(cap);
+    let distinct = new Int32Array(cap);
+    let first = new Int32Array(cap + 1);
+    const grow = () => {
+      cap *= 2;
+      const g = (a: Int32Array) => {
+        const b = new Int32Array(cap + 1);
+        b.set(a);
+        return b;
+      };
+      word = g(word);
+      count = g(count);
+      distinct = g(distinct);
+      first = g(first);
+    };
+    // root and level 1 (every word id in order)
+    word[0] = -1;
+    first[0] = 1;
+    let total = 0;
+    for (let id = 0; id < V; id++) {
+      word[1 + id] = id;
+      count[1 + id] = r.read();
+      total += count[1 + id];
+    }
+    count[0] = total;
+    let n = 1 + V;
+    first[1] = n; // overwritten below: first[i] for level-1 nodes are set while reading
+    let levelStart = 1;
+    let levelEnd = 1 + V;
+    for (let k = 1; k < this.order; k++) {
+      for (let node = levelStart; node < levelEnd; node++) {
+        distinct[node] = r.read();
+        const kids = r.read();
+        first[node] = n;
+        let w = 0;
+        for (let j = 0; j < kids; j++) {
+          if (n + 1 >= cap) grow();
+          w += r.read();
+          word[n] = w;
+          count[n] = r.read();
+          n++;
+        }
+      }
+      levelStart = levelEnd;
+      levelEnd = n;
+    }
+    if (!r.done) throw new Error('续写模型数据多余');
+    // nodes of the last level have no children
+    for (let node = levelStart; node <= n; node++) first[node] = n;
+    // `first[i+1]` must be the end of i's children: nodes of a level are contiguous, so the end
+    // of node i's children is the start of node i+1's; the last node of a level ends where the
+    // next level's children of the first node of the following level start, which is the same.
+    this.word = word.subarray(0, n);
+    this.count = count.subarray(0, n);
+    this.distinct = distinct.subarray(0, n);
+    this.first = first.subarray(0, n + 1);
+    this.first[0] = 1;
+    this.distinct[0] = V;
+  }
+
+  get size(): number {
+    return this.word.length;
+  }
+
+  /** Child of `node` with word `w` (local id), or -1. */
+  child(node: number, w: number): number {
+    if (node === 0) return w >= 0 && w < this.words.length ? 1 + w : -1;
+    let lo = this.first[node];
+    let hi = this.first[node + 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const x = this.word[mid];
+      if (x === w) return mid;
+      if (x < w) lo = mid + 1;
+      else hi = mid;
+    }
+    return -1;
+  }
+
+  /** Children of `node` by falling count (computed once per node). */
+  childrenByCount(node: number): Int32Array {
+    let list = this.byCount.get(node);
+    if (!list) {
+      const a = this.first[node];
+      const b = this.first[node + 1];
+      const ids = Array.from({ length: b - a }, (_, i) => a + i);
+      ids.sort((x, y) => this.count[y] - this.count[x] || x - y);
+      list = Int32Array.from(ids);
+      if (this.byCount.size > 20000) this.byCount.clear();
+      this.byCount.set(node, list);
+    }
+    return list;
+  }
+}
+
+export interface ModelSource {
+  model: SerializedModel;
+  /** Weight of this archive's counts (the user's archives count more than the built-in seeds). */
+  weight: number;
+}
+
+/** A context: per store, the node of the last k words for k = 0 .. as far as that store has them. */
+export interface Context {
+  /** nodes[s][k]: node of the last k words in store s (nodes[s][0] = 0). */
+  nodes: number[][];
+  /** Longest k any store has. */
+  depth: number;
+  /** Number of words the context offered (up to order-1). */
+  wanted: number;
+  /** factor[k][s]: what one count of store s weighs at order k (see NgramModel.context). */
+  factor: number[][];
+}
+
+export class NgramModel {
+  readonly order: number;
+  readonly stores: NgramStore[];
+  private readonly weights: number[];
+  /** Global vocabulary; per store, global id → local id (-1: not in that store). */
+  readonly words: string[] = [''];
+  private readonly ids = new Map<string, number>([['', BOUNDARY]]);
+  private readonly local: Int32Array[];
+  private readonly discount: number[];
+  /** Weighted unigram count per global id and their sum. */
+  readonly uni: Float64Array;
+  readonly uniTotal: number;
+  /** Global ids by text, and prefix sums of their counts in that order (prefix ranges). */
+  private readonly sorted: Int32Array;
+  private readonly sortedMass: Float64Array;
+  readonly maxWordLength: number;
+  private readonly logUni: Float64Array;
+  private readonly unknownLog: number;
+  private readonly topByPrefix = new Map<string, Int32Array>();
+  /** Per archive: its weight per token (weight / size), for the per-context mixing factors. */
+  private readonly perToken: number[];
+
+  constructor(sources: readonly ModelSource[]) {
+    const live = sources.filter((s) => s.weight > 0);
+    this.stores = live.map((s) => new NgramStore(s.model));
+    this.weights = live.map((s) => s.weight);
+    this.order = Math.max(1, ...this.stores.map((s) => s.order));
+    const globalOf: Int32Array[] = [];
+    for (const st of this.stores) {
+      const g = new Int32Array(st.words.length);
+      st.words.forEach((w, i) => {
+        let id = this.ids.get(w);
+        if (id === undefined) {
+          id = this.words.length;
+          this.words.push(w);
+          this.ids.set(w, id);
+        }
+        g[i] = id;
+      });
+      globalOf.push(g);
+    }
+    const V = this.words.length;
+    this.local = globalOf.map((g) => {
+      const l = new Int32Array(V).fill(-1);
+      g.forEach((gid, i) => (l[gid] = i));
+      return l;
+    });
+    this.discount = [];
+    for (let k = 0; k <= this.order; k++) {
+      let d = 0;
+      let w = 0;
+      this.stores.forEach((st, s) => {
+        if (k >= 2 && k - 2 < st.discounts.length) {
+          d += st.discounts[k - 2] * this.weights[s];
+          w += this.weights[s];
+        }
+      });
+      this.discount.push(w ? d / w : 0.75);
+    }
+    // unigrams: a mixture of the archives' distributions by their weights (not by their sizes:
+    // a large archive of another kind of text must not drown a small one of the drafter's kind)
+    this.uni = new Float64Array(V);
+    let total = 0;
+    const sizes = this.stores.map((st) => Math.max(1, st.count[0]));
+    const allTokens = sizes.reduce((a, b) => a + b, 0);
+    const wsum = this.weights.reduce((a, b) => a + b, 0);
+    this.stores.forEach((st, s) => {
+      const g = globalOf[s];
+      const scale = (this.weights[s] / wsum) * (allTokens / sizes[s]);
+      for (let i = 0; i < st.words.length; i++) {
+        const c = st.count[1 + i] * scale;
+        this.uni[g[i]] += c;
+        total += c;
+      }
+    });
+    this.perToken = this.weights.map((w, s) => w / sizes[s]);
+    this.uniTotal = Math.max(total, 1);
+    const order = Array.from({ length: V }, (_, i) => i).filter((i) => i !== BOUNDARY);
+    order.sort((a, b) => (this.words[a] < this.words[b] ? -1 : this.words[a] > this.words[b] ? 1 : 0));
+    this.sorted = Int32Array.from(order);
+    this.sortedMass = new Float64Array(order.length + 1);
+    for (let i = 0; i < order.length; i++) this.sortedMass[i + 1] = this.sortedMass[i] + this.uni[order[i]];
+    this.logUni = new Float64Array(V);
+    let longest = 1;
+    for (let id = 0; id < V; id++) {
+      this.logUni[id] = Math.log((this.uni[id] + 0.1) / (this.uniTotal + 0.1 * V));
+      const L = this.words[id].length;
+      if (L > longest && L <= 24) longest = L;
+    }
+    this.maxWordLength = longest;
+    this.unknownLog = Math.log(0.05 / (this.uniTotal + 0.1 * V)) - 2;
+  }
+
+  /** Stored n-grams over all archives. */
+  get size(): number {
+    return this.stores.reduce((s, st) => s + st.size, 0);
+  }
+
+  id(word: string): number | undefined {
+    return this.ids.get(word);
+  }
+
+  /** The context of the words `ctx` (global ids, oldest first; -1 for a word the model lacks). */
+  context(ctx: readonly number[]): Context {
+    const wanted = Math.min(this.order - 1, ctx.length);
+    let depth = 0;
+    const nodes = this.stores.map((st, s) => {
+      const loc = this.local[s];
+      const list = [0];
+      for (let k = 1; k <= Math.min(st.order - 1, wanted); k++) {
+        // the node of the last k words: walk from the root
+        let n = 0;
+        for (let i = ctx.length - k; i < ctx.length && n !== -1; i++) n = ctx[i] < 0 ? -1 : st.child(n, loc[ctx[i]]);
+        if (n === -1 || st.count[n] === 0) break;
+        list.push(n);
+      }
+      depth = Math.max(depth, list.length - 1);
+      return list;
+    });
+    // Per order: how much each archive's counts weigh. The archives' counts are added, each
+    // scaled by its weight per token, then rescaled to keep the total: an archive that has seen
+    // this context relatively more often (for its size) speaks for it more — a Bayesian mixture
+    // by how likely each archive makes the context, with the discounts still in count units.
+    const factor: number[][] = [[]];
+    for (let k = 1; k <= depth; k++) {
+      let raw = 0;
+      let scaled = 0;
+      for (let s = 0; s < this.stores.length; s++) {
+        if (k >= nodes[s].length) continue;
+        const c = this.stores[s].count[nodes[s][k]];
+        raw += c;
+        scaled += this.perToken[s] * c;
+      }
+      factor.push(this.stores.map((_, s) => (scaled > 0 ? (this.perToken[s] * raw) / scaled : 0)));
+    }
+    return { nodes, depth, wanted, factor };
+  }
+
+  /** Smoothed unigram probability. */
+  unigram(w: number): number {
+    return (this.uni[w] + 0.1) / (this.uniTotal + 0.1 * this.words.length);
+  }
+
+  /** Merged count of the order-k context and its back-off weight γ (0 when no store has it). */
+  level(c: Context, k: number): { ch: number; gamma: number; D: number } {
+    let ch = 0;
+    let dMax = 0;
+    let dSum = 0;
+    for (let s = 0; s < this.stores.length; s++) {
+      const list = c.nodes[s];
+      if (k >= list.length) continue;
+      const st = this.stores[s];
+      const wt = c.factor[k][s];
+      ch += wt * st.count[list[k]];
+      const d = wt * st.distinct[list[k]];
+      if (d > dMax) dMax = d;
+      dSum += d;
+    }
+    const D = this.discount[k + 1];
+    if (ch <= 0) return { ch: 0, gamma: 1, D };
+    // distinct followers of the merged context: the largest store's and half of the others'
+    const distinct = dMax + 0.5 * (dSum - dMax);
+    return { ch, gamma: Math.min(1, (D * Math.max(distinct, 1)) / ch), D };
+  }
+
+  /** Merged count of word `w` after the order-k context. */
+  countAfter(c: Context, k: number, w: number): number {
+    let chw = 0;
+    for (let s = 0; s < this.stores.length; s++) {
+      const list = c.nodes[s];
+      if (k >= list.length) continue;
+      const lw = this.local[s][w];
+      if (lw < 0) continue;
+      const st = this.stores[s];
+      const hw = st.child(list[k], lw);
+      if (hw !== -1) chw += c.factor[k][s] * st.count[hw];
+    }
+    return chw;
+  }
+
+  /** P(w | context): interpolated absolute discounting over merged weighted counts. */
+  prob(c: Context, w: number): number {
+    let p = this.unigram(w);
+    for (let k = 1; k <= c.depth; k++) {
+      const { ch, gamma, D } = this.level(c, k);
+      if (ch <= 0) continue;
+      p = Math.max(this.countAfter(c, k, w) - D, 0) / ch + gamma * p;
+    }
+    return p;
+  }
+
+  /** P(the next word starts with `prefix` and is longer than it | context). */
+  prefixProb(c: Context, prefix: string): number {
+    let p = this.prefixMass(prefix);
+    for (let k = 1; k <= c.depth; k++) {
+      const { ch, gamma, D } = this.level(c, k);
+      if (ch <= 0) continue;
+      let seen = 0;
+      for (const w of this.childrenAt(c, k)) {
+        const t = this.words[w];
+        if (t.length > prefix.length && t.startsWith(prefix)) seen += Math.max(this.countAfter(c, k, w) - D, 0);
+      }
+      p = seen / ch + gamma * p;
+    }
+    return Math.min(1, p);
+  }
+
+  /** Global ids of the words seen after the order-k context in any store. */
+  private childrenAt(c: Context, k: number): number[] {
+    const out: number[] = [];
+    for (let s = 0; s < this.stores.length; s++) {
+      const list = c.nodes[s];
+      if (k >= list.length) continue;
+      const st = this.stores[s];
+      const g = this.globalIds(s);
+      const h = list[k];
+      for (let i = st.first[h]; i < st.first[h + 1]; i++) out.push(g[st.word[i]]);
+    }
+    return this.stores.length > 1 ? [...new Set(out)] : out;
+  }
+
+  /**
+   * The likeliest next words after the context (global ids), from the children of its context
+   * nodes of order ≥ `minOrder` words, most frequent first in each (up to `perNode` from each).
+   */
+  followers(c: Context, perNode: number, minOrder = 1): number[] {
+    const out: number[] = [];
+    const seen = new Set<number>();
+    for (let k = c.depth; k >= Math.max(1, minOrder); k--) {
+      for (let s = 0; s < this.stores.length; s++) {
+        const list = c.nodes[s];
+        if (k >= list.length) continue;
+        const st = this.stores[s];
+        const kids = st.childrenByCount(list[k]);
+        const g = this.globalIds(s);
+        for (let i = 0; i < kids.length && i < perNode; i++) {
+          const id = g[st.word[kids[i]]];
+          if (!seen.has(id)) {
+            seen.add(id);
+            out.push(id);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Next words after the context that start with `prefix` (and are longer), from its context nodes and the vocabulary. */
+  followersWithPrefix(c: Context, prefix: string, limit: number): number[] {
+    const out: number[] = [];
+    const seen = new Set<number>();
+    for (let k = c.depth; k >= 1; k--) {
+      for (let s = 0; s < this.stores.length; s++) {
+        const list = c.nodes[s];
+        if (k >= list.length) continue;
+        const st = this.stores[s];
+        const kids = st.childrenByCount(list[k]);
+        const g = this.globalIds(s);
+        let taken = 0;
+        for (let i = 0; i < kids.length && taken < limit; i++) {
+          const id = g[st.word[kids[i]]];
+          const w = this.words[id];
+          if (w.length > prefix.length && w.startsWith(prefix) && !seen.has(id)) {
+            seen.add(id);
+            out.push(id);
+            taken++;
+          }
+        }
+      }
+    }
+    for (const id of this.topWithPrefix(prefix)) {
+      if (!seen.has(id)) {
+        seen.add(id);
+        out.push(id);
+      }
+    }
+    return out;
+  }
+
+  private readonly globalCache: Int32Array[] = [];
+  private globalIds(s: number): Int32Array {
+    let g = this.globalCache[s];
+    if (!g) {
+      const st = this.stores[s];
+      g = Int32Array.from(st.words, (w) => this.ids.get(w)!);
+      this.globalCache[s] = g;
+    }
+    return g;
+  }
+
+  /** [lo, hi) of the vocabulary (by text) whose words start with `prefix`. */
+  private prefixRange(prefix: string): [number, number] {
+    const words = this.words;
+    const sorted = this.sorted;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (words[sorted[mid]] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const start = lo;
+    hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (words[sorted[mid]].startsWith(prefix)) lo = mid + 1;
+      else hi = mid;
+    }
+    return [start, lo];
+  }
+
+  /** Whether some word of the model starts with `prefix` and is longer. */
+  hasLongerWord(prefix: string): boolean {
+    const [a, b] = this.prefixRange(prefix);
+    return b - a > (this.ids.has(prefix) ? 1 : 0);
+  }
+
+  /** Unigram probability mass of the words starting with `prefix` (longer than it). */
+  prefixMass(prefix: string): number {
+    const [a, b] = this.prefixRange(prefix);
+    let m = this.sortedMass[b] - this.sortedMass[a];
+    const self = this.ids.get(prefix);
+    if (self !== undefined) m -= this.uni[self];
+    return Math.max(0, m) / this.uniTotal;
+  }
+
+  /** The most frequent words (at most 8) that start with `prefix` and are longer than it. */
+  topWithPrefix(prefix: string): Int32Array {
+    let top = this.topByPrefix.get(prefix);
+    if (top) return top;
+    const [a, b] = this.prefixRange(prefix);
+    const best: number[] = [];
+    for (let i = a; i < b; i++) {
+      const id = this.sorted[i];
+      if (this.words[id].length === prefix.length) continue;
+      if (best.length < 8 || this.uni[id] > this.uni[best[best.length - 1]]) {
+        if (best.length === 8) best.pop();
+        let j = best.length;
+        while (j > 0 && this.uni[best[j - 1]] < this.uni[id]) j--;
+        best.splice(j, 0, id);
+      }
+    }
+    top = Int32Array.from(best);
+    if (this.topByPrefix.size > 4096) this.topByPrefix.clear();
+    this.topByPrefix.set(prefix, top);
+    return top;
+  }
+
+  /**
+   * Best segmentation of `text` into the model's words (a character the model lacks stands alone;
+   * `extra` may score more words, e.g. the canon's terms). `back[j]` is where the last word of the
+   * best segmentation of text[0..j) starts and `ids[j]` that word's id (-1: not a model word).
+   */
+  segment(text: string, extra?: (s: string) => number | undefined): { back: Int32Array; ids: Int32Array } {
+    const n = text.length;
+    const best = new Float64Array(n + 1).fill(-Infinity);
+    const back = new Int32Array(n + 1);
+    const ids = new Int32Array(n + 1).fill(-1);
+    best[0] = 0;
+    const maxLen = this.maxWordLength;
+    for (let j = 1; j <= n; j++) {
+      for (let L = 1; L <= maxLen && L <= j; L++) {
+        const i = j - L;
+        if (best[i] === -Infinity) continue;
+        const w = text.slice(i, j);
+        const id = this.ids.get(w);
+        let score: number;
+        if (id !== undefined && id !== BOUNDARY) score = this.logUni[id];
+        else {
+          const x = extra?.(w);
+          if (x !== undefined) score = x;
+          else if (L === 1) score = this.unknownLog;
+          else continue;
+        }
+        const v = best[i] + score;
+        if (v > best[j]) {
+          best[j] = v;
+          back[j] = i;
+          ids[j] = id !== undefined && id !== BOUNDARY ? id : -1;
+        }
+      }
+    }
+    return { back, ids };
+  }
+
+  /** How surprising a word is on its own: −log10 of its unigram probability (a word the model lacks: very). */
+  surprise(id: number): number {
+    return -(id >= 0 ? this.logUni[id] : this.unknownLog) / Math.LN10;
+  }
+
+  /** Words of the best segmentation of text[0..j) (from `segment`), oldest first, at most `max`. */
+  static wordsBefore(seg: { back: Int32Array; ids: Int32Array }, j: number, max: number): { ids: number[]; starts: number[] } {
+    const ids: number[] = [];
+    const starts: number[] = [];
+    while (j > 0 && ids.length < max) {
+      ids.push(seg.ids[j]);
+      starts.push(seg.back[j]);
+      j = seg.back[j];
+    }
+    return { ids: ids.reverse(), starts: starts.reverse() };
+  }
+}

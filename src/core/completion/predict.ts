@@ -1,0 +1,229 @@
+/**
+ * Continuations from the n-gram model: what the drafter's archive says comes next, decoded to a
+ * phrase boundary and ranked by expected keystrokes saved (probability × length).
+ *
+ * The typed text is segmented into the model's words. Its last characters may be the start of a
+ * word not finished yet (学懂弄 of 学懂弄通做实), so several readings are weighed: "the last word
+ * is complete" and "the last L characters begin a longer word", each by the probability the model
+ * gives the typed text under it. A key is therefore always a whole-word context: 国家 at the end
+ * of 现代化国家 is the word 国家 after 现代化, never the start of 国家机关 matched inside a word.
+ *
+ * Decoding is best-first over word paths; a path is offered where a phrase can end: the model
+ * expects punctuation or the paragraph's end next, or no next word dominates (it is not in the
+ * middle of 做好机关党建工作的责任感), or it finishes the word being typed.
+ */
+import type { Candidate } from './types';
+import { BOUNDARY, NgramModel } from './ngram';
+import type { UnitIndex } from './units';
+
+/** Typed characters the model looks at (a window starting at a clause edge when there is one). */
+const WINDOW = 40;
+/** Longest unfinished word considered. */
+const MAX_PARTIAL = 8;
+/** Paths expanded per reading, and their limits. */
+const MAX_POPS = Number(process.env.GW_MAX_POPS ?? 24);
+const MAX_WORDS = 8;
+const MAX_CHARS = 24;
+/** Paths less likely than this are not expanded (after weighing the reading). */
+const MIN_PATH = Number(process.env.GW_MIN_PATH ?? 0.02);
+/** Below this share of the readings a reading is not decoded. */
+const MIN_READING = Number(process.env.GW_MIN_READING ?? 0.02);
+/** Confidence factor per word of context the model has never seen in that order (1: none). */
+const BACKOFF = Number(process.env.GW_BACKOFF ?? 1);
+/** A path is offered when its boundary weight is at least this. */
+const MIN_BOUNDARY = Number(process.env.GW_MIN_BOUNDARY ?? 0.3);
+
+/** Token classes. */
+const STOP = 1;
+const PASS = 2;
+const STOP_RE = /^[\s，。；：！？,.;:!?（）()【】〈〉—…·|/\\]+$/;
+/** Words a phrase never ends with: they need what follows (的, 和, 对, 要 …). */
+const NO_END = new Set(
+  '的 之 地 得 和 与 及 或 以及 并 而 在 对 把 将 被 为 以 从 向 于 由 同 跟 让 给 使 令 关于 对于 围绕 通过 按照 根据 随着 为了 面对 及其 或者 并且 而且 但是 但 如果 虽然 因为 所以 这 那 其 各 每 本 此 该 要 是 也 都 就 又 还 更 最 很 不 一 一个 这个 这些 那些 着 把握'.split(' '),
+);
+const PASS_RE = /^[、“”‘’《》"']+$/;
+
+interface Path {
+  ids: number[];
+  text: string;
+  prob: number;
+}
+
+export interface Prediction {
+  insert: string;
+  /** The word being finished plus the insert. */
+  label: string;
+  prob: number;
+  boundary: number;
+}
+
+export class ModelPredictor {
+  private readonly cls: Uint8Array;
+
+  constructor(
+    readonly model: NgramModel,
+    private readonly units?: UnitIndex,
+  ) {
+    const words = model.words;
+    this.cls = new Uint8Array(words.length);
+    for (let id = 0; id < words.length; id++) {
+      const w = words[id];
+      if (id === BOUNDARY || STOP_RE.test(w)) this.cls[id] = STOP;
+      else if (PASS_RE.test(w)) this.cls[id] = PASS;
+    }
+  }
+
+  /** Predictions after `prefix` (the typed part of the paragraph), best first. */
+  predict(prefix: string, limit = 12): Prediction[] {
+    if (!prefix) return this.decode([BOUNDARY], '', 1, limit);
+    const { window, atStart } = windowOf(prefix);
+    const model = this.model;
+    const seg = model.segment(window);
+    const inside = this.units?.inside(window);
+    const readings: { p: string; ctx: number[]; score: number }[] = [];
+    const maxL = Math.min(MAX_PARTIAL, window.length, model.maxWordLength - 1);
+    for (let L = 0; L <= maxL; L++) {
+      const j = window.length - L;
+      const p = window.slice(j);
+      if (L > 0 && (/[\s，。；：！？,.;:!?（）()、“”"《》]/.test(p) || !model.hasLongerWord(p))) continue;
+      // the unfinished word is a key too: it may not start inside a known unit
+      if (L > 0 && inside?.[j]) continue;
+      const path = NgramModel.wordsBefore(seg, j, 64);
+      const ids = atStart ? [BOUNDARY, ...path.ids] : path.ids;
+      // probability of the typed words under this reading
+      let score = 0;
+      for (let i = 1; i < ids.length; i++) {
+        if (ids[i] < 0) {
+          score += Math.log(1e-6);
+          continue;
+        }
+        const c = model.context(contextIds(ids.slice(0, i), model.order));
+        score += Math.log(model.prob(c, ids[i]));
+      }
+      if (L > 0) {
+        const c = model.context(contextIds(ids, model.order));
+        const pp = model.prefixProb(c, p);
+        if (pp <= 0) continue;
+        score += Math.log(pp);
+      }
+      // the key: the longest context the model knows that does not start inside a known unit
+      let ctx = contextIds(ids, model.order);
+      if (inside) {
+        const starts = atStart ? [-1, ...path.starts] : path.starts;
+        let d = model.context(ctx).depth;
+        while (d > 0 && starts[starts.length - d] >= 0 && inside[starts[starts.length - d]]) d--;
+        ctx = d ? ctx.slice(ctx.length - d) : [];
+      }
+      readings.push({ p, ctx, score });
+    }
+    if (!readings.length) return [];
+    const top = Math.max(...readings.map((r) => r.score));
+    let z = 0;
+    for (const r of readings) z += Math.exp(r.score - top);
+    const merged = new Map<string, Prediction>();
+    for (const r of readings) {
+      const share = Math.exp(r.score - top) / z;
+      if (share < MIN_READING) continue;
+      for (const pr of this.decode(r.ctx, r.p, share, limit)) {
+        const prev = merged.get(pr.insert);
+        if (!prev) merged.set(pr.insert, pr);
+        else {
+          prev.prob += pr.prob;
+          prev.boundary = Math.max(prev.boundary, pr.boundary);
+        }
+      }
+    }
+    return [...merged.values()].sort((a, b) => b.prob * b.insert.length - a.prob * a.insert.length || (a.insert < b.insert ? -1 : 1)).slice(0, limit);
+  }
+
+  /** Paths after the context `ctx` whose first word starts with `p` (longer than it when p is given). */
+  private decode(ctx: number[], p: string, share: number, limit: number): Prediction[] {
+    const model = this.model;
+    const c0 = model.context(ctx);
+    if (!p && c0.depth === 0) return [];
+    // a context the model knows only in part is weaker evidence
+    const trust = share * Math.pow(BACKOFF, Math.max(0, c0.wanted - c0.depth));
+    const first: Path[] = [];
+    if (p) {
+      const pp = model.prefixProb(c0, p);
+      if (pp <= 0) return [];
+      for (const w of model.followersWithPrefix(c0, p, 12)) {
+        if (this.cls[w] === STOP) continue;
+        first.push({ ids: [w], text: model.words[w], prob: Math.min(1, model.prob(c0, w) / pp) });
+      }
+    } else {
+      for (const w of model.followers(c0, 12)) {
+        if (this.cls[w] === STOP) continue;
+        first.push({ ids: [w], text: model.words[w], prob: model.prob(c0, w) });
+      }
+    }
+    const out: Prediction[] = [];
+    const queue = first.filter((x) => x.prob * trust >= MIN_PATH);
+    let pops = 0;
+    while (queue.length && pops < MAX_POPS) {
+      let bi = 0;
+      for (let i = 1; i < queue.length; i++) if (queue[i].prob > queue[bi].prob) bi = i;
+      const path = queue[bi];
+      queue[bi] = queue[queue.length - 1];
+      queue.pop();
+      pops++;
+      const ids = contextIds([...ctx, ...path.ids], model.order);
+      const c = model.context(ids);
+      const next = model.followers(c, 8);
+      let stop = 0;
+      let maxGo = 0;
+      const go: { w: number; q: number }[] = [];
+      for (const w of next) {
+        const q = model.prob(c, w);
+        if (this.cls[w] === STOP) stop += q;
+        else {
+          go.push({ w, q });
+          if (q > maxGo) maxGo = q;
+        }
+      }
+      const last = path.ids[path.ids.length - 1];
+      let boundary =
+        (this.cls[last] === PASS && model.words[last] !== '”' && model.words[last] !== '》') || NO_END.has(model.words[last]) ? 0 : Math.min(1, stop + 0.5 * (1 - maxGo));
+      if (p && path.ids.length === 1 && !NO_END.has(path.text)) boundary = Math.max(boundary, 0.6);
+      const insert = path.text.slice(p.length);
+      if (boundary >= MIN_BOUNDARY && insert) out.push({ insert, label: path.text, prob: trust * path.prob, boundary });
+      if (path.ids.length >= MAX_WORDS) continue;
+      for (const { w, q } of go) {
+        const prob = path.prob * q;
+        const text = path.text + model.words[w];
+        if (prob * trust < MIN_PATH || text.length > MAX_CHARS) continue;
+        queue.push({ ids: [...path.ids, w], text, prob });
+      }
+    }
+    return out.sort((a, b) => b.prob * b.insert.length - a.prob * a.insert.length).slice(0, limit);
+  }
+}
+
+/** The last order-1 words (the model's context length). */
+function contextIds(ids: readonly number[], order: number): number[] {
+  return ids.slice(Math.max(0, ids.length - (order - 1)));
+}
+
+/** The typed tail the model reads: from a clause edge within the last WINDOW characters if any. */
+function windowOf(prefix: string): { window: string; atStart: boolean } {
+  if (prefix.length <= WINDOW) return { window: prefix, atStart: true };
+  const from = prefix.length - WINDOW;
+  const tail = prefix.slice(from);
+  const m = /[，。；：！？,.;:!?]/.exec(tail);
+  return { window: m && m.index < WINDOW - 4 ? tail.slice(m.index) : tail, atStart: false };
+}
+
+/** Candidates for the completer from the model's predictions. */
+export function modelCandidates(preds: readonly Prediction[], tailForCheck: string, out: Candidate[]): void {
+  for (const p of preds) {
+    out.push({
+      insert: p.insert,
+      label: p.label,
+      kind: 'next',
+      detail: `语料续写（约 ${Math.max(1, Math.round(p.prob * 100))}%）`,
+      score: p.prob * p.insert.length,
+      prob: p.prob,
+      checkText: tailForCheck + p.insert,
+    });
+  }
+}
