@@ -16,7 +16,7 @@ import { checkFormulations } from './rules/formulation';
 import { checkMisquotes } from './rules/misquote';
 import { checkPunctuation } from './rules/punctuation';
 import { writeOutlineFindings } from './outline/check';
-import { findSuppressions, isSuppressed } from './suppress';
+import { findAllowed, findSuppressions, isAllowed, isSuppressed } from './suppress';
 import { TextDoc } from './text';
 import type { Category, Finding, IsoDate, Severity } from './types';
 
@@ -41,6 +41,12 @@ export interface CheckOptions {
   language?: 'markdown' | 'plaintext';
   /** Per-rule severity override, or 'off'. Keys are rule ids or categories. */
   severity?: Record<string, Severity | 'off'>;
+  /**
+   * Phrases never flagged (a project's allow list): a finding whose range lies inside an
+   * occurrence of one of them is dropped. Pass the same array to every check (its automaton is
+   * kept with it).
+   */
+  allow?: readonly string[];
   /** Rule kinds to run (keys of RULE_MODULES); default all. */
   kinds?: string[];
   dataset?: Dataset;
@@ -95,14 +101,17 @@ export function check(text: string, opts: CheckOptions = {}): CheckResult {
     const kinds = opts.kinds ?? Object.keys(RULE_MODULES);
     for (const k of kinds) RULE_MODULES[k]?.(ctx, sink);
     const severity = opts.severity;
+    const allowed = opts.allow?.length ? findAllowed(text, opts.allow, doc) : undefined;
+    const anyAllowed = allowed !== undefined && allowed.length > 0;
     const keep: Keep | undefined =
-      severity || anySuppression || sink.hasDefaultOff
+      severity || anySuppression || sink.hasDefaultOff || anyAllowed
         ? (kind, s, start, end) => {
             // A rule that is off by default runs only when the settings name it.
             if (kind.defaultOff && severity?.[kind.ruleId] === undefined) return undefined;
             const override = severity?.[kind.ruleId] ?? severity?.[kind.category as Category];
             if (override === 'off') return undefined;
             if (anySuppression && isSuppressed(suppress, kind.ruleId, start, end, doc.lineIndexAt(start))) return undefined;
+            if (anyAllowed && isAllowed(allowed, start, end)) return undefined;
             return override ?? s;
           }
         : undefined;

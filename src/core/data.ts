@@ -31,7 +31,9 @@ export function dataDir(): string {
 
 let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
-function validator(kind: 'rules' | 'glossary' | 'patterns'): ValidateFunction {
+export type SchemaKind = 'rules' | 'glossary' | 'patterns' | 'gongwenrc';
+
+function validator(kind: SchemaKind): ValidateFunction {
   let v = validators.get(kind);
   if (!v) {
     // ajv is loaded with the first data file, not when the extension activates.
@@ -63,14 +65,53 @@ export function readJson(file: string): unknown {
 }
 
 /** Validates parsed JSON against a schema; the first error as a readable Chinese sentence. */
-export function schemaProblem(kind: 'rules' | 'glossary' | 'patterns', value: unknown): string | undefined {
+export function schemaProblem(kind: SchemaKind, value: unknown): string | undefined {
   const v = validator(kind);
   if (v(value)) return undefined;
   const e = v.errors?.[0];
-  if (!e) return '格式不符';
-  const where = e.instancePath || '（顶层）';
-  return `格式不符：${where} ${e.message ?? ''}${e.params && 'additionalProperty' in e.params ? `（多余字段 “${(e.params as { additionalProperty: string }).additionalProperty}”）` : ''}`;
+  return e ? `格式不符：${describeSchemaError(e)}` : '格式不符';
 }
+
+/** What a JSON Schema error says, in Chinese: where, then what is wrong. */
+export function describeSchemaError(e: {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}): string {
+  const where = e.instancePath ? decodeURIComponent(e.instancePath.replace(/~1/g, '/').replace(/~0/g, '~')) : '（顶层）';
+  const p = e.params ?? {};
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return `${where} 有多余字段 “${String(p.additionalProperty)}”`;
+    case 'required':
+      return `${where} 缺少字段 “${String(p.missingProperty)}”`;
+    case 'enum':
+      return `${where} 应为 ${(p.allowedValues as unknown[]).map(String).join('、')} 之一`;
+    case 'type':
+      return `${where} 应为${TYPE_CN[String(p.type)] ?? String(p.type)}`;
+    case 'pattern':
+      if (p.propertyName !== undefined) return `${where} 的字段名 “${String(p.propertyName)}” 格式不对`;
+      return `${where} 格式不对（应符合 ${String(p.pattern)}）`;
+    case 'minLength':
+      return `${where} 不能为空`;
+    case 'uniqueItems':
+      return `${where} 有重复项`;
+    case 'propertyNames':
+      return `${where} 的字段名 “${String(p.propertyName)}” 不合规定`;
+    default:
+      return `${where} ${e.message ?? ''}`.trim();
+  }
+}
+
+const TYPE_CN: Record<string, string> = {
+  object: '对象（{…}）',
+  array: '数组（[…]）',
+  string: '字符串',
+  number: '数字',
+  integer: '整数',
+  boolean: 'true 或 false',
+};
 
 export function readRuleFile(file: string): RuleEntry[] {
   const json = readJson(file);

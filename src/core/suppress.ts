@@ -9,7 +9,9 @@
  * - text that is not prose: the directive lines themselves, URLs, and in Markdown fenced code,
  *   inline code and HTML comments.
  */
-import { TextDoc } from './text';
+import { AhoCorasick } from './ahocorasick';
+import { foldCode, foldQuotes } from './context';
+import { TextDoc, toCodes } from './text';
 
 export interface Suppressions {
   /** Offset ranges not checked at all: sorted, and merged where they overlap or touch. */
@@ -101,4 +103,50 @@ export function isSuppressed(
   }
   if (lo > 0 && ex[lo - 1][1] > start) return true;
   return false;
+}
+
+// ---------------------------------------------------------------- the project's allow list
+
+const allowMatchers = new WeakMap<readonly string[], AhoCorasick>();
+
+/**
+ * Where the allowed phrases (a project's `allow` list) stand in `text`, quotes folded (“x” and
+ * "x" are one phrase): sorted, merged where they overlap. One automaton per list, kept with it.
+ */
+export function findAllowed(text: string, phrases: readonly string[], doc?: TextDoc): Array<[number, number]> {
+  if (!phrases.length || !text) return [];
+  let ac = allowMatchers.get(phrases);
+  if (!ac) {
+    ac = new AhoCorasick(phrases.map(foldQuotes), foldCode);
+    allowMatchers.set(phrases, ac);
+  }
+  const hits = ac.scan(doc?.codes ?? toCodes(text)).hits;
+  const ranges: Array<[number, number]> = [];
+  for (let k = 0; k < hits.count; k++) if (hits.end[k] > hits.start[k]) ranges.push([hits.start[k], hits.end[k]]);
+  ranges.sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const [a, b] of ranges) {
+    const last = out[out.length - 1];
+    if (last && a < last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/**
+ * Whether the finding [start, end) lies inside one allowed occurrence (`findAllowed`); an empty
+ * finding (an insertion point) when it is strictly inside.
+ */
+export function isAllowed(ranges: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
+  // The last range starting at or before the finding is the only one that can hold it.
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid][0] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === 0) return false;
+  const [a, b] = ranges[lo - 1];
+  return end > start ? end <= b : a < start && start < b;
 }

@@ -13,7 +13,7 @@ import type { Finding, Severity } from '../../core/types';
 import { parseArgs } from '../args';
 import { isDocx } from '../files';
 import { UsageError, type CliIO, type Command } from '../io';
-import { RULE_OPTION_NAMES, ruleOptions, type RuleOptions } from '../rule-options';
+import { RULE_FLAG_NAMES, RULE_OPTION_NAMES, ruleOptions, type RuleOptions } from '../rule-options';
 
 /** `-o X` is `--out X`. */
 export function longOptions(argv: string[]): string[] {
@@ -83,12 +83,13 @@ async function annotateOne(
 }
 
 export const run: Command = async (argv, io) => {
-  const a = parseArgs(longOptions(argv), ['out', 'min-severity', ...RULE_OPTION_NAMES], ['fixes']);
+  const a = parseArgs(longOptions(argv), ['out', 'min-severity', ...RULE_OPTION_NAMES], ['fixes', ...RULE_FLAG_NAMES]);
   const min = parseMinSeverity(a.opts.get('min-severity'), 'info');
   if (!a.positional.length) throw new UsageError('请给出 Word 文稿，例如 gongwen annotate 讲话稿.docx');
   const out = a.opts.get('out');
   if (out !== undefined && a.positional.length > 1) throw new UsageError('-o 只能用于一个文稿；多个文稿各自写到原文件旁');
   const rules = ruleOptions(a);
+  rules.prepare(a.positional);
   let failed = false;
   let serious = false;
   for (const draft of a.positional) {

@@ -4,7 +4,7 @@ import { TextDoc } from '../../core/text';
 import type { Finding } from '../../core/types';
 import { parseArgs } from '../args';
 import { CHECK_EXTENSIONS, expandPaths, languageOf, readInput } from '../files';
-import { RULE_OPTION_NAMES, ruleOptions } from '../rule-options';
+import { RULE_FLAG_NAMES, RULE_OPTION_NAMES, ruleOptions } from '../rule-options';
 import { UsageError, type Command } from '../io';
 
 export interface JsonFinding {
@@ -25,7 +25,8 @@ export interface JsonFinding {
 
 const SEVERITY_CN: Record<string, string> = { error: '错误', warning: '警告', info: '提示', hint: '建议' };
 
-// Rule options (--date, --rules, --glossary) are read in one place for every command that checks.
+// Rule options (--date, --rules, --glossary, the project configuration) are read in one place
+// for every command that checks.
 export { datasetFromArgs, parseDateArg } from '../rule-options';
 
 export function toJson(file: string, doc: TextDoc, f: Finding): JsonFinding {
@@ -50,13 +51,14 @@ export function toJson(file: string, doc: TextDoc, f: Finding): JsonFinding {
 }
 
 export const run: Command = async (argv, io) => {
-  const a = parseArgs(argv, ['format', ...RULE_OPTION_NAMES], []);
+  const a = parseArgs(argv, ['format', ...RULE_OPTION_NAMES], [...RULE_FLAG_NAMES]);
   const format = a.opts.get('format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json：${format}`);
+  if (!a.positional.length) throw new UsageError('请给出要检查的文件或文件夹，例如 gongwen check 讲话稿.txt');
   const rules = ruleOptions(a);
   const date = rules.date;
-  if (!a.positional.length) throw new UsageError('请给出要检查的文件或文件夹，例如 gongwen check 讲话稿.txt');
   const { files, problems } = expandPaths(a.positional, CHECK_EXTENSIONS);
+  rules.prepare(files);
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
   const dates = new Set<string>();
   let emitted = 0;

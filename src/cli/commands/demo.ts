@@ -3,13 +3,13 @@
  * data/samples/sample-speech.txt — findings, outline, completions — readably, no VS Code needed.
  */
 import * as path from 'path';
-import { check } from '../../core/check';
 import { dataDir } from '../../core/data';
 import { TextDoc } from '../../core/text';
-import { readDraft } from '../files';
+import { languageOf, readDraft } from '../files';
 import { UsageError, type Command } from '../io';
 import { fixNote } from './check';
-import { printOutline } from './outline';
+import { buildChecker } from '../../core/setup';
+import { outlineProblems, printOutline } from './outline';
 import { printCompletions } from './complete-demo';
 
 const SEVERITY_CN: Record<string, string> = { error: '错误', warning: '警告', info: '提示', hint: '建议' };
@@ -19,7 +19,8 @@ export const run: Command = async (argv, io) => {
   const r = readDraft(file);
   if (!r.ok) throw new UsageError(`${r.problem.file}: ${r.problem.message}`);
   const shown = path.relative(process.cwd(), file) || file;
-  const result = check(r.text, {});
+  const checker = buildChecker();
+  const result = checker.check(r.text, languageOf(file));
   const doc = new TextDoc(r.text);
   const dateWhy = { option: '命令行指定', document: '取自文稿落款日期', today: '今天' }[result.dateSource];
   io.out(`━━ 检查 ${shown}（参考日期 ${result.date}，${dateWhy}）━━`);
@@ -31,7 +32,7 @@ export const run: Command = async (argv, io) => {
   }
   io.out(`共 ${result.findings.length} 处。\n`);
   io.out('━━ 提纲 ━━');
-  printOutline(io, r.text, shown);
+  printOutline(io, r.text, shown, outlineProblems(checker, r.text, file));
   io.out('\n━━ 补全（输入到此处时的建议）━━');
   printCompletions(io, result.date);
   return 0;

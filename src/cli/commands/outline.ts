@@ -1,10 +1,16 @@
-/** `gongwen outline FILE`: the speech's structure tree and its outline problems. */
-import { checkOutline } from '../../core/outline/check';
+/**
+ * `gongwen outline FILE`: the speech's structure tree and its outline problems. The problems are
+ * the outline rules' findings of the same checker `gongwen check` uses (src/core/setup.ts): the
+ * same disable comments, project configuration (levels, allow list) and options apply.
+ */
 import { parseOutline, type OutlineNode } from '../../core/outline/parse';
+import type { Checker } from '../../core/setup';
 import { TextDoc } from '../../core/text';
+import type { Finding } from '../../core/types';
 import { parseArgs } from '../args';
-import { readInput } from '../files';
+import { languageOf, readInput } from '../files';
 import { UsageError, type CliIO, type Command } from '../io';
+import { RULE_FLAG_NAMES, RULE_OPTION_NAMES, ruleOptions } from '../rule-options';
 import { toJson } from './check';
 
 interface JsonNode {
@@ -33,10 +39,14 @@ function clip(s: string, n = 36): string {
   return s.length > n ? s.slice(0, n) + '…' : s;
 }
 
+/** The outline problems of a draft: the outline rules' findings as `check` reports them. */
+export function outlineProblems(checker: Checker, text: string, file: string): Finding[] {
+  return checker.check(text, languageOf(file), { kinds: ['outline'] }).findings;
+}
+
 /** Prints the tree with each node's problems under it; returns the number of problems. */
-export function printOutline(io: CliIO, text: string, file: string): number {
+export function printOutline(io: CliIO, text: string, file: string, problems: Finding[]): number {
   const outline = parseOutline(text);
-  const problems = checkOutline(text, outline);
   const doc = new TextDoc(text);
   // Each problem goes under the last node whose marker starts at or before it.
   const flat: OutlineNode[] = [];
@@ -69,16 +79,17 @@ export function printOutline(io: CliIO, text: string, file: string): number {
 }
 
 export const run: Command = async (argv, io) => {
-  const a = parseArgs(argv, ['format'], []);
+  const a = parseArgs(argv, ['format', ...RULE_OPTION_NAMES], [...RULE_FLAG_NAMES]);
   const format = a.opts.get('format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json：${format}`);
   if (a.positional.length !== 1) throw new UsageError('请给出一个文件，例如 gongwen outline 讲话稿.txt');
   const file = a.positional[0];
+  const checker = ruleOptions(a).checkerFor(file);
   const r = await readInput(file);
   if (!r.ok) throw new UsageError(`${r.problem.file}: ${r.problem.message}`);
+  const problems = outlineProblems(checker, r.text, file);
   if (format === 'json') {
     const outline = parseOutline(r.text);
-    const problems = checkOutline(r.text, outline);
     const doc = new TextDoc(r.text);
     io.out(
       JSON.stringify(
@@ -94,6 +105,6 @@ export const run: Command = async (argv, io) => {
     );
     return problems.some((p) => p.severity === 'warning' || p.severity === 'error') ? 1 : 0;
   }
-  const n = printOutline(io, r.text, file);
+  const n = printOutline(io, r.text, file, problems);
   return n ? 1 : 0;
 };

@@ -13,7 +13,7 @@ import { samePath, writeFileAtomic } from '../../docx/output';
 import { parseArgs } from '../args';
 import { CHECK_EXTENSIONS, expandPaths, isDocx, languageOf, readInput } from '../files';
 import { UsageError, type Command } from '../io';
-import { RULE_OPTION_NAMES, ruleOptions } from '../rule-options';
+import { RULE_FLAG_NAMES, RULE_OPTION_NAMES, ruleOptions } from '../rule-options';
 import { longOptions } from './annotate';
 
 function localTime(d: Date): string {
@@ -22,7 +22,7 @@ function localTime(d: Date): string {
 }
 
 export const run: Command = async (argv, io) => {
-  const a = parseArgs(longOptions(argv), ['out', 'format', 'min-severity', 'title', ...RULE_OPTION_NAMES], []);
+  const a = parseArgs(longOptions(argv), ['out', 'format', 'min-severity', 'title', ...RULE_OPTION_NAMES], [...RULE_FLAG_NAMES]);
   const out = a.opts.get('out');
   const format = a.opts.get('format') ?? (out && /\.(md|markdown)$/i.test(out) ? 'md' : 'html');
   if (format !== 'html' && format !== 'md') throw new UsageError(`--format 只能是 html 或 md：${format}`);
@@ -31,6 +31,7 @@ export const run: Command = async (argv, io) => {
   if (!a.positional.length) throw new UsageError('请给出要检查的文件或文件夹，例如 gongwen report 讲话稿.docx -o 审校报告.html');
   const rules = ruleOptions(a);
   const { files, problems } = expandPaths(a.positional, CHECK_EXTENSIONS);
+  rules.prepare(files);
   if (out && files.some((f) => samePath(f, out))) throw new UsageError(`输出文件 ${out} 是要检查的文稿之一，不能覆盖`);
   const inputs: ReportFileInput[] = [];
   for (const file of files) {
