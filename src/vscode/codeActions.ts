@@ -1,13 +1,15 @@
 /**
  * Quick fixes for 公文助手 diagnostics: apply this fix, fix all of this rule in the file, fix all,
- * ignore the rule for this line / this file (inserts the inline comment the core honours), explain
- * the rule; and `source.fixAll.gongwen` for editor.codeActionsOnSave.
+ * add the flagged phrase to the project's allow list (.gongwenrc.json, see allowList.ts), ignore
+ * the rule for this line / this file (inserts the inline comment the core honours), explain the
+ * rule; and `source.fixAll.gongwen` for editor.codeActionsOnSave.
  */
 import * as vscode from 'vscode';
 import { t } from './i18n';
 import type { Finding, Fix } from '../core/types';
 import type { Diagnostics } from './diagnostics';
 import { SOURCE } from './diagnostics';
+import { ALLOW_COMMAND, allowablePhrase, allowListTarget } from './allowList';
 import { docLanguage } from './engine';
 import { combinedFixes, ignoreCommentEdit } from './logic';
 
@@ -48,6 +50,7 @@ export class CodeActions implements vscode.CodeActionProvider {
     }
     const out: vscode.CodeAction[] = [];
     const seenRules = new Set<string>();
+    const seenPhrases = new Set<string>();
     for (const d of context.diagnostics) {
       const ruleId = ruleIdOf(d);
       if (!ruleId) continue;
@@ -63,6 +66,14 @@ export class CodeActions implements vscode.CodeActionProvider {
         a.edit = editFor(doc, [f.fix]);
         a.diagnostics = [d];
         a.isPreferred = true;
+        out.push(a);
+      }
+      const phrase = f && allowablePhrase(f, doc.getText());
+      if (phrase && !seenPhrases.has(phrase) && allowListTarget(doc.uri)) {
+        seenPhrases.add(phrase);
+        const a = new vscode.CodeAction(t('Add “{0}” to the project allow list', phrase), vscode.CodeActionKind.QuickFix);
+        a.command = { title: a.title, command: ALLOW_COMMAND, arguments: [doc.uri.toString(), phrase] };
+        a.diagnostics = [d];
         out.push(a);
       }
       if (seenRules.has(ruleId)) continue;

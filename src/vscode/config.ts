@@ -8,6 +8,8 @@ export interface Settings {
   maxFileSizeKB: number;
   referenceDate?: string;
   severity: Record<string, SeveritySetting>;
+  /** gongwen.severity as written (the checker's builder validates it against the rule ids). */
+  rawSeverity: Record<string, unknown>;
   completionEnabled: boolean;
   inlineCompletionEnabled: boolean;
   ruleFiles: string[];
@@ -24,6 +26,7 @@ export function settings(scope?: vscode.ConfigurationScope): Settings {
     maxFileSizeKB: Math.max(1, c.get<number>('maxFileSizeKB', 1024)),
     referenceDate: cleanReferenceDate(c.get<string>('referenceDate', '')),
     severity: cleanSeverity(c.get('severity', {})).map,
+    rawSeverity: plainObject(c.get('severity', {})),
     completionEnabled: c.get<boolean>('completion.enabled', true),
     inlineCompletionEnabled: c.get<boolean>('inlineCompletion.enabled', true),
     ruleFiles: c.get<string[]>('rules.files', []),
@@ -50,4 +53,8 @@ export function resolvePaths(paths: string[]): vscode.Uri[] {
     if (/^([a-zA-Z]:[\\/]|\/)/.test(p) || !base) return vscode.Uri.file(p);
     return vscode.Uri.joinPath(base, p);
   });
+}
+
+function plainObject(v: unknown): Record<string, unknown> {
+  return v && typeof v === 'object' && !Array.isArray(v) ? { ...(v as Record<string, unknown>) } : {};
 }

@@ -10,7 +10,7 @@ import { t } from './i18n';
 import { ruleDocTarget } from './logic';
 import type { Finding, Severity } from '../core/types';
 import { isDraft, settings } from './config';
-import { checkDocument, onDatasetChanged, type CheckResult } from './engine';
+import { checkDocument, forgetDocument, onDatasetChanged, type CheckResult } from './engine';
 
 export const SOURCE = '公文助手';
 export const RULE_SCHEME = 'gongwen-rule';
@@ -75,7 +75,10 @@ export class Diagnostics implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length) this.schedule(e.document);
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.forget(d.uri);
+        forgetDocument(d.uri);
+      }),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateStatus()),
       onDatasetChanged(() => this.recheckAll()),
     );
@@ -93,6 +96,11 @@ export class Diagnostics implements vscode.Disposable {
   findings(doc: vscode.TextDocument): Finding[] | undefined {
     const r = this.results.get(doc.uri.toString());
     return r && r.version === doc.version ? r.findings : undefined;
+  }
+
+  /** The latest check of a document (whatever its version): its date and where it came from. */
+  result(doc: vscode.TextDocument): CheckResult | undefined {
+    return this.results.get(doc.uri.toString());
   }
 
   /** Findings for the current version, checking now if needed. */

@@ -7,7 +7,9 @@ import { CodeActions } from './codeActions';
 import { registerCommands } from './commands';
 import { settings } from './config';
 import { Diagnostics, setRuleDocsRoot } from './diagnostics';
-import { invalidateDataset, GLOSSARY_FILE_GLOB, RULE_FILE_GLOB } from './engine';
+import { invalidateDataset, GLOSSARY_FILE_GLOB, PROJECT_CONFIG_GLOB, RULE_FILE_GLOB } from './engine';
+import { ALLOW_COMMAND, allowPhrase } from './allowList';
+import { DateStatus } from './dateStatus';
 import { Hover } from './hover';
 import { Symbols } from './symbols';
 import { StructureTree } from './treeView';
@@ -24,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): void {
   setRuleDocsRoot(context.extensionPath);
   const diags = new Diagnostics();
   const tree = new StructureTree(diags);
+  const dateStatus = new DateStatus(diags);
   const providers: vscode.Disposable[] = [];
   const completion = registerCompletion(context);
   const register = (): void => {
@@ -38,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): void {
   };
   register();
 
-  const watchers = [RULE_FILE_GLOB, GLOSSARY_FILE_GLOB].map((g) => vscode.workspace.createFileSystemWatcher(g));
+  const watchers = [RULE_FILE_GLOB, GLOSSARY_FILE_GLOB, PROJECT_CONFIG_GLOB].map((g) => vscode.workspace.createFileSystemWatcher(g));
   for (const w of watchers) {
     w.onDidChange(invalidateDataset);
     w.onDidCreate(invalidateDataset);
@@ -48,6 +51,8 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     diags,
     tree,
+    dateStatus,
+    vscode.commands.registerCommand(ALLOW_COMMAND, allowPhrase),
     ...watchers,
     { dispose: () => providers.forEach((p) => p.dispose()) },
     vscode.window.registerTreeDataProvider('gongwen.structure', tree),
@@ -60,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => invalidateDataset()),
     vscode.workspace.onDidSaveTextDocument((d) => {
-      if (/\.gongwen-(rules|glossary)\.json$/.test(d.fileName)) invalidateDataset();
+      if (/\.gongwen-(rules|glossary)\.json$|(^|[\\/])\.gongwenrc\.json$/.test(d.fileName)) invalidateDataset();
     }),
   );
 }
