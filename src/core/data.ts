@@ -5,6 +5,7 @@
  * the problem, and the built-in data keeps working. User rule files also run their own examples
  * at load time (like textlint-rule-prh's specs), so a rule that does not do what it says is refused.
  */
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type Ajv from 'ajv';
@@ -33,19 +34,42 @@ let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
 export type SchemaKind = 'rules' | 'glossary' | 'patterns' | 'gongwenrc';
 
+/** A short hash of a schema file's text (the generated validators record the one they were made from). */
+export function schemaHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/**
+ * The validator of a schema: the one generated at build time (src/core/generated/validators.js,
+ * by scripts/generate.ts) while the schema file is as it was then; else ajv compiles the schema
+ * (ajv is then loaded, on this first use only). Built-in data is validated when it is precompiled
+ * (scripts/precompile.ts), so at run time only user files, patterns and .gongwenrc.json are.
+ */
 function validator(kind: SchemaKind): ValidateFunction {
   let v = validators.get(kind);
   if (!v) {
-    // ajv is loaded with the first data file, not when the extension activates.
+    const text = fs.readFileSync(path.join(dataDir(), 'schema', `${kind}.schema.json`), 'utf8');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const AjvClass = (require('ajv') as { default: typeof Ajv }).default;
-    ajv ??= new AjvClass({ allErrors: false, strict: false });
-    const schema = JSON.parse(fs.readFileSync(path.join(dataDir(), 'schema', `${kind}.schema.json`), 'utf8'));
-    delete schema.$schema;
-    v = ajv.compile(schema);
+    const generated = require('./generated/validators') as typeof import('./generated/validators');
+    if (generated.schemaHashes[kind] === schemaHash(text)) {
+      v = generated[kind];
+    } else {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const AjvClass = (require('ajv') as { default: typeof Ajv }).default;
+      ajv ??= new AjvClass({ allErrors: false, strict: false });
+      const schema = JSON.parse(text);
+      delete schema.$schema;
+      v = ajv.compile(schema);
+    }
     validators.set(kind, v);
   }
   return v;
+}
+
+/** Whether the generated validator of a schema is in use (false: the schema changed since; tests). */
+export function usesGeneratedValidator(kind: SchemaKind): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return validator(kind) === (require('./generated/validators') as typeof import('./generated/validators'))[kind];
 }
 
 /** Reads a JSON file (BOM allowed); problems become a DataError naming the file. */
