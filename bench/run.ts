@@ -10,9 +10,14 @@
  *   completion p50/p99 per request over every prefix of the corpus (bench/completion.ts)
  *   data load  first-use cost of the built-in data (what activation defers to the first check)
  *   activation the bundled extension loaded and activated in a fresh process (bench/activation.cjs)
+ *   first diagnostics  a new document's first diagnostics after activation (bench/first-diagnostics.cjs),
+ *              with the precompiled built-in data and without it (GONGWEN_NO_PRECOMPILED=1)
+ *   cold start `gongwen check` on an empty file (bundled CLI, fresh process) against a bare
+ *              `node -e 0`, interleaved, medians; also without the precompiled data
  *   CLI        the bundled `gongwen check --format json` as a user runs it, in a fresh process per
  *              file: 1 MB and 8 MB of speech text, a 50 MB file (checked in chunks) and a 4 MB
- *              single-line file; wall time and peak RSS (/usr/bin/time, where installed)
+ *              single-line file; wall time and peak RSS (/usr/bin/time, where installed); and the
+ *              textlint CLI with textlint-rule-prh (the same dictionary) on the 1 MB file, whole process
  *   mining     MB/s and peak RSS on a ≥ 50 MB synthetic corpus (bench/mining.ts)
  * Options: --quick (smaller sizes, for a smoke run), --skip-mining, --skip-textlint, --skip-cli.
  */
@@ -95,7 +100,7 @@ async function main() {
     { cwd: ROOT, encoding: 'utf8' },
   ).trim();
   results.dataLoadMs = +(+loadMs).toFixed(1);
-  rows.push(['内置数据首次加载并检查（新进程）', `${results.dataLoadMs} ms`, '']);
+  rows.push(['内置数据首次加载并检查（新进程，从源代码运行：校验并编译 data/）', `${results.dataLoadMs} ms`, '']);
 
   // Activation: the bundled extension loaded and activated in fresh processes (stub VS Code API).
   execFileSync(process.execPath, ['scripts/build.mjs', '--only=extension'], { cwd: ROOT, stdio: 'ignore' });
@@ -108,6 +113,20 @@ async function main() {
   };
   results.activation = activation;
   rows.push(['扩展激活（加载 dist/extension.js + activate()，新进程 5 次中位数）', `${(activation.requireMs + activation.activateMs).toFixed(1)} ms`, `其中 activate() ${activation.activateMs} ms；VS Code API 以空实现代替，不含编辑器自身开销`]);
+
+  // First diagnostics on a new document after activation (fresh processes), with and without the
+  // precompiled built-in data.
+  {
+    const firstDiag = (env: NodeJS.ProcessEnv) =>
+      median(
+        Array.from({ length: 7 }, () =>
+          (JSON.parse(execFileSync(process.execPath, ['bench/first-diagnostics.cjs'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } })) as { firstDiagnosticsMs: number }).firstDiagnosticsMs,
+        ),
+      );
+    const fd = { precompiledMs: firstDiag({}), fromDataMs: firstDiag({ GONGWEN_NO_PRECOMPILED: '1' }) };
+    results.firstDiagnostics = fd;
+    rows.push(['新文稿的首批诊断（激活之后，35 KB 讲话稿，新进程 7 次中位数）', `${fd.precompiledMs} ms`, `目标 ≤ 80 ms；不用预编译数据时 ${fd.fromDataMs} ms；VS Code API 以空实现代替`]);
+  }
 
   // Check: gongwen vs textlint+prh.
   loadBuiltinDataset();
@@ -289,10 +308,23 @@ async function main() {
 
   // The CLI on files, as a user runs it.
   if (!args.has('--skip-cli')) {
-    const cli = benchCli(quick);
+    const cli = benchCli(quick, args.has('--skip-textlint') ? undefined : dict?.file);
     results.cli = cli;
+    const c = cli.coldStart;
+    rows.push([
+      '冷启动：`gongwen check` 空文件（打包的 CLI，新进程，与 `node -e 0` 交替 15 次，中位数）',
+      `${c.gongwenMs} ms`,
+      `\`node -e 0\` ${c.nodeMs} ms，比值 ${c.ratio}（目标 ≤ 2）；不用预编译数据时 ${c.fromDataMs} ms（比值 ${c.fromDataRatio}）`,
+    ]);
     for (const r of cli.runs) {
       rows.push([`\`gongwen check --format json\`：${r.what}（打包的 CLI，新进程，${r.repeats} 次中位数）`, `${r.seconds} s`, r.peakRssMb ? `峰值内存 ${r.peakRssMb} MB` : '']);
+      if (r.mb === 1 && cli.textlint) {
+        rows.push([
+          `　textlint CLI + prh，同一 1 MB 文件（整个进程，${cli.textlint.repeats} 次中位数）`,
+          `${cli.textlint.seconds} s`,
+          `gongwen 与之比值 ${cli.textlint.ratio}（目标 ≤ 0.25）`,
+        ]);
+      }
     }
     if (cli.growth) rows.push(['　CLI 增长（1→8 MB）', `时间 ×${cli.growth}`, '含进程启动与数据加载']);
   }
@@ -313,10 +345,69 @@ async function main() {
   fs.writeFileSync(path.join(outDir, quick ? 'bench-quick.json' : 'bench.json'), JSON.stringify(results, null, 2) + '\n');
 }
 
+interface ColdStart {
+  nodeMs: number;
+  gongwenMs: number;
+  ratio: number;
+  fromDataMs: number;
+  fromDataRatio: number;
+}
+
+/** Wall time of one fresh process, in ms. */
+function wallMs(cmd: string, argv: string[], env?: NodeJS.ProcessEnv): number {
+  const t = performance.now();
+  const r = spawnSync(cmd, argv, { stdio: 'ignore', env: env && { ...process.env, ...env } });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')}: exit ${r.status}`);
+  return performance.now() - t;
+}
+
+/**
+ * `gongwen check` on an empty file against a bare `node -e 0`, interleaved run by run (this shared
+ * machine's load moves both alike), medians of 15; and the same without the precompiled data.
+ */
+function coldStart(dir: string): ColdStart {
+  const empty = path.join(dir, 'empty.txt');
+  fs.writeFileSync(empty, '');
+  const bin = path.join(ROOT, 'bin', 'gongwen.js');
+  const node: number[] = [];
+  const ours: number[] = [];
+  const fromData: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    node.push(wallMs(process.execPath, ['-e', '0']));
+    ours.push(wallMs(process.execPath, [bin, 'check', empty]));
+    fromData.push(wallMs(process.execPath, [bin, 'check', empty], { GONGWEN_NO_PRECOMPILED: '1' }));
+  }
+  const [n, g, d] = [median(node), median(ours), median(fromData)];
+  return { nodeMs: +n.toFixed(0), gongwenMs: +g.toFixed(0), ratio: +(g / n).toFixed(2), fromDataMs: +d.toFixed(0), fromDataRatio: +(d / n).toFixed(2) };
+}
+
+/** The textlint CLI with textlint-rule-prh and `dictionary`, on `file`: whole process, seconds. */
+function textlintCli(file: string, dictionary: string, dir: string): number {
+  const rc = path.join(dir, 'textlintrc.json');
+  fs.writeFileSync(rc, JSON.stringify({ rules: { prh: { rulePaths: [dictionary] } } }));
+  const bin = path.join(ROOT, 'node_modules', 'textlint', 'bin', 'textlint.js');
+  const t = performance.now();
+  const out = fs.openSync('/dev/null', 'w');
+  const r = spawnSync(process.execPath, [bin, '--config', rc, '--format', 'json', file], { cwd: ROOT, stdio: ['ignore', out, 'pipe'], encoding: 'utf8' });
+  fs.closeSync(out);
+  if (r.status !== 0 && r.status !== 1) throw new Error(`textlint: exit ${r.status}: ${String(r.stderr).split('\n')[0]}`);
+  return (performance.now() - t) / 1000;
+}
+
 /** `gongwen check --format json` on generated files, each in a fresh process of the bundled CLI. */
-function benchCli(quick: boolean): { runs: Array<{ what: string; mb: number; seconds: number; peakRssMb?: number; repeats: number }>; growth?: number } {
+function benchCli(
+  quick: boolean,
+  prhDictionary?: string,
+): {
+  runs: Array<{ what: string; mb: number; seconds: number; peakRssMb?: number; repeats: number }>;
+  growth?: number;
+  coldStart: ColdStart;
+  textlint?: { seconds: number; repeats: number; ratio: number };
+} {
   execFileSync(process.execPath, ['scripts/build.mjs', '--only=cli'], { cwd: ROOT, stdio: 'ignore' });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-bench-cli-'));
+  const cold = coldStart(dir);
+  let textlint: { seconds: number; repeats: number; ratio: number } | undefined;
   const timer = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
   const files: Array<{ what: string; mb: number; text: () => string; repeats: number }> = [
     { what: '1 MB 讲话稿文本', mb: 1, text: () => speechText(2 ** 20), repeats: 5 },
@@ -347,13 +438,18 @@ function benchCli(quick: boolean): { runs: Array<{ what: string; mb: number; sec
         if (m) rss.push(+m[1] / 1024);
       }
       runs.push({ what: f.what, mb: f.mb, seconds: +median(times).toFixed(2), peakRssMb: rss.length ? Math.round(median(rss)) : undefined, repeats: f.repeats });
+      if (f.mb === 1 && prhDictionary) {
+        const tl = [0, 1, 2].map(() => textlintCli(file, prhDictionary, dir));
+        const seconds = median(tl);
+        textlint = { seconds: +seconds.toFixed(2), repeats: tl.length, ratio: +(median(times) / seconds).toFixed(3) };
+      }
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const one = runs.find((r) => r.mb === 1);
   const eight = runs.find((r) => r.mb === 8);
-  return { runs, growth: one && eight ? +(eight.seconds / one.seconds).toFixed(2) : undefined };
+  return { runs, growth: one && eight ? +(eight.seconds / one.seconds).toFixed(2) : undefined, coldStart: cold, textlint };
 }
 
 if (require.main === module) {

@@ -110,8 +110,32 @@ export interface AcMatch {
   end: number;
 }
 
+/**
+ * An automaton's tables, to store a built one and load it without building it again (the
+ * precompiled built-in data, src/core/precompiled.ts).
+ */
+export interface AcTables {
+  alpha: Uint16Array;
+  root: Int32Array;
+  rootNext: Int32Array;
+  edgeStart: Int32Array;
+  edgeChar: Uint16Array;
+  edgeTo: Int32Array;
+  fail: Int32Array;
+  outStart: Int32Array;
+  outList: Int32Array;
+  lengths: Int32Array;
+  delta?: Uint16Array;
+  /** With `delta`; made with the same mark table (MARK_TABLE is a constant of the code). */
+  unit?: Int32Array;
+  firstOut: number;
+  width: number;
+}
+
 export class AhoCorasick {
-  private readonly alpha = new Uint16Array(65536);
+  private readonly alpha: Uint16Array;
+  /** The root's transitions by alphabet index (kept to store the tables). */
+  private readonly rootNext: Int32Array;
   /** The root's transitions by UTF-16 unit: one load per character while nothing is matching. */
   private readonly root: Int32Array;
   private readonly edgeStart: Int32Array;
@@ -142,10 +166,31 @@ export class AhoCorasick {
   constructor(
     patterns: readonly string[],
     fold?: (code: number) => number,
-    opts: { marks?: Uint8Array; maxTableCells?: number } = {},
+    opts: { marks?: Uint8Array; maxTableCells?: number; tables?: AcTables } = {},
   ) {
     const maxTableCells = opts.maxTableCells ?? DFA_MAX_CELLS;
     this.markTable = opts.marks ?? NO_MARKS;
+    const t = opts.tables;
+    if (t) {
+      // Stored tables (`tables()` of an automaton built from the same patterns and fold).
+      if (t.lengths.length !== patterns.length) throw new RangeError('automaton tables of other patterns');
+      this.alpha = t.alpha;
+      this.rootNext = t.rootNext;
+      this.edgeStart = t.edgeStart;
+      this.edgeChar = t.edgeChar;
+      this.edgeTo = t.edgeTo;
+      this.fail = t.fail;
+      this.outStart = t.outStart;
+      this.outList = t.outList;
+      this.lengths = t.lengths;
+      this.firstOut = t.firstOut;
+      this.width = t.width;
+      this.root = t.root;
+      this.delta = t.delta;
+      this.unit = t.unit;
+      return;
+    }
+    this.alpha = new Uint16Array(65536);
     this.lengths = Int32Array.from(patterns, (p) => p.length);
     // Alphabet: every unit used by a pattern gets an index from 1.
     let alphabetSize = 0;
@@ -208,6 +253,7 @@ export class AhoCorasick {
     for (let s = 0; s < n; s++) this.fail[id[s]] = id[fail[s]];
     const rootNext = new Int32Array(alphabetSize + 1);
     for (const [a, t] of next[0]) rootNext[a] = id[t];
+    this.rootNext = rootNext;
     this.root = new Int32Array(65536);
     for (let c = 0; c < 65536; c++) if (this.alpha[c] !== 0) this.root[c] = rootNext[this.alpha[c]];
     this.edgeStart = new Int32Array(n + 1);
@@ -241,6 +287,12 @@ export class AhoCorasick {
       this.unit = new Int32Array(65536);
       for (let c = 0; c < 65536; c++) this.unit[c] = this.root[c] | (this.alpha[c] << 16) | (this.markTable[c] << 31);
     }
+  }
+
+  /** The tables, to store (see `AcTables`); they are this automaton's own arrays, not copies. */
+  tables(): AcTables {
+    const { alpha, root, rootNext, edgeStart, edgeChar, edgeTo, fail, outStart, outList, lengths, delta, unit, firstOut, width } = this;
+    return { alpha, root, rootNext, edgeStart, edgeChar, edgeTo, fail, outStart, outList, lengths, delta, unit, firstOut, width };
   }
 
   /**

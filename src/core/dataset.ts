@@ -5,7 +5,7 @@
  * folded (“ as ").
  */
 import type { FindingKind } from './findings';
-import { AhoCorasick } from './ahocorasick';
+import { AhoCorasick, type AcTables } from './ahocorasick';
 import { DIRECTIVE_PREFIX } from './suppress';
 import { MARK_TABLE } from './text';
 import { foldCode, foldQuotes } from './context';
@@ -19,7 +19,7 @@ import {
 import { sinceToIso } from './date';
 import { builtinDataVersion } from './data-version';
 import { Glossary } from './glossary';
-import { buildMisquoteIndex, type MisquoteIndex } from './rules/misquote';
+import { buildMisquoteIndex, type AnchorChoice, type MisquoteIndex } from './rules/misquote';
 import type { RuleEntry, RuleKind } from './model';
 import type { Category, IsoDate, Severity } from './types';
 
@@ -89,7 +89,12 @@ export class Dataset {
    */
   readonly currentTo?: IsoDate;
 
-  constructor(raw: RawData, opts: { currentTo?: IsoDate } = {}) {
+  /**
+   * `compiled`: what a build of the same raw data computed before (the precompiled built-in data,
+   * src/core/precompiled.ts): the misquote anchors and the automaton's tables are then loaded, not
+   * computed again.
+   */
+  constructor(raw: RawData, opts: { currentTo?: IsoDate; compiled?: CompiledParts } = {}) {
     this.currentTo = opts.currentTo;
     this.rules = raw.rules.map((entry) => {
       let regexes: RegExp[] = [];
@@ -141,11 +146,9 @@ export class Dataset {
     });
     this.glossary = new Glossary(raw.glossary);
     // How common a bigram is, judged on the data's own prose: picks the rarest misquote anchors.
-    const prose = [
-      ...raw.rules.map((r) => r.explanation),
-      ...raw.glossary.flatMap((g) => [g.summary, g.origin, g.statusNote ?? '', ...g.expansion]),
-    ].join('\n');
-    this.misquote = buildMisquoteIndex(this.glossary, prose);
+    const prose = () =>
+      [...raw.rules.map((r) => r.explanation), ...raw.glossary.flatMap((g) => [g.summary, g.origin, g.statusNote ?? '', ...g.expansion])].join('\n');
+    this.misquote = buildMisquoteIndex(this.glossary, prose, opts.compiled?.anchors);
     this.misquote.anchors.forEach((a, anchor) => {
       literals.push(foldQuotes(a));
       this.owners.push({ rule: -1, role: 'anchor', anchor });
@@ -155,8 +158,20 @@ export class Dataset {
       this.owners.push({ rule: -1, role });
     }
     // The automaton also collects the text model's marks in its pass (see TextDoc.marks).
-    this.matcher = new AhoCorasick(literals, foldCode, { marks: MARK_TABLE });
+    this.matcher = new AhoCorasick(literals, foldCode, { marks: MARK_TABLE, tables: opts.compiled?.automaton });
   }
+
+  /** What a later build of the same raw data can load instead of computing (see the constructor). */
+  compiledParts(): CompiledParts {
+    const { anchors, anchorStart, anchorClauses, required } = this.misquote;
+    return { anchors: { anchors, anchorStart, anchorClauses, required }, automaton: this.matcher.tables() };
+  }
+}
+
+/** The parts of a Dataset that cost most to compute: stored with the precompiled built-in data. */
+export interface CompiledParts {
+  anchors: AnchorChoice;
+  automaton: AcTables;
 }
 
 /**
@@ -172,10 +187,25 @@ export function proposalAt(rule: CompiledRule, date: IsoDate): Proposal {
 
 let builtin: Dataset | undefined;
 
-/** The built-in rules and glossary (read once, then cached). */
+/**
+ * The built-in rules and glossary (read once, then cached): in a bundle, from the file precompiled
+ * at build time when it is of this build and of the data as it is (src/core/precompiled.ts); else
+ * read, validated and compiled from data/.
+ */
 export function loadBuiltinDataset(): Dataset {
-  builtin ??= new Dataset(readData(builtinRuleFiles(), [builtinGlossaryFile()]), { currentTo: builtinDataVersion().currentTo });
+  if (builtin) return builtin;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pre = require('./precompiled') as typeof import('./precompiled');
+  // GONGWEN_NO_PRECOMPILED=1: build from data/ even in a bundle (to measure what the file saves).
+  const r = process.env.GONGWEN_NO_PRECOMPILED ? { why: 'GONGWEN_NO_PRECOMPILED' } : pre.loadPrecompiled(pre.precompiledFile(), pre.BUILD_ID);
+  if (process.env.GONGWEN_TRACE_DATA) process.stderr.write(`gongwen: 内置数据：${'dataset' in r ? '预编译' : `从 data/ 编译（${r.why}）`}\n`);
+  builtin = 'dataset' in r ? r.dataset : compileBuiltinDataset();
   return builtin;
+}
+
+/** The built-in data read, validated and compiled from data/ (what the precompiled file holds). */
+export function compileBuiltinDataset(raw = readData(builtinRuleFiles(), [builtinGlossaryFile()])): Dataset {
+  return new Dataset(raw, { currentTo: builtinDataVersion().currentTo });
 }
 
 export interface LoadOptions {

@@ -128,11 +128,15 @@ function bigramsOf(s: string): string[] {
 const STOP_CHARS = '。！？!?\n\r';
 requireMarks(STOP_CHARS); // sentence ends are found among the text model's marks
 
+/** Which anchors an index chose: stored with the precompiled built-in data (choosing reads all the data's prose). */
+export type AnchorChoice = Pick<MisquoteIndex, 'anchors' | 'anchorStart' | 'anchorClauses' | 'required'>;
+
 /**
  * The clause index of a glossary. `prose`: text to estimate how common a bigram is (the rules'
  * and glossary's own explanations); it only decides which anchors are chosen, never a result.
+ * `anchors`: the choice an index of the same glossary made before (then `prose` is not read).
  */
-export function buildMisquoteIndex(glossary: Glossary, prose = ''): MisquoteIndex {
+export function buildMisquoteIndex(glossary: Glossary, prose: string | (() => string) = '', anchors?: AnchorChoice): MisquoteIndex {
   const clauses: Clause[] = [];
   for (const entry of glossary.entries) {
     if (!entry.canonical) continue;
@@ -184,7 +188,9 @@ export function buildMisquoteIndex(glossary: Glossary, prose = ''): MisquoteInde
   for (let b = 0; b < clausesOf.length; b++) clauseStart[b + 1] = clauseStart[b] + clausesOf[b].length;
   const clauseList = Int32Array.from(clausesOf.flat());
   const need = Int32Array.from(clauses, (c) => Math.ceil(c.bigrams.length * MIN_SHARED - 1e-9));
-  return { clauses, ...chooseAnchors(clauses, need, prose), keys, ids, mask, cls, bloom, clauseStart, clauseList, need };
+  if (anchors && anchors.required.length !== clauses.length) throw new RangeError('anchor choice of another glossary');
+  const choice = anchors ?? chooseAnchors(clauses, need, typeof prose === 'function' ? prose() : prose);
+  return { clauses, ...choice, keys, ids, mask, cls, bloom, clauseStart, clauseList, need };
 }
 
 /**

@@ -1,0 +1,144 @@
+/**
+ * What the build generates and precompiles (scripts/generate.ts, scripts/precompile.ts,
+ * scripts/build.mjs): the generated schema validators are not stale and say what ajv says; the
+ * precompiled built-in data loads into a dataset that checks exactly as one built from data/, and
+ * is refused when it is not of this build or not of the data files as they are; the bundled CLI
+ * uses it and agrees with the sources.
+ */
+import { strict as assert } from 'assert';
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import Ajv from 'ajv';
+import { check } from '../../src/core/check';
+import { describeSchemaError, schemaProblem, usesGeneratedValidator } from '../../src/core/data';
+import { compileBuiltinDataset, loadBuiltinDataset } from '../../src/core/dataset';
+import { loadPrecompiled, serializeBuiltin } from '../../src/core/precompiled';
+import { generatedFiles, VALIDATED_SCHEMAS } from '../../scripts/generate';
+import { runCli } from '../support/cli';
+import { corpusFile, ROOT } from '../support/data';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-precompiled-'));
+const EXTERNAL = [path.join(ROOT, '..', 'shared', 'external'), '/work/shared/external'].find((d) => fs.existsSync(d));
+
+describe('generated files', () => {
+  it('are not stale (run `npm run generate` after changing a schema)', () => {
+    for (const { file, text } of generatedFiles()) {
+      assert.ok(fs.existsSync(file), `${path.relative(ROOT, file)} is missing: run npm run generate`);
+      assert.ok(fs.readFileSync(file, 'utf8') === text, `${path.relative(ROOT, file)} is stale: run npm run generate`);
+    }
+  });
+
+  it('the generated validators are used, and give the first error runtime ajv gives', () => {
+    const samples: Record<string, unknown[]> = {
+      rules: [
+        JSON.parse(fs.readFileSync(path.join(ROOT, 'data/rules/wording.json'), 'utf8')),
+        { rules: [{ id: 'x', kind: 'weird' }] },
+        { rules: [], extra: 1 },
+        { rules: [{ id: 'Bad Id', kind: 'nonstandard', explanation: 'e', source: 's', confidence: 'high', examples: { fire: ['a'], pass: ['b'] } }] },
+      ],
+      glossary: [JSON.parse(fs.readFileSync(path.join(ROOT, 'data/glossary.json'), 'utf8')), { entries: [{ term: '两个维护' }] }],
+      patterns: [JSON.parse(fs.readFileSync(path.join(ROOT, 'data/patterns.json'), 'utf8')), { phrases: 'x' }],
+      gongwenrc: [{ allow: ['甲'] }, { rules: { 'xi-zongshuji': 'loud' } }, { alow: [] }, { date: '2026-1-1' }, []],
+    };
+    for (const kind of VALIDATED_SCHEMAS) {
+      assert.ok(usesGeneratedValidator(kind), `${kind}: the generated validator is not used`);
+      const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/schema', `${kind}.schema.json`), 'utf8'));
+      delete schema.$schema;
+      const runtime = new Ajv({ allErrors: false, strict: false }).compile(schema);
+      for (const s of samples[kind]) {
+        const want = runtime(s) ? undefined : `格式不符：${describeSchemaError(runtime.errors![0])}`;
+        assert.equal(schemaProblem(kind, s), want, `${kind}: ${JSON.stringify(s).slice(0, 80)}`);
+      }
+    }
+  });
+});
+
+describe('the precompiled built-in data', () => {
+  const fresh = compileBuiltinDataset();
+  const bytes = serializeBuiltin(fresh, 'test-build');
+  const file = path.join(tmp, 'builtin-data.bin');
+  fs.writeFileSync(file, bytes);
+
+  it('loads into a dataset equal to one built from data/', () => {
+    const r = loadPrecompiled(file, 'test-build');
+    assert.ok('dataset' in r, 'why' in r ? r.why : '');
+    const ds = r.dataset;
+    assert.deepEqual(ds.literals, fresh.literals);
+    assert.deepEqual(ds.owners, fresh.owners);
+    assert.deepEqual(ds.rules.map((x) => x.entry), fresh.rules.map((x) => x.entry));
+    assert.deepEqual(ds.glossary.entries, fresh.glossary.entries);
+    assert.equal(ds.currentTo, fresh.currentTo);
+    const a = ds.compiledParts();
+    const b = fresh.compiledParts();
+    assert.deepEqual(a.anchors, b.anchors);
+    for (const k of Object.keys(b.automaton) as Array<keyof typeof b.automaton>) assert.deepEqual(a.automaton[k], b.automaton[k], k);
+  });
+
+  it('checks exactly as the dataset built from data/ (seed corpus, and the public documents at their dates)', function () {
+    this.timeout(120_000);
+    const r = loadPrecompiled(file, 'test-build');
+    if (!('dataset' in r)) return assert.fail(r.why);
+    const precompiled = r.dataset;
+    const texts: Array<[string, string]> = fs
+      .readdirSync(path.join(ROOT, 'data/corpus'))
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => [fs.readFileSync(corpusFile(f), 'utf8'), '2026-06-01']);
+    if (EXTERNAL) for (const f of fs.readdirSync(EXTERNAL).filter((x) => /^\d{4}-\d{2}-\d{2}_.*\.txt$/.test(x))) texts.push([fs.readFileSync(path.join(EXTERNAL, f), 'utf8'), f.slice(0, 10)]);
+    let n = 0;
+    for (const [text, date] of texts) {
+      const got = check(text, { date, dataset: precompiled }).findings;
+      assert.deepEqual(got, check(text, { date, dataset: fresh }).findings, date);
+      n += got.length;
+    }
+    assert.ok(n > 100, `${n} findings`);
+  });
+
+  it('is refused when not of this build, or when a data file changed since', () => {
+    assert.deepEqual(loadPrecompiled(file, undefined), { why: '从源代码运行' });
+    assert.deepEqual(loadPrecompiled(file, 'other-build'), { why: '不是本次构建生成的' });
+    // A data file as stored differs from the one in data/ (as after editing a rule).
+    const header = JSON.parse(bytes.toString('utf8', 12, 12 + bytes.readUInt32LE(8)));
+    const [, off] = header.blobs['file:rules/wording.json'];
+    const edited = Buffer.from(bytes);
+    edited[off + 20] ^= 1;
+    const editedFile = path.join(tmp, 'edited.bin');
+    fs.writeFileSync(editedFile, edited);
+    assert.deepEqual(loadPrecompiled(editedFile, 'test-build'), { why: '数据文件 rules/wording.json 在构建之后改过' });
+    const truncated = path.join(tmp, 'truncated.bin');
+    fs.writeFileSync(truncated, bytes.subarray(0, 10));
+    assert.deepEqual(loadPrecompiled(truncated, 'test-build'), { why: '文件格式不符' });
+  });
+
+  it('run from sources, the built-in dataset is built from data/', () => {
+    assert.deepEqual(loadBuiltinDataset().literals, fresh.literals);
+  });
+});
+
+describe('the bundled CLI', () => {
+  it('uses the precompiled data, loads no schema validator for it, and agrees with the sources', async function () {
+    this.timeout(180_000);
+    const out = path.join('.cache', 'test-dist');
+    execFileSync(process.execPath, ['scripts/build.mjs', '--only=cli', `--outdir=${out}`], { cwd: ROOT, stdio: 'pipe' });
+    const cli = path.join(ROOT, out, 'cli.js');
+    const sample = path.join(ROOT, 'data/samples/sample-speech.txt');
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, ['-e', `require(${JSON.stringify(cli)}).main(process.argv.slice(1)).then(c=>{process.exitCode=c})`, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, GONGWEN_TRACE_DATA: '1' },
+      });
+    const r = run(['check', '--format', 'json', '--date', '2026-06-01', sample]);
+    assert.match(r.stderr, /内置数据：预编译/);
+    const src = await runCli(['check', '--format', 'json', '--date', '2026-06-01', sample]);
+    assert.deepEqual(JSON.parse(r.stdout), JSON.parse(src.out));
+    // The empty check requires neither ajv nor the generated validators nor mammoth.
+    const empty = path.join(tmp, 'empty.txt');
+    fs.writeFileSync(empty, '');
+    const probe = `const M=require('module');const seen=[];const o=M._load;M._load=function(r,...a){seen.push(r);return o.call(this,r,...a)};require(${JSON.stringify(cli)}).main(['check',${JSON.stringify(empty)}]).then(()=>console.log(JSON.stringify(seen)))`;
+    const loaded = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+    const seen = JSON.parse(loaded.stdout.trim().split('\n').pop()!) as string[];
+    assert.ok(seen.includes('./cli-check.js'), seen.join(','));
+    assert.deepEqual(seen.filter((m) => /vendor|ajv|mammoth/.test(m)), [], seen.join(','));
+  });
+});
