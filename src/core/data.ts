@@ -5,7 +5,6 @@
  * the problem, and the built-in data keeps working. User rule files also run their own examples
  * at load time (like textlint-rule-prh's specs), so a rule that does not do what it says is refused.
  */
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type Ajv from 'ajv';
@@ -36,7 +35,10 @@ export type SchemaKind = 'rules' | 'glossary' | 'patterns' | 'gongwenrc';
 
 /** A short hash of a schema file's text (the generated validators record the one they were made from). */
 export function schemaHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+  // crypto is loaded here, on first use (a validation), not with every start.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('crypto') as typeof import('crypto'))
+    .createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
 /**
