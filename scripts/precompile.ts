@@ -9,12 +9,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { builtinGlossaryFile, builtinRuleFiles, readData } from '../src/core/data';
-import { compileBuiltinDataset } from '../src/core/dataset';
+import { compileBuiltinDataset, Dataset } from '../src/core/dataset';
 import { loadPrecompiled, PRECOMPILED_NAME, serializeBuiltin } from '../src/core/precompiled';
 
 /** The precompiled built-in data for bundles of `buildId`. Throws on invalid data (naming the file). */
 export function precompileBuiltin(buildId: string): Buffer {
-  return serializeBuiltin(compileBuiltinDataset(readData(builtinRuleFiles(), [builtinGlossaryFile()])), buildId);
+  return serializeBuiltin(compileBuiltinDataset(readData(builtinRuleFiles(), [builtinGlossaryFile()])).compiledParts(), buildId);
 }
 
 if (require.main === module) {
@@ -36,7 +36,8 @@ if (require.main === module) {
     fs.renameSync(tmp, out);
     // Read back as a bundle would, so a file that does not load never ships.
     const back = loadPrecompiled(out, buildId);
-    if (!('dataset' in back)) throw new Error(`the written file does not load: ${back.why}`);
+    if ('why' in back) throw new Error(`the written file does not load: ${back.why}`);
+    new Dataset(back.raw, { compiled: back.compiled });
   } catch (e) {
     console.error(`precompile: ${(e as Error).message.split('\n')[0]}`);
     process.exit(1);

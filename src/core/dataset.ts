@@ -5,7 +5,7 @@
  * folded (“ as ").
  */
 import type { FindingKind } from './findings';
-import { AhoCorasick, type AcTables } from './ahocorasick';
+import { AhoCorasick } from './ahocorasick';
 import { DIRECTIVE_PREFIX } from './suppress';
 import { MARK_TABLE } from './text';
 import { foldCode, foldQuotes } from './context';
@@ -19,12 +19,13 @@ import {
 import { sinceToIso } from './date';
 import { builtinDataVersion } from './data-version';
 import { Glossary } from './glossary';
-import { buildMisquoteIndex, type AnchorChoice, type MisquoteIndex } from './rules/misquote';
+import { BUILD_ID, loadPrecompiled, precompiledFile, type CompiledParts } from './precompiled';
+import { MisquoteIndex } from './rules/misquote-index';
 import type { RuleEntry, RuleKind } from './model';
 import type { Category, IsoDate, Severity } from './types';
 
 /**
- * `anchor`: a misquote anchor bigram (src/core/rules/misquote.ts); `directive` and `url`: the
+ * `anchor`: a misquote anchor bigram (src/core/rules/misquote-index.ts); `directive` and `url`: the
  * literals that tell whether suppression has anything to read (src/core/suppress.ts). These are
  * owned by no rule (`rule` -1).
  */
@@ -148,7 +149,7 @@ export class Dataset {
     // How common a bigram is, judged on the data's own prose: picks the rarest misquote anchors.
     const prose = () =>
       [...raw.rules.map((r) => r.explanation), ...raw.glossary.flatMap((g) => [g.summary, g.origin, g.statusNote ?? '', ...g.expansion])].join('\n');
-    this.misquote = buildMisquoteIndex(this.glossary, prose, opts.compiled?.anchors);
+    this.misquote = new MisquoteIndex(this.glossary, prose, opts.compiled?.anchors);
     this.misquote.anchors.forEach((a, anchor) => {
       literals.push(foldQuotes(a));
       this.owners.push({ rule: -1, role: 'anchor', anchor });
@@ -163,16 +164,10 @@ export class Dataset {
 
   /** What a later build of the same raw data can load instead of computing (see the constructor). */
   compiledParts(): CompiledParts {
-    const { anchors, anchorStart, anchorClauses, required } = this.misquote;
-    return { anchors: { anchors, anchorStart, anchorClauses, required }, automaton: this.matcher.tables() };
+    return { anchors: this.misquote.anchorChoice(), automaton: this.matcher.tables() };
   }
 }
 
-/** The parts of a Dataset that cost most to compute: stored with the precompiled built-in data. */
-export interface CompiledParts {
-  anchors: AnchorChoice;
-  automaton: AcTables;
-}
 
 /**
  * What `rule` proposes as of `date`: the last period of `replacementByDate` whose `from` is on or
@@ -194,12 +189,19 @@ let builtin: Dataset | undefined;
  */
 export function loadBuiltinDataset(): Dataset {
   if (builtin) return builtin;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const pre = require('./precompiled') as typeof import('./precompiled');
   // GONGWEN_NO_PRECOMPILED=1: build from data/ even in a bundle (to measure what the file saves).
-  const r = process.env.GONGWEN_NO_PRECOMPILED ? { why: 'GONGWEN_NO_PRECOMPILED' } : pre.loadPrecompiled(pre.precompiledFile(), pre.BUILD_ID);
-  if (process.env.GONGWEN_TRACE_DATA) process.stderr.write(`gongwen: 内置数据：${'dataset' in r ? '预编译' : `从 data/ 编译（${r.why}）`}\n`);
-  builtin = 'dataset' in r ? r.dataset : compileBuiltinDataset();
+  const r = process.env.GONGWEN_NO_PRECOMPILED ? { why: 'GONGWEN_NO_PRECOMPILED' } : loadPrecompiled(precompiledFile(), BUILD_ID);
+  let ds: Dataset | undefined;
+  let why = 'why' in r ? r.why : '';
+  if ('raw' in r) {
+    try {
+      ds = new Dataset(r.raw, { currentTo: builtinDataVersion().currentTo, compiled: r.compiled });
+    } catch (e) {
+      why = `无法载入（${(e as Error).message}）`;
+    }
+  }
+  if (process.env.GONGWEN_TRACE_DATA) process.stderr.write(`gongwen: 内置数据：${ds ? '预编译' : `从 data/ 编译（${why}）`}\n`);
+  builtin = ds ?? compileBuiltinDataset();
   return builtin;
 }
 

@@ -20,9 +20,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { AcTables } from './ahocorasick';
 import { builtinGlossaryFile, builtinRuleFiles, dataDir, type RawData } from './data';
-import { builtinDataVersion } from './data-version';
-import { Dataset, type CompiledParts } from './dataset';
 import type { GlossaryFile, RuleFile } from './model';
+import type { AnchorChoice } from './rules/misquote-index';
+
+/** The parts of a Dataset that cost most to compute (`Dataset.compiledParts`), stored here. */
+export interface CompiledParts {
+  anchors: AnchorChoice;
+  automaton: AcTables;
+}
 
 declare const __GONGWEN_BUILD_ID__: string | undefined;
 
@@ -63,12 +68,14 @@ interface Header {
 
 const rel = (dir: string, f: string) => path.relative(dir, f).split(path.sep).join('/');
 
-/** The precompiled file of the built-in dataset `ds`, made from the data files as they are now. */
-export function serializeBuiltin(ds: Dataset, buildId: string): Buffer {
+/**
+ * The precompiled file of the built-in dataset, from its `compiledParts()`, with the data files as
+ * they are now (those it was built from).
+ */
+export function serializeBuiltin(parts: CompiledParts, buildId: string): Buffer {
   const dir = dataDir();
   const ruleFiles = builtinRuleFiles();
   const versionFile = path.join(dir, 'data-version.json');
-  const parts = ds.compiledParts();
   const tables = parts.automaton;
   const blobs: Array<[string, BlobKind, Uint8Array | Uint16Array | Int32Array]> = [];
   for (const f of [...ruleFiles, builtinGlossaryFile(), versionFile]) blobs.push([`file:${rel(dir, f)}`, 'bytes', fs.readFileSync(f)]);
@@ -114,9 +121,12 @@ function align8(n: number): number {
   return (n + 7) & ~7;
 }
 
-export type PrecompiledResult = { dataset: Dataset } | { why: string };
+export type PrecompiledResult = { raw: RawData; compiled: CompiledParts } | { why: string };
 
-/** The dataset of a precompiled file, if it is of this build and of the data files as they are. */
+/**
+ * What a precompiled file holds, if it is of this build and of the data files as they are: the
+ * raw data and the parts a Dataset built from it loads instead of computing.
+ */
 export function loadPrecompiled(file: string, buildId: string | undefined): PrecompiledResult {
   if (!buildId) return { why: '从源代码运行' };
   let buf: Buffer;
@@ -178,11 +188,7 @@ export function loadPrecompiled(file: string, buildId: string | undefined): Prec
     },
     automaton,
   };
-  try {
-    return { dataset: new Dataset(raw, { currentTo: builtinDataVersion().currentTo, compiled }) };
-  } catch (e) {
-    return { why: `无法载入（${(e as Error).message}）` };
-  }
+  return { raw, compiled };
 }
 
 /** Where the bundles look for the precompiled file: beside themselves. */

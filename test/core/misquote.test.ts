@@ -25,15 +25,17 @@ describe('misquote: anchored reading', () => {
     const idx = ds.misquote;
     assert.ok(idx.clauses.length >= canonicals.length);
     idx.clauses.forEach((c, i) => {
-      const countable = c.bigrams.filter((b) => !/[。！？!?\n\r]/.test(b));
-      const mine = idx.anchors.filter((a, k) => Array.from(idx.anchorClauses.subarray(idx.anchorStart[k], idx.anchorStart[k + 1])).includes(i));
+      const bigrams = [...new Set(Array.from({ length: c.text.length - 1 }, (_, k) => c.text.slice(k, k + 2)))];
+      const countable = bigrams.filter((b) => !/[。！？!?\n\r]/.test(b));
+      const { anchors: mine, required, need } = idx.clauseAnchors(i);
       assert.ok(mine.every((a) => countable.includes(a)), `${c.text}: an anchor that is not its bigram`);
+      assert.equal(need, Math.ceil(bigrams.length * 0.7 - 1e-9), c.text);
       // Pigeonhole: a sentence sharing `need` of the countable bigrams holds at least `required`
       // of its anchors, since at most (countable - anchors) shared bigrams are not anchors.
-      assert.equal(idx.required[i], idx.need[i] - (countable.length - mine.length), c.text);
-      assert.ok(idx.required[i] >= 1, `${c.text}: required ${idx.required[i]}`);
+      assert.equal(required, need - (countable.length - mine.length), c.text);
+      assert.ok(required >= 1, `${c.text}: required ${required}`);
       // Clauses this long have bigrams to spare: one common anchor alone never reads a sentence.
-      if (countable.length >= 10) assert.equal(idx.required[i], 2, c.text);
+      if (countable.length >= 10) assert.equal(required, 2, c.text);
     });
     for (const a of idx.anchors) assert.ok(!/[。！？!?\n\r]/.test(a), a);
   });
