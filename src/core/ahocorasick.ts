@@ -50,12 +50,12 @@ export class Hits {
 }
 
 /**
- * Growable buffers a scan writes into, kept by the automaton between scans: a fresh typed array
- * of a few hundred kilobytes per check costs more here than the scan itself (it is zeroed and
- * its pages faulted in), while copying out the exact result is cheap. The results handed out are
- * those copies, so no two scans share memory.
+ * Growable buffers a scan writes into. A check gives the scan the ones it keeps between checks
+ * (src/core/check-buffers.ts): a fresh typed array of a few hundred kilobytes per check costs more
+ * than the scan itself (it is zeroed and its pages faulted in). The results a scan returns are
+ * views of these buffers, valid until they are written again.
  */
-class Scratch {
+export class ScanBuffers {
   marks: Int32Array = new Int32Array(1024);
   pattern: Int32Array = new Int32Array(256);
   start: Int32Array = new Int32Array(256);
@@ -80,27 +80,19 @@ class Scratch {
     this.end[k] = end;
   }
 
-  /**
-   * The exact results: copied out, or with `borrow` views of the buffers themselves, valid until
-   * the next scan (the checker's way: it holds them for one check, see `ScanOptions.borrow`).
-   */
-  take(borrow: boolean): { hits: Hits; marks: Int32Array } {
+  /** How many units the buffers hold (hits and marks), to decide whether to keep them. */
+  get size(): number {
+    return this.pattern.length * 3 + this.marks.length;
+  }
+
+  /** The results written since the last `results`, as views of the buffers. */
+  results(): { hits: Hits; marks: Int32Array } {
     const n = this.nHits;
-    const cut = (a: Int32Array, k: number) => (borrow ? a.subarray(0, k) : a.slice(0, k));
-    const hits = new Hits(n, cut(this.pattern, n), cut(this.start, n), cut(this.end, n));
-    const marks = cut(this.marks, this.nMarks);
+    const hits = new Hits(n, this.pattern.subarray(0, n), this.start.subarray(0, n), this.end.subarray(0, n));
+    const marks = this.marks.subarray(0, this.nMarks);
     this.nMarks = this.nHits = 0;
     return { hits, marks };
   }
-}
-
-export interface ScanOptions {
-  /**
-   * Hand out views of the automaton's own buffers instead of copies: no new memory per scan, but
-   * the results are only valid until this automaton's next scan. For a caller that uses them and
-   * drops them before scanning again (the checker, within one check).
-   */
-  borrow?: boolean;
 }
 
 export interface AcMatch {
@@ -154,7 +146,6 @@ export class AhoCorasick {
   private readonly unit?: Int32Array;
   /** The units `scan` reports the offsets of (none unless given). */
   private readonly markTable: Uint8Array;
-  private readonly scratch = new Scratch();
 
   /**
    * `fold`: units to read as others (quote folding: “ as "). Patterns are given folded already;
@@ -319,16 +310,17 @@ export class AhoCorasick {
   /**
    * Every occurrence, and, in the same pass, the offsets of the units given as `marks` to the
    * constructor (the text model's marks: see `TextDoc.marks`), so the checker reads the text once
-   * for both.
+   * for both. Written into `into` (the check's kept buffers) when given, else into buffers of this
+   * call's own; the results are views of them.
    */
-  scan(codes: Uint16Array, opts: ScanOptions = {}): { hits: Hits; marks: Int32Array } {
-    if (this.unit) this.scanTable(codes, this.unit, this.delta!);
-    else this.scanEdges(codes);
-    return this.scratch.take(opts.borrow === true);
+  scan(codes: Uint16Array, into: ScanBuffers = new ScanBuffers()): { hits: Hits; marks: Int32Array } {
+    into.nHits = into.nMarks = 0;
+    if (this.unit) this.scanTable(codes, this.unit, this.delta!, into);
+    else this.scanEdges(codes, into);
+    return into.results();
   }
 
-  private scanTable(codes: Uint16Array, unit: Int32Array, delta: Uint16Array): void {
-    const out = this.scratch;
+  private scanTable(codes: Uint16Array, unit: Int32Array, delta: Uint16Array, out: ScanBuffers): void {
     const { firstOut, width } = this;
     let s = 0;
     for (let i = 0, len = codes.length; i < len; i++) {
@@ -340,8 +332,7 @@ export class AhoCorasick {
   }
 
   /** The same with edge lists and fail links (no full table: a very large pattern set). */
-  private scanEdges(codes: Uint16Array): void {
-    const out = this.scratch;
+  private scanEdges(codes: Uint16Array, out: ScanBuffers): void {
     const { markTable, root, firstOut, alpha, edgeStart, edgeChar, edgeTo, fail } = this;
     let s = 0;
     for (let i = 0, len = codes.length; i < len; i++) {
@@ -379,7 +370,7 @@ export class AhoCorasick {
   }
 
   /** The patterns ending in state `s` at offset `i`. */
-  private emit(s: number, i: number, out: Scratch): void {
+  private emit(s: number, i: number, out: ScanBuffers): void {
     const { outStart, outList, lengths } = this;
     for (let k = outStart[s], end = outStart[s + 1]; k < end; k++) {
       const id = outList[k];

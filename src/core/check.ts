@@ -3,12 +3,14 @@
  * date. One module per rule kind (src/core/rules/*, src/core/outline/check.ts); this file only
  * orchestrates: date, one automaton pass, suppression, per-rule severities, sorting.
  * The rule modules write into a `FindingSink` (src/core/findings.ts); the findings are made as
- * objects once, at the end, for those kept.
+ * objects once, at the end, for those kept. What a check writes into (the text's units, the hits,
+ * the sink) is one `CheckBuffers` object, kept between checks and lent to one check at a time.
  */
 import type { Hits } from './ahocorasick';
 import { detectDocumentDate, isValidIsoDate, todayIso } from './date';
 import { loadBuiltinDataset, type Dataset } from './dataset';
-import { borrowSink, returnSink, type FindingSink, type Keep } from './findings';
+import { CheckBuffers } from './check-buffers';
+import type { FindingSink, Keep } from './findings';
 import { checkCollocations } from './rules/collocation';
 import { checkCurrency } from './rules/currency';
 import type { RuleContext } from './rules/context';
@@ -50,7 +52,12 @@ export interface CheckOptions {
   /** Rule kinds to run (keys of RULE_MODULES); default all. */
   kinds?: string[];
   dataset?: Dataset;
+  /** The buffers to check in (a `Checker` keeps its own); default: the ones kept here. */
+  buffers?: CheckBuffers;
 }
+
+/** The buffers of the checks given none (see `CheckOptions.buffers`). */
+const keptBuffers = new CheckBuffers();
 
 export interface CheckResult {
   findings: Finding[];
@@ -85,15 +92,16 @@ export function check(text: string, opts: CheckOptions = {}): CheckResult {
   const dataset = opts.dataset ?? loadBuiltinDataset();
   const language = opts.language ?? 'plaintext';
   const doc = new TextDoc(text);
-  // The text's units, the hits and the marks live in buffers kept between checks (no fresh
-  // pages for a large text), and so do the findings until they are made as objects at the end;
-  // they are given back before the findings leave, and no finding refers to them.
-  doc.borrowCodes();
-  const sink = borrowSink();
+  // The text's units, the hits and the marks live in buffers kept between checks (no fresh pages
+  // for a large text), and so do the findings until they are made as objects at the end; the
+  // loan ends before the findings leave, and no finding refers to the buffers.
+  const buffers = (opts.buffers ?? keptBuffers).lend();
+  doc.lendCodes(buffers.units(text));
+  const sink = buffers.sink;
   try {
     // The shared pass: every literal of the dataset (including what suppression looks for), and
     // where the punctuation marks stand.
-    const { hits, marks } = dataset.matcher.scan(doc.codes, { borrow: true });
+    const { hits, marks } = dataset.matcher.scan(doc.codes, buffers.scan);
     doc.useMarks(marks);
     const ctx: RuleContext = { text, date, dataset, hits, language, doc, dateSource };
     const suppress = findSuppressions(text, language, doc, suppressionLiterals(dataset, hits));
@@ -117,8 +125,8 @@ export function check(text: string, opts: CheckOptions = {}): CheckResult {
         : undefined;
     return { findings: sink.toFindings(keep), date, dateSource };
   } finally {
-    doc.returnCodes();
-    returnSink(sink);
+    doc.endLoan();
+    buffers.release();
   }
 }
 

@@ -276,39 +276,6 @@ export class FindingSink {
 }
 
 /**
- * Messages built once per distinct arguments: a check of a large text reports the same few
- * messages thousands of times (the 8 MB bench text: 7 300 outline findings, 150 distinct
- * messages). Each message built afresh is a chain of concatenated strings that stays alive until
- * the findings are made; built once, it is one string shared by every finding that says it.
- *
- * The key is the builder and its arguments, compared as Map keys are (strings by content), so a
- * builder must depend on its arguments only. Meant to live for one check: its size is bounded by
- * what one text holds.
- */
-export class MessageMemo {
-  /** builder → a → b → c → d → message */
-  private readonly byBuilder = new Map<unknown, Map<unknown, Map<unknown, Map<unknown, Map<unknown, string>>>>>();
-
-  /** `build(a, b, c, d)`, built the first time these arguments are seen. */
-  get<A, B, C, D>(build: (a: A, b: B, c: C, d: D) => string, a: A, b: B, c: C, d: D): string {
-    let m1 = this.byBuilder.get(build);
-    if (!m1) this.byBuilder.set(build, (m1 = new Map()));
-    let m2 = m1.get(a);
-    if (!m2) m1.set(a, (m2 = new Map()));
-    let m3 = m2.get(b);
-    if (!m3) m2.set(b, (m3 = new Map()));
-    let msg = m3.get(c)?.get(d);
-    if (msg === undefined) {
-      msg = build(a, b, c, d);
-      let m4 = m3.get(c);
-      if (!m4) m3.set(c, (m4 = new Map()));
-      m4.set(d, msg);
-    }
-    return msg;
-  }
-}
-
-/**
  * The objects the findings are made as. Plain objects to every reader (their prototype is
  * Object.prototype), but made by a constructor, not an object literal: V8 tracks where literals
  * are allocated and, when those objects tend to survive a collection, allocates them straight in
@@ -344,27 +311,3 @@ export function collectFindings(write: (out: FindingSink) => void): Finding[] {
   write(sink);
   return sink.toFindings();
 }
-
-let spare: FindingSink | undefined;
-let spareLent = false;
-
-/**
- * The sink kept between checks (its buffers stay as large as the largest check needed), or a
- * fresh one if it is lent already (a check inside a check). Give it back with `returnSink`.
- */
-export function borrowSink(): FindingSink {
-  if (spareLent) return new FindingSink();
-  spareLent = true;
-  return (spare ??= new FindingSink());
-}
-
-export function returnSink(sink: FindingSink): void {
-  sink.clear();
-  if (sink !== spare) return;
-  spareLent = false;
-  // Not kept past this size (about 2.5 MB of buffers): one huge check should not hold them for good.
-  if (sink.capacity > SPARE_MAX_FINDINGS) spare = undefined;
-}
-
-/** A sink that grew past this many findings is not kept between checks. */
-const SPARE_MAX_FINDINGS = 2 ** 16;

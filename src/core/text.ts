@@ -64,23 +64,14 @@ function findMarks(codes: Uint16Array): Int32Array {
   return out.subarray(0, k);
 }
 
-/**
- * The buffer lent for the units of one check at a time (`TextDoc.borrowCodes`). Fresh memory is
- * dear on the machines measured here (about 3 ms per MB on first touch, against 0.05 ms once
- * used), so a check of a large text should not take new pages for its copy of the text.
- */
-let spare: Buffer | undefined;
-let spareLent = false;
-/** Texts longer than this (in units) get a buffer of their own: the spare is not kept that large. */
-const SPARE_MAX_UNITS = 8 * 2 ** 20;
-
 export class TextDoc {
   readonly text: string;
   /** Offset of the first character of each line. */
   readonly lineStarts: number[];
   private units?: Uint16Array;
   private markList?: Int32Array;
-  private borrowed = false;
+  /** Whether `units` is a check's kept buffer (see `lendCodes`). */
+  private lent = false;
 
   constructor(text: string) {
     this.text = text;
@@ -107,26 +98,23 @@ export class TextDoc {
   }
 
   /**
-   * Puts `codes` in the spare buffer, for the length of one check: the checker calls this, and
-   * `returnCodes` when it is done. Afterwards `codes` and `marks` are made afresh if asked for,
-   * so nothing outside the check ever reads the spare. Does nothing if the spare is lent already
-   * or the text is very long.
+   * Takes the text's units from a buffer lent for one check (src/core/check-buffers.ts), which
+   * must hold exactly them; `endLoan` when the check is done. Afterwards `codes` and `marks` are
+   * made afresh if asked for, so nothing outside the check ever reads the lent buffer.
    */
-  borrowCodes(): void {
-    const n = this.text.length;
-    if (spareLent || this.units || n > SPARE_MAX_UNITS) return;
-    if (!spare || spare.length < n * 2) spare = Buffer.allocUnsafeSlow(Math.max(n * 2, 2 ** 16));
-    spare.write(this.text, 0, 'utf16le');
-    this.units = new Uint16Array(spare.buffer, spare.byteOffset, n);
-    this.borrowed = spareLent = true;
+  lendCodes(codes: Uint16Array): void {
+    if (codes.length !== this.text.length) throw new RangeError('lent units of another text');
+    this.units = codes;
+    this.markList = undefined;
+    this.lent = true;
   }
 
-  /** Gives the spare back (see `borrowCodes`). */
-  returnCodes(): void {
-    if (!this.borrowed) return;
+  /** Forgets the lent units, and the marks found in them (see `lendCodes`). */
+  endLoan(): void {
+    if (!this.lent) return;
     this.units = undefined;
     this.markList = undefined;
-    this.borrowed = spareLent = false;
+    this.lent = false;
   }
 
   /**

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { check } from '../../src/core/check';
-import { borrowSink, collectFindings, FindingSink, MessageMemo, returnSink, type FindingKind } from '../../src/core/findings';
+import { collectFindings, FindingSink, type FindingKind } from '../../src/core/findings';
 import type { Finding, Severity } from '../../src/core/types';
 
 const KINDS: FindingKind[] = [
@@ -92,37 +92,16 @@ describe('FindingSink: findings written as columns, made as objects at the end',
     );
   });
 
-  it('takes back what a failed rule wrote (truncate), and a returned sink starts empty', () => {
-    const sink = borrowSink();
-    try {
-      write(sink, [{ kind: 0, start: 1, len: 1, fix: true }]);
-      const before = sink.count;
-      write(sink, [{ kind: 1, start: 0, len: 1, fix: false }, { kind: 2, start: 2, len: 0, fix: true }]);
-      sink.truncate(before);
-      assert.deepEqual(sink.toFindings().map((f) => f.ruleId), ['b-rule']);
-      const inner = borrowSink();
-      assert.notEqual(inner, sink, 'a check inside a check gets a sink of its own');
-      returnSink(inner);
-    } finally {
-      returnSink(sink);
-    }
-    const again = borrowSink();
-    assert.equal(again, sink, 'the sink is kept between checks');
-    assert.equal(again.count, 0);
-    assert.deepEqual(again.toFindings(), []);
-    returnSink(again);
-  });
-
-  it('does not keep a sink that grew past 65 536 findings', () => {
-    const sink = borrowSink();
-    for (let i = 0; i < 70000; i++) sink.add(KINDS[0], i, i + 1, 'm');
-    returnSink(sink);
-    const next = borrowSink();
-    assert.notEqual(next, sink);
-    assert.ok(next.capacity < 70000);
-    returnSink(next);
-    assert.equal(borrowSink(), next, 'the new one is kept');
-    returnSink(next);
+  it('takes back what a failed rule wrote (truncate), and a cleared sink starts empty', () => {
+    const sink = new FindingSink();
+    write(sink, [{ kind: 0, start: 1, len: 1, fix: true }]);
+    const before = sink.count;
+    write(sink, [{ kind: 1, start: 0, len: 1, fix: false }, { kind: 2, start: 2, len: 0, fix: true }]);
+    sink.truncate(before);
+    assert.deepEqual(sink.toFindings().map((f) => f.ruleId), ['b-rule']);
+    sink.clear();
+    assert.equal(sink.count, 0);
+    assert.deepEqual(sink.toFindings(), []);
   });
 
   it('grows past its first buffers and keeps offsets exact (a text of 2 MB, 20 000 findings)', () => {
@@ -176,24 +155,3 @@ describe('FindingSink.addFrom: messages from per-rule templates, worded when the
   });
 });
 
-describe('MessageMemo: each message built once per distinct arguments', () => {
-  it('returns what the builder returns, calling it once for each distinct builder and arguments (property check)', () => {
-    const arg = fc.oneof(fc.constantFrom<unknown>('一、', '三、', '1.', '', 0, 1, 128 ** 3, undefined), fc.string({ maxLength: 3 }), fc.integer({ min: 0, max: 3 }));
-    const say = (name: string, args: unknown[]) => `${name} ${args.map((x) => `${typeof x}:${String(x)}`).join('|')}`;
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.boolean(), arg, arg, arg, arg), { maxLength: 60 }), (calls) => {
-        const memo = new MessageMemo();
-        const built: string[] = [];
-        const one = (a: unknown, b: unknown, c: unknown, d: unknown) => (built.push(say('one', [a, b, c, d])), say('one', [a, b, c, d]));
-        const two = (a: unknown, b: unknown, c: unknown, d: unknown) => (built.push(say('two', [a, b, c, d])), say('two', [a, b, c, d]));
-        const keys = new Set<string>();
-        for (const [first, a, b, c, d] of calls) {
-          const name = first ? 'one' : 'two';
-          assert.equal(memo.get(first ? one : two, a, b, c, d), say(name, [a, b, c, d]));
-          keys.add(say(name, [a, b, c, d]));
-        }
-        assert.deepEqual([...built].sort(), [...keys].sort()); // one build per distinct key, no more
-      }),
-    );
-  });
-});

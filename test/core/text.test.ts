@@ -1,7 +1,8 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { AhoCorasick } from '../../src/core/ahocorasick';
+import { AhoCorasick, ScanBuffers } from '../../src/core/ahocorasick';
+import { CheckBuffers } from '../../src/core/check-buffers';
 import { foldCode } from '../../src/core/context';
 import { check } from '../../src/core/check';
 import { loadBuiltinDataset } from '../../src/core/dataset';
@@ -64,39 +65,66 @@ describe('text model', () => {
     });
   });
   describe('buffers lent for one check', () => {
-    it('a borrowed scan gives the same hits and marks as a copying one, and the next scan reuses its buffers', () => {
+    it('a scan into kept buffers gives the same hits and marks as one into its own, and the next scan reuses them', () => {
       const ds = loadBuiltinDataset();
       const a = new TextDoc('落实习总书记的嘱托，坚决做到“两个维护”。\n一、总体要求');
       const b = new TextDoc('以习近平同志为总书记的党中央，新时期。');
-      const copied = ds.matcher.scan(a.codes);
-      const borrowed = ds.matcher.scan(a.codes, { borrow: true });
-      assert.deepEqual(borrowed.hits.toArray(), copied.hits.toArray());
-      assert.deepEqual(Array.from(borrowed.marks), Array.from(copied.marks));
-      assert.ok(copied.hits.count > 0);
-      const before = copied.hits.toArray();
-      ds.matcher.scan(b.codes, { borrow: true });
-      // The copy is the caller's; the borrowed views now show the later scan's results.
-      assert.deepEqual(copied.hits.toArray(), before);
-      assert.equal(borrowed.hits.pattern.buffer, ds.matcher.scan(b.codes, { borrow: true }).hits.pattern.buffer);
+      const own = ds.matcher.scan(a.codes);
+      const buffers = new ScanBuffers();
+      const kept = ds.matcher.scan(a.codes, buffers);
+      assert.deepEqual(kept.hits.toArray(), own.hits.toArray());
+      assert.deepEqual(Array.from(kept.marks), Array.from(own.marks));
+      assert.ok(own.hits.count > 0);
+      const before = own.hits.toArray();
+      const next = ds.matcher.scan(b.codes, buffers);
+      // The scan's own buffers are the caller's; the kept ones now hold the later scan's results.
+      assert.deepEqual(own.hits.toArray(), before);
+      assert.equal(next.hits.pattern.buffer, kept.hits.pattern.buffer);
+      assert.deepEqual(next.hits.toArray(), ds.matcher.scan(b.codes).hits.toArray());
     });
-    it('a text model borrows the spare buffer for its units once at a time, and gives it back', () => {
+    it('the buffers of a check are lent once at a time; the text model forgets lent units when the loan ends', () => {
+      const kept = new CheckBuffers();
+      const first = kept.lend();
+      assert.equal(first, kept);
+      const inner = kept.lend(); // a check inside a check
+      assert.notEqual(inner, kept);
       const a = new TextDoc('一、总体要求\n（一）提高站位。');
+      a.lendCodes(first.units(a.text));
       const b = new TextDoc('二、主要任务\n落实，“两个维护”。');
-      a.borrowCodes();
-      b.borrowCodes(); // lent already: b makes its own copy
+      b.lendCodes(inner.units(b.text));
       assert.notEqual(a.codes.buffer, b.codes.buffer);
       assert.deepEqual(Array.from(a.codes), Array.from(a.text, (_, i) => a.text.charCodeAt(i)));
       assert.deepEqual(Array.from(b.codes), Array.from(b.text, (_, i) => b.text.charCodeAt(i)));
       const lent = a.codes.buffer;
-      a.returnCodes();
-      // After the check, the units and marks are made afresh, never read from the spare.
+      a.endLoan();
+      first.release();
+      // After the check, the units and marks are made afresh, never read from the kept buffer.
+      const again = kept.lend();
+      assert.equal(again, kept, 'the kept buffers are lent again');
       const c = new TextDoc('三、保障措施。');
-      c.borrowCodes();
-      assert.equal(c.codes.buffer, lent, 'the spare is lent again');
+      c.lendCodes(again.units(c.text));
+      assert.equal(c.codes.buffer, lent);
       assert.notEqual(a.codes.buffer, lent);
       assert.deepEqual(Array.from(a.codes), Array.from(a.text, (_, i) => a.text.charCodeAt(i)));
       assert.deepEqual(Array.from(a.marks), naiveMarks(a.text));
-      c.returnCodes();
+      assert.throws(() => c.lendCodes(new Uint16Array(2)), /another text/);
+      c.endLoan();
+      again.release();
+    });
+    it('a sink that grew past 65 536 findings is not kept; a released sink starts empty', () => {
+      const kept = new CheckBuffers().lend();
+      const sink = kept.sink;
+      const kind = { ruleId: 'x', category: 'outline', severity: 'info' } as const;
+      for (let i = 0; i < 70000; i++) sink.add(kind, i, i + 1, 'm');
+      kept.release();
+      const next = kept.lend().sink;
+      assert.notEqual(next, sink);
+      assert.ok(next.capacity < 70000);
+      next.add(kind, 0, 1, 'm');
+      kept.release();
+      assert.equal(kept.lend().sink, next, 'the new one is kept');
+      assert.equal(next.count, 0);
+      kept.release();
     });
     it('checks in a row give what a fresh process gives (the lent buffers leave no trace)', () => {
       const texts = [corpus.slice(0, 5000), '一、\n二、\n四、总体要求,好。', corpus.slice(5000, 20000), '没有问题的一句话。'];

@@ -6,7 +6,7 @@
  */
 import { foldQuotes, isEnclosed, sentenceAround, startsWithFolded } from '../context';
 import { proposalAt, type CompiledRule } from '../dataset';
-import { MessageMemo, type FindingSink } from '../findings';
+import type { FindingSink, TemplateKind } from '../findings';
 import type { Severity } from '../types';
 import { sinceCn, type RuleContext } from './context';
 import { EraReader } from './era';
@@ -96,15 +96,35 @@ function defaultMessage(rule: CompiledRule, matched: string, replacement: string
   }
 }
 
+/** What a formulation finding is worded from: the words matched, the fix, the other wordings. */
+type Template = TemplateKind<string, string | undefined, readonly string[] | undefined, 0>;
+
+/**
+ * The per-rule template its findings are worded by when they are made (once per distinct words,
+ * fix and alternatives among the kept findings, see `FindingSink.addFrom`): the rule's own
+ * `message`, else the default one of its kind. One per rule, made on its first finding.
+ */
+const TEMPLATES = new WeakMap<CompiledRule, Template>();
+function templateOf(rule: CompiledRule): Template {
+  let t = TEMPLATES.get(rule);
+  if (!t) {
+    const own = rule.entry.message;
+    t = { ...rule.kind, message: own !== undefined ? () => own : (matched, replacement, alternatives) => defaultMessage(rule, matched, replacement, alternatives) };
+    TEMPLATES.set(rule, t);
+  }
+  return t;
+}
+
 /**
  * What the regex rules of one check share: the last sentence read (quote-folded), which the next
- * trigger in the same sentence reads again, and the replacements and messages already built.
+ * trigger in the same sentence reads again, and the replacements already computed.
  */
 class Reading {
-  readonly memo = new MessageMemo();
   private s = -1;
   private e = -1;
   private folded = '';
+  /** regex → matched → template → replacement */
+  private readonly replaced = new Map<RegExp, Map<string, Map<string, string>>>();
 
   constructor(private readonly text: string) {}
 
@@ -118,9 +138,18 @@ class Reading {
     }
     return { s, sentence: this.folded };
   }
-}
 
-const replaceWith = (re: RegExp, matched: string, replacement: string) => matched.replace(single(re), replacement);
+  /** `matched` with `re` replaced by `template` ($1 …), computed once per distinct arguments. */
+  replacement(re: RegExp, matched: string, template: string): string {
+    let byMatched = this.replaced.get(re);
+    if (!byMatched) this.replaced.set(re, (byMatched = new Map()));
+    let byTemplate = byMatched.get(matched);
+    if (!byTemplate) byMatched.set(matched, (byTemplate = new Map()));
+    let r = byTemplate.get(template);
+    if (r === undefined) byTemplate.set(template, (r = matched.replace(single(re), template)));
+    return r;
+  }
+}
 
 function regexCandidates(reading: Reading, rule: CompiledRule, hitStart: number, hitEnd: number, date: string): Candidate[] {
   const { s, sentence } = reading.sentence(hitStart, hitEnd);
@@ -137,7 +166,7 @@ function regexCandidates(reading: Reading, rule: CompiledRule, hitStart: number,
       const start = s + m.index;
       const end = start + m[0].length;
       if (start <= hitStart && end >= hitEnd) {
-        const replacement = template !== undefined ? reading.memo.get(replaceWith, re, m[0], template, 0) : undefined;
+        const replacement = template !== undefined ? reading.replacement(re, m[0], template) : undefined;
         out.push({ rule, start, end, replacement, alternatives });
       }
     }
@@ -179,6 +208,6 @@ export function checkFormulations(ctx: RuleContext, out: FindingSink): void {
     lastEnd.set(c.rule, c.end);
     const matched = text.slice(c.start, c.end);
     const fix = c.replacement !== undefined && c.replacement !== matched ? { start: c.start, end: c.end, text: c.replacement } : undefined;
-    out.add(c.rule.kind, c.start, c.end, e.message ?? reading.memo.get(defaultMessage, c.rule, matched, c.replacement, c.alternatives), fix, severity);
+    out.addFrom(templateOf(c.rule), c.start, c.end, matched, c.replacement, c.alternatives, 0, fix, severity);
   }
 }
