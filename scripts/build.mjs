@@ -96,6 +96,9 @@ const chunks = [
   ...LAZY_PACKAGES.filter((p) => existsSync(join(ROOT, 'node_modules', p))).map((p) => ({
     stdin: { contents: `module.exports = require(${JSON.stringify(p)});`, resolveDir: ROOT, loader: 'js' },
     outfile: `${OUT}/vendor/${chunkName(p)}.js`,
+    // A package's ES module build where it has one: UMD builds (jsonc-parser's) require their
+    // parts by names a bundler cannot follow.
+    mainFields: ['module', 'main'],
   })),
   ...Object.entries(LAZY_SOURCES).map(([file, name]) => ({ entryPoints: [file], outfile: `${OUT}/vendor/${name}.js` })),
 ];

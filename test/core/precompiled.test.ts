@@ -17,6 +17,7 @@ import { compileBuiltinDataset, Dataset, loadBuiltinDataset } from '../../src/co
 import { loadPrecompiled, serializeBuiltin, type PrecompiledResult } from '../../src/core/precompiled';
 import { generatedFiles, VALIDATED_SCHEMAS } from '../../scripts/generate';
 import { runCli } from '../support/cli';
+import { docxFromBody, para, zipEntries } from '../support/docx';
 import { corpusFile, ROOT } from '../support/data';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-precompiled-'));
@@ -141,5 +142,22 @@ describe('the bundled CLI', () => {
     const seen = JSON.parse(loaded.stdout.trim().split('\n').pop()!) as string[];
     assert.ok(seen.includes('./cli-check.js'), seen.join(','));
     assert.deepEqual(seen.filter((m) => /vendor|ajv|mammoth/.test(m)), [], seen.join(','));
+    // The modules bundled on their own load and give what the code uses of them.
+    const vendor = (name: string) => require(path.join(ROOT, out, 'vendor', `${name}.js`));
+    assert.equal(typeof vendor('jsonc-parser').modify, 'function');
+    assert.equal(typeof vendor('ajv').default, 'function');
+    assert.equal(typeof vendor('mammoth').extractRawText, 'function');
+    assert.equal(typeof vendor('jszip').loadAsync, 'function');
+    assert.equal(typeof vendor('xmldom-xmldom').DOMParser, 'function');
+    assert.equal(typeof vendor('validators').gongwenrc, 'function');
+    // A Word draft through the bundle (jszip and xmldom from their chunks): checked, and annotated.
+    const draft = path.join(tmp, 'draft.docx');
+    fs.writeFileSync(draft, await docxFromBody(para(['要学习习总书记讲话精神。'])));
+    const word = run(['check', '--format', 'json', '--date', '2026-06-01', draft]);
+    assert.ok(JSON.parse(word.stdout).some((f: { ruleId: string }) => f.ruleId === 'xi-zongshuji'), word.stdout + word.stderr);
+    const annotated = path.join(tmp, 'draft.批注.docx');
+    const ann = run(['annotate', '--min-severity', 'hint', '--date', '2026-06-01', '-o', annotated, draft]);
+    assert.ok(ann.status === 0 || ann.status === 1, ann.stderr);
+    assert.match((await zipEntries(fs.readFileSync(annotated))).get('word/comments.xml')!.toString('utf8'), /习近平总书记/);
   });
 });

@@ -298,6 +298,7 @@ try {
   // A 70 KB draft full of 习总书记, over the limit set above.
   writeFileSync(join(main.ws, 'big.txt'), '　　学习贯彻习总书记重要讲话精神。\n'.repeat(2600));
   writeFileSync(join(main.ws, 'blank.txt'), '');
+  writeFileSync(join(main.ws, 'allow.txt'), '　　要深入学习贯彻习总书记重要讲话精神。\n');
   const page = await openWorkbench(main.url);
   timings.push(['start code-server + workbench', Date.now() - s]);
 
@@ -490,7 +491,8 @@ try {
     // The result, not the progress notification (正在挖掘模式…) shown while it runs.
     const toast = await page.waitForSelector('.notification-toast:has-text("nodejieba"), .notification-toast:has-text("Mined"), .notification-toast:has-text("篇文稿中挖掘")', { timeout: 20_000 });
     const text = await toast.innerText();
-    assert(/Mined 4 document|从 4 篇/.test(text) || /nodejieba[\s\S]*gongwen mine/.test(text), `unexpected message: ${text}`);
+    // draft.txt, note.md, big.txt, blank.txt, allow.txt (the allow-list scenario's draft)
+    assert(/Mined 5 document|从 5 篇/.test(text) || /nodejieba[\s\S]*gongwen mine/.test(text), `unexpected message: ${text}`);
     log(`  remine said: ${text.replace(/\s+/g, ' ').slice(0, 120)}`);
   });
 
@@ -575,6 +577,41 @@ try {
       return t.includes('core-not-general-secretary') && !t.includes('xi-zongshuji');
     }, 'the corrected finding gone from the Problems panel');
     await page.keyboard.press('Control+J');
+  });
+
+  await scenario('allow-list', async () => {
+    // 加入本项目允许列表 writes the phrase into a new .gongwenrc.json at the workspace root; the
+    // warning goes; the status bar shows the reference date and where it came from.
+    await page.keyboard.press('Escape');
+    await openFile(page, 'allow.txt');
+    await page.waitForSelector(`${editorSel('allow.txt')} .squiggly-warning`, { timeout: 20_000 });
+    const status = await waitFor(async () => {
+      const t = await page.innerText('.statusbar');
+      return /\d{4}-\d{2}-\d{2}（今天）/.test(t) ? t : undefined;
+    }, 'the reference date in the status bar');
+    assert(status.includes('（今天）'), status);
+    await gotoLine(page, 1, 12); // inside 习总书记
+    await page.keyboard.press('Control+.');
+    await page.waitForSelector('.action-widget .monaco-list-row:has-text("加入本项目允许列表")', { timeout: 10_000 });
+    await shot(page, 'allow-list');
+    // the widget takes the focused row: move the focus down to it, then Enter
+    for (let i = 0; i < 8; i++) {
+      const focused = await page.innerText('.action-widget .monaco-list-row.focused').catch(() => '');
+      if (focused.includes('加入本项目允许列表')) break;
+      await page.keyboard.press('ArrowDown');
+      await page.waitForTimeout(150);
+    }
+    assert((await page.innerText('.action-widget .monaco-list-row.focused')).includes('加入本项目允许列表'), 'could not focus the allow-list action');
+    await page.keyboard.press('Enter');
+    const rc = join(main.ws, '.gongwenrc.json');
+    await waitFor(() => existsSync(rc) && JSON.parse(readFileSync(rc, 'utf8')).allow?.includes('习总书记'), '.gongwenrc.json with the phrase');
+    await waitFor(async () => !(await page.isVisible(`${editorSel('allow.txt')} .squiggly-warning`)), 'the warning gone after allowing the phrase');
+    const text = await editorText(page, 'allow.txt');
+    assert(!text.includes('gongwen-disable'), `the draft was edited: ${text}`);
+    // The rest of the workspace is checked as before once the phrase is out of the list again.
+    rmSync(rc);
+    await waitFor(async () => page.isVisible(`${editorSel('allow.txt')} .squiggly-warning`), 'the warning back when the configuration is gone');
+    await closeTab(page, 'allow.txt');
   });
   await page.close();
 
