@@ -117,15 +117,24 @@ async function main() {
   // First diagnostics on a new document after activation (fresh processes), with and without the
   // precompiled built-in data.
   {
-    const firstDiag = (env: NodeJS.ProcessEnv) =>
-      median(
-        Array.from({ length: 7 }, () =>
-          (JSON.parse(execFileSync(process.execPath, ['bench/first-diagnostics.cjs'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } })) as { firstDiagnosticsMs: number }).firstDiagnosticsMs,
-        ),
+    const firstDiag = (env: NodeJS.ProcessEnv) => {
+      const runs = Array.from(
+        { length: 7 },
+        () =>
+          JSON.parse(execFileSync(process.execPath, ['bench/first-diagnostics.cjs'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } })) as {
+            firstDiagnosticsMs: number;
+            firstDiagnosticsCpuMs: number;
+          },
       );
-    const fd = { precompiledMs: firstDiag({}), fromDataMs: firstDiag({ GONGWEN_NO_PRECOMPILED: '1' }) };
+      return { wallMs: median(runs.map((r) => r.firstDiagnosticsMs)), cpuMs: median(runs.map((r) => r.firstDiagnosticsCpuMs)) };
+    };
+    const fd = { precompiled: firstDiag({}), fromData: firstDiag({ GONGWEN_NO_PRECOMPILED: '1' }) };
     results.firstDiagnostics = fd;
-    rows.push(['新文稿的首批诊断（激活之后，35 KB 讲话稿，新进程 7 次中位数）', `${fd.precompiledMs} ms`, `目标 ≤ 80 ms；不用预编译数据时 ${fd.fromDataMs} ms；VS Code API 以空实现代替`]);
+    rows.push([
+      '新文稿的首批诊断（激活之后，35 KB 讲话稿，新进程 7 次中位数）',
+      `${fd.precompiled.wallMs} ms`,
+      `目标 ≤ 80 ms；其中 CPU 时间 ${fd.precompiled.cpuMs} ms；不用预编译数据时 ${fd.fromData.wallMs} ms（CPU ${fd.fromData.cpuMs} ms）；VS Code API 以空实现代替`,
+    ]);
   }
 
   // Check: gongwen vs textlint+prh.
@@ -314,15 +323,16 @@ async function main() {
     rows.push([
       '冷启动：`gongwen check` 空文件（打包的 CLI，新进程，与 `node -e 0` 交替 15 次，中位数）',
       `${c.gongwenMs} ms`,
-      `\`node -e 0\` ${c.nodeMs} ms，比值 ${c.ratio}（目标 ≤ 2）；不用预编译数据时 ${c.fromDataMs} ms（比值 ${c.fromDataRatio}）`,
+      `\`node -e 0\` ${c.nodeMs} ms，比值 ${c.ratio}（目标 ≤ 2）；CPU 时间 ${c.gongwenCpuMs} ms 对 ${c.nodeCpuMs} ms，比值 ${c.cpuRatio}；不用预编译数据时 ${c.fromDataMs} ms（比值 ${c.fromDataRatio}，CPU ${c.fromDataCpuMs} ms）`,
     ]);
     for (const r of cli.runs) {
       rows.push([`\`gongwen check --format json\`：${r.what}（打包的 CLI，新进程，${r.repeats} 次中位数）`, `${r.seconds} s`, r.peakRssMb ? `峰值内存 ${r.peakRssMb} MB` : '']);
       if (r.mb === 1 && cli.textlint) {
+        const t = cli.textlint;
         rows.push([
-          `　textlint CLI + prh，同一 1 MB 文件（整个进程，${cli.textlint.repeats} 次中位数）`,
-          `${cli.textlint.seconds} s`,
-          `gongwen 与之比值 ${cli.textlint.ratio}（目标 ≤ 0.25）`,
+          `　textlint CLI + prh，同一 1 MB 文件（整个进程，与 gongwen 交替 ${t.repeats} 轮，中位数）`,
+          `${t.seconds} s`,
+          `同轮 gongwen ${t.gongwenSeconds} s，比值 ${t.ratio}（目标 ≤ 0.25）；CPU 时间 ${t.gongwenCpuSeconds} s 对 ${t.textlintCpuSeconds} s，比值 ${t.cpuRatio}`,
         ]);
       }
     }
@@ -351,47 +361,96 @@ interface ColdStart {
   ratio: number;
   fromDataMs: number;
   fromDataRatio: number;
+  /** The same runs' CPU time (user + system, as the process itself counts it at exit). */
+  nodeCpuMs: number;
+  gongwenCpuMs: number;
+  cpuRatio: number;
+  fromDataCpuMs: number;
 }
 
-/** Wall time of one fresh process, in ms. */
-function wallMs(cmd: string, argv: string[], env?: NodeJS.ProcessEnv): number {
+/** Wall and CPU time of one fresh process, in ms (`preload` reports the CPU time at exit). */
+function runTimed(argv: string[], preload: string, env?: NodeJS.ProcessEnv): { wall: number; cpu: number } {
   const t = performance.now();
-  const r = spawnSync(cmd, argv, { stdio: 'ignore', env: env && { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, ['-r', preload, ...argv], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: env && { ...process.env, ...env } });
+  const wall = performance.now() - t;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')}: exit ${r.status}`);
-  return performance.now() - t;
+  const m = /CPU_US=(\d+)/.exec(r.stderr ?? '');
+  return { wall, cpu: m ? +m[1] / 1000 : NaN };
 }
 
 /**
  * `gongwen check` on an empty file against a bare `node -e 0`, interleaved run by run (this shared
  * machine's load moves both alike), medians of 15; and the same without the precompiled data.
+ * Wall time, and CPU time (which the machine's load moves less).
  */
 function coldStart(dir: string): ColdStart {
   const empty = path.join(dir, 'empty.txt');
   fs.writeFileSync(empty, '');
+  const preload = path.join(dir, 'cpu-at-exit.cjs');
+  fs.writeFileSync(preload, "process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeSync(2, 'CPU_US=' + (u.user + u.system) + '\\n'); });\n");
   const bin = path.join(ROOT, 'bin', 'gongwen.js');
-  const node: number[] = [];
-  const ours: number[] = [];
-  const fromData: number[] = [];
+  const node: Array<{ wall: number; cpu: number }> = [];
+  const ours: Array<{ wall: number; cpu: number }> = [];
+  const fromData: Array<{ wall: number; cpu: number }> = [];
   for (let i = 0; i < 15; i++) {
-    node.push(wallMs(process.execPath, ['-e', '0']));
-    ours.push(wallMs(process.execPath, [bin, 'check', empty]));
-    fromData.push(wallMs(process.execPath, [bin, 'check', empty], { GONGWEN_NO_PRECOMPILED: '1' }));
+    node.push(runTimed(['-e', '0'], preload));
+    ours.push(runTimed([bin, 'check', empty], preload));
+    fromData.push(runTimed([bin, 'check', empty], preload, { GONGWEN_NO_PRECOMPILED: '1' }));
   }
-  const [n, g, d] = [median(node), median(ours), median(fromData)];
-  return { nodeMs: +n.toFixed(0), gongwenMs: +g.toFixed(0), ratio: +(g / n).toFixed(2), fromDataMs: +d.toFixed(0), fromDataRatio: +(d / n).toFixed(2) };
+  const wall = (xs: Array<{ wall: number }>) => median(xs.map((x) => x.wall));
+  const cpu = (xs: Array<{ cpu: number }>) => median(xs.map((x) => x.cpu));
+  const [n, g, d] = [wall(node), wall(ours), wall(fromData)];
+  const [nc, gc, dc] = [cpu(node), cpu(ours), cpu(fromData)];
+  return {
+    nodeMs: +n.toFixed(0),
+    gongwenMs: +g.toFixed(0),
+    ratio: +(g / n).toFixed(2),
+    fromDataMs: +d.toFixed(0),
+    fromDataRatio: +(d / n).toFixed(2),
+    nodeCpuMs: +nc.toFixed(0),
+    gongwenCpuMs: +gc.toFixed(0),
+    cpuRatio: +(gc / nc).toFixed(2),
+    fromDataCpuMs: +dc.toFixed(0),
+  };
 }
 
-/** The textlint CLI with textlint-rule-prh and `dictionary`, on `file`: whole process, seconds. */
-function textlintCli(file: string, dictionary: string, dir: string): number {
+interface TextlintComparison {
+  seconds: number;
+  repeats: number;
+  /** gongwen's wall time over textlint's (medians of the same interleaved rounds). */
+  ratio: number;
+  gongwenSeconds: number;
+  gongwenCpuSeconds: number;
+  textlintCpuSeconds: number;
+  cpuRatio: number;
+}
+
+/**
+ * The bundled `gongwen check --format json` and the textlint CLI with textlint-rule-prh (the same
+ * dictionary) on the same file, whole processes, in interleaved rounds: wall and CPU time.
+ */
+function compareTextlint(file: string, dictionary: string, dir: string): TextlintComparison {
   const rc = path.join(dir, 'textlintrc.json');
   fs.writeFileSync(rc, JSON.stringify({ rules: { prh: { rulePaths: [dictionary] } } }));
-  const bin = path.join(ROOT, 'node_modules', 'textlint', 'bin', 'textlint.js');
-  const t = performance.now();
-  const out = fs.openSync('/dev/null', 'w');
-  const r = spawnSync(process.execPath, [bin, '--config', rc, '--format', 'json', file], { cwd: ROOT, stdio: ['ignore', out, 'pipe'], encoding: 'utf8' });
-  fs.closeSync(out);
-  if (r.status !== 0 && r.status !== 1) throw new Error(`textlint: exit ${r.status}: ${String(r.stderr).split('\n')[0]}`);
-  return (performance.now() - t) / 1000;
+  const preload = path.join(dir, 'cpu-at-exit.cjs');
+  const tl = path.join(ROOT, 'node_modules', 'textlint', 'bin', 'textlint.js');
+  const ours: Array<{ wall: number; cpu: number }> = [];
+  const theirs: Array<{ wall: number; cpu: number }> = [];
+  for (let i = 0; i < 5; i++) {
+    ours.push(runTimed([path.join(ROOT, 'bin', 'gongwen.js'), 'check', '--format', 'json', '--date', '2026-06-01', file], preload));
+    theirs.push(runTimed([tl, '--config', rc, '--format', 'json', file], preload));
+  }
+  const m = (xs: number[]) => median(xs) / 1000;
+  const [gw, tw, gc, tc] = [m(ours.map((x) => x.wall)), m(theirs.map((x) => x.wall)), m(ours.map((x) => x.cpu)), m(theirs.map((x) => x.cpu))];
+  return {
+    seconds: +tw.toFixed(2),
+    repeats: 5,
+    ratio: +(gw / tw).toFixed(3),
+    gongwenSeconds: +gw.toFixed(2),
+    gongwenCpuSeconds: +gc.toFixed(2),
+    textlintCpuSeconds: +tc.toFixed(2),
+    cpuRatio: +(gc / tc).toFixed(3),
+  };
 }
 
 /** `gongwen check --format json` on generated files, each in a fresh process of the bundled CLI. */
@@ -402,12 +461,12 @@ function benchCli(
   runs: Array<{ what: string; mb: number; seconds: number; peakRssMb?: number; repeats: number }>;
   growth?: number;
   coldStart: ColdStart;
-  textlint?: { seconds: number; repeats: number; ratio: number };
+  textlint?: TextlintComparison;
 } {
   execFileSync(process.execPath, ['scripts/build.mjs', '--only=cli'], { cwd: ROOT, stdio: 'ignore' });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-bench-cli-'));
   const cold = coldStart(dir);
-  let textlint: { seconds: number; repeats: number; ratio: number } | undefined;
+  let textlint: TextlintComparison | undefined;
   const timer = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
   const files: Array<{ what: string; mb: number; text: () => string; repeats: number }> = [
     { what: '1 MB 讲话稿文本', mb: 1, text: () => speechText(2 ** 20), repeats: 5 },
@@ -438,11 +497,7 @@ function benchCli(
         if (m) rss.push(+m[1] / 1024);
       }
       runs.push({ what: f.what, mb: f.mb, seconds: +median(times).toFixed(2), peakRssMb: rss.length ? Math.round(median(rss)) : undefined, repeats: f.repeats });
-      if (f.mb === 1 && prhDictionary) {
-        const tl = [0, 1, 2].map(() => textlintCli(file, prhDictionary, dir));
-        const seconds = median(tl);
-        textlint = { seconds: +seconds.toFixed(2), repeats: tl.length, ratio: +(median(times) / seconds).toFixed(3) };
-      }
+      if (f.mb === 1 && prhDictionary) textlint = compareTextlint(file, prhDictionary, dir);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -46,6 +46,9 @@ export const USAGE = `用法: gongwen <命令> [选项]
                          合并分别挖掘的模式文件
   demo                   在自带示例稿上演示检查、提纲与补全
 
+检查类命令（check、outline、annotate、report）读取离文件最近的项目配置 .gongwenrc.json；
+  --config F 改用指定的配置，--no-config 不用配置。命令行选项优先于项目配置。
+
 退出码: 0 无警告或错误，1 有警告或错误，2 用法或输入错误。`;
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
