@@ -16,6 +16,7 @@ import { buildChecker, CATEGORIES, CODE_RULE_IDS } from '../../src/core/setup';
 import { findAllowed, isAllowed } from '../../src/core/suppress';
 import { runCli } from '../support/cli';
 import { corpusFile, fixture, ROOT } from '../support/data';
+import { fixtureFiles, loadFixture } from '../rules/harness';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-setup-'));
 function write(rel: string, data: string): string {
@@ -122,7 +123,7 @@ describe('buildChecker: one builder for both fronts', () => {
     const known = new Set([...CODE_RULE_IDS, ...ds.byId.keys()]);
     const texts = [
       ...fs.readdirSync(path.join(ROOT, 'data', 'corpus')).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(corpusFile(f), 'utf8')),
-      ...fs.readdirSync(fixture('outline')).map((f) => fs.readFileSync(fixture('outline', f), 'utf8')),
+      ...fixtureFiles().map((f) => loadFixture(f).text),
       fs.readFileSync(path.join(ROOT, 'data', 'samples', 'sample-speech.txt'), 'utf8'),
       '他说,“两个维护”(要点)。“没有收尾\n中共中央、国务院印发的“十四五”规划、“十五五”规划\n',
     ];

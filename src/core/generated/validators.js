@@ -1985,7 +1985,7 @@ return errors === 0;
 }
 
 exports.patterns = validate14;
-const schema30 = {"$id":"gongwen:patterns","title":"公文写作助手：语料挖掘模式文件 (data/patterns.json)","type":"object","required":["version","source","phrases","collocations","parallels","enumerations","concepts","sectionTemplates","openings","closings"],"additionalProperties":false,"definitions":{"example":{"type":"object","required":["doc","line"],"additionalProperties":false,"properties":{"doc":{"type":"string","minLength":1,"not":{"pattern":"^(/|[A-Za-z]:[\\\\/])"},"description":"相对挖掘根目录的文件名，绝不是绝对路径"},"line":{"type":"integer","minimum":1}}},"counted":{"type":"object","required":["count","docs","examples"],"properties":{"count":{"type":"integer","minimum":1},"docs":{"type":"integer","minimum":1},"examples":{"type":"array","maxItems":2,"items":{"$ref":"#/definitions/example"}}}},"phrase":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["text"],"properties":{"text":{"type":"string","minLength":1}}}]},"strings":{"type":"array","items":{"type":"string","minLength":1}}},"properties":{"version":{"const":1},"source":{"type":"object","required":["documents","characters"],"additionalProperties":false,"properties":{"documents":{"type":"integer","minimum":0},"characters":{"type":"integer","minimum":0}}},"phrases":{"type":"array","items":{"$ref":"#/definitions/phrase"}},"collocations":{"type":"array","items":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["head","next"],"properties":{"head":{"type":"string","minLength":1},"next":{"type":"string","minLength":1}}}]}},"parallels":{"type":"array","items":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["template","items","separator"],"properties":{"template":{"type":"string","pattern":"\\*"},"items":{"type":"array","minItems":2,"items":{"type":"string","minLength":1}},"separator":{"enum":["、","，"]}}}]}},"enumerations":{"type":"array","items":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["family","length"],"properties":{"family":{"type":"string"},"length":{"type":"integer","minimum":2}}}]}},"concepts":{"type":"array","items":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["text","expansion"],"properties":{"text":{"type":"string","minLength":1},"expansion":{"$ref":"#/definitions/strings"}}}]}},"sectionTemplates":{"type":"array","items":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["template","instances"],"properties":{"template":{"type":"string","pattern":"…"},"instances":{"$ref":"#/definitions/strings"}}}]}},"openings":{"type":"array","items":{"$ref":"#/definitions/phrase"}},"closings":{"type":"array","items":{"$ref":"#/definitions/phrase"}}}};
+const schema30 = {"$id":"gongwen:patterns","title":"公文写作助手：语料挖掘模式文件 (data/patterns.json)","type":"object","required":["version","source","phrases","collocations","parallels","enumerations","concepts","sectionTemplates","openings","closings"],"additionalProperties":false,"definitions":{"example":{"type":"object","required":["doc","line"],"additionalProperties":false,"properties":{"doc":{"type":"string","minLength":1,"not":{"pattern":"^(/|[A-Za-z]:[\\\\/])"},"description":"相对挖掘根目录的文件名，绝不是绝对路径"},"line":{"type":"integer","minimum":1}}},"counted":{"type":"object","required":["count","docs","examples"],"properties":{"count":{"type":"integer","minimum":1},"docs":{"type":"integer","minimum":1},"examples":{"type":"array","maxItems":2,"items":{"$ref":"#/definitions/example"}}}},"phrase":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["text"],"properties":{"text":{"type":"string","minLength":1}}}]},"strings":{"type":"array","items":{"type":"string","minLength":1}}},"properties":{"version":{"const":1},"source":{"type":"object","required":["documents","characters"],"additionalProperties":false,"properties":{"documents":{"type":"integer","minimum":0},"characters":{"type":"integer","minimum":0}}},"phrases":{"type":"array","items":{"$ref":"#/definitions/phrase"}},"collocations":{"type":"array","items":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["head","next"],"properties":{"head":{"type":"string","minLength":1},"next":{"type":"string","minLength":1}}}]}},"parallels":{"type":"array","items":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["template","items","separator"],"properties":{"template":{"type":"string","pattern":"\\*"},"items":{"type":"array","minItems":2,"items":{"type":"string","minLength":1}},"separator":{"enum":["、","，"]}}}]}},"enumerations":{"type":"array","items":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["family","length"],"properties":{"family":{"type":"string"},"length":{"type":"integer","minimum":2}}}]}},"concepts":{"type":"array","items":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["text","expansion"],"properties":{"text":{"type":"string","minLength":1},"expansion":{"$ref":"#/definitions/strings"}}}]}},"sectionTemplates":{"type":"array","items":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["template","instances"],"properties":{"template":{"type":"string","pattern":"…"},"instances":{"$ref":"#/definitions/strings"}}}]}},"openings":{"type":"array","items":{"$ref":"#/definitions/phrase"}},"closings":{"type":"array","items":{"$ref":"#/definitions/phrase"}},"model":{"type":"object","description":"续写模型：挖掘文本的词 n 元计数（紧凑编码，见 src/mining/model.ts）","required":["order","tokens","discounts","words","data"],"additionalProperties":false,"properties":{"order":{"type":"integer","minimum":1,"maximum":8},"tokens":{"type":"integer","minimum":0},"discounts":{"type":"array","items":{"type":"number","minimum":0,"exclusiveMaximum":1}},"words":{"type":"string","description":"词表，以换行分隔；第 0 个为段落边界（空串）"},"data":{"type":"string","description":"base64 编码的变长整数序列"}}}}};
 const schema34 = {"type":"array","items":{"type":"string","minLength":1}};
 const schema31 = {"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["text"],"properties":{"text":{"type":"string","minLength":1}}}]};
 const schema32 = {"type":"object","required":["count","docs","examples"],"properties":{"count":{"type":"integer","minimum":1},"docs":{"type":"integer","minimum":1},"examples":{"type":"array","maxItems":2,"items":{"$ref":"#/definitions/example"}}}};
@@ -2975,6 +2975,161 @@ var valid0 = _errs75 === errors;
 else {
 var valid0 = true;
 }
+if(valid0){
+if(data.model !== undefined){
+let data34 = data.model;
+const _errs78 = errors;
+if(errors === _errs78){
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+let missing7;
+if((((((data34.order === undefined) && (missing7 = "order")) || ((data34.tokens === undefined) && (missing7 = "tokens"))) || ((data34.discounts === undefined) && (missing7 = "discounts"))) || ((data34.words === undefined) && (missing7 = "words"))) || ((data34.data === undefined) && (missing7 = "data"))){
+validate14.errors = [{instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
+return false;
+}
+else {
+const _errs80 = errors;
+for(const key2 in data34){
+if(!(((((key2 === "order") || (key2 === "tokens")) || (key2 === "discounts")) || (key2 === "words")) || (key2 === "data"))){
+validate14.errors = [{instancePath:instancePath+"/model",schemaPath:"#/properties/model/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs80 === errors){
+if(data34.order !== undefined){
+let data35 = data34.order;
+const _errs81 = errors;
+if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
+validate14.errors = [{instancePath:instancePath+"/model/order",schemaPath:"#/properties/model/properties/order/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs81){
+if(typeof data35 == "number"){
+if(data35 > 8 || isNaN(data35)){
+validate14.errors = [{instancePath:instancePath+"/model/order",schemaPath:"#/properties/model/properties/order/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8"}];
+return false;
+}
+else {
+if(data35 < 1 || isNaN(data35)){
+validate14.errors = [{instancePath:instancePath+"/model/order",schemaPath:"#/properties/model/properties/order/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+}
+var valid25 = _errs81 === errors;
+}
+else {
+var valid25 = true;
+}
+if(valid25){
+if(data34.tokens !== undefined){
+let data36 = data34.tokens;
+const _errs83 = errors;
+if(!((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36)))){
+validate14.errors = [{instancePath:instancePath+"/model/tokens",schemaPath:"#/properties/model/properties/tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs83){
+if(typeof data36 == "number"){
+if(data36 < 0 || isNaN(data36)){
+validate14.errors = [{instancePath:instancePath+"/model/tokens",schemaPath:"#/properties/model/properties/tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid25 = _errs83 === errors;
+}
+else {
+var valid25 = true;
+}
+if(valid25){
+if(data34.discounts !== undefined){
+let data37 = data34.discounts;
+const _errs85 = errors;
+if(errors === _errs85){
+if(Array.isArray(data37)){
+var valid26 = true;
+const len11 = data37.length;
+for(let i11=0; i11<len11; i11++){
+let data38 = data37[i11];
+const _errs87 = errors;
+if(errors === _errs87){
+if(typeof data38 == "number"){
+if(data38 < 0 || isNaN(data38)){
+validate14.errors = [{instancePath:instancePath+"/model/discounts/" + i11,schemaPath:"#/properties/model/properties/discounts/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+else {
+if(data38 >= 1 || isNaN(data38)){
+validate14.errors = [{instancePath:instancePath+"/model/discounts/" + i11,schemaPath:"#/properties/model/properties/discounts/items/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1"}];
+return false;
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/model/discounts/" + i11,schemaPath:"#/properties/model/properties/discounts/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid26 = _errs87 === errors;
+if(!valid26){
+break;
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/model/discounts",schemaPath:"#/properties/model/properties/discounts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid25 = _errs85 === errors;
+}
+else {
+var valid25 = true;
+}
+if(valid25){
+if(data34.words !== undefined){
+const _errs89 = errors;
+if(typeof data34.words !== "string"){
+validate14.errors = [{instancePath:instancePath+"/model/words",schemaPath:"#/properties/model/properties/words/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid25 = _errs89 === errors;
+}
+else {
+var valid25 = true;
+}
+if(valid25){
+if(data34.data !== undefined){
+const _errs91 = errors;
+if(typeof data34.data !== "string"){
+validate14.errors = [{instancePath:instancePath+"/model/data",schemaPath:"#/properties/model/properties/data/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid25 = _errs91 === errors;
+}
+else {
+var valid25 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs78 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }
@@ -3309,6 +3464,6 @@ return errors === 0;
 exports.schemaHashes = {
   "rules": "5f13e0c09fda1185",
   "glossary": "9f1fba4e9a4cbc6f",
-  "patterns": "d3b715913eb98541",
+  "patterns": "b5b5e6594ea5af72",
   "gongwenrc": "5ee40c433485adab"
 };
