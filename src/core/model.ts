@@ -14,6 +14,20 @@ import type { Confidence, IsoDate, Severity } from './types';
  */
 export type RuleKind = 'outdated' | 'era' | 'renamed' | 'nonstandard' | 'collocation' | 'format';
 
+/**
+ * The checks of the built-in context for old names of bodies (src/core/rules/history.ts):
+ * title    inside 《…》;
+ * word     a name ending in 部 followed by 门/署/分/位/件/落/队 is a common word (农业部门, 部署);
+ * marker   a history marker before the name (原, 前, 时任, 曾任, 当时的, 前身为, 撤销, 不再保留 …) or 原
+ *          after it (…原局长, …原党组书记);
+ * reform   the clause or the rest of the sentence narrates the reform (更名, 并入, 撤销, 组建, 挂牌, 旧址 …);
+ * foreign  a foreign country or region right before the name (美国农业部, 该国农业部);
+ * dated    a date at the head of the clause or sentence, or right before or after the name, before `since`;
+ * past     an account of the past as the era decision reads it (印发了, 曾, 当时，…), unless dated on or
+ *          after `since`.
+ */
+export type HistoryPart = 'title' | 'word' | 'marker' | 'reform' | 'foreign' | 'dated' | 'past';
+
 export interface RuleExample {
   text: string;
   /** Reference date for this example (default: 2026-06-01). */
@@ -86,6 +100,15 @@ export interface RuleEntry {
     /** Silent inside quotation marks “…” (a quotation of older text). */
     inQuote?: boolean;
   };
+  /**
+   * The built-in context for old names of bodies (see `HistoryPart`): on by default for kind
+   * `renamed`, off for the other kinds. `false` switches it off, `true` on (for an `outdated`,
+   * `era` or `nonstandard` rule that names a body); an object switches it on with only `parts`
+   * (default all) and without the built-in words listed in `ignore` (a marker, a country or region, a
+   * reform word). `dated` and `past` need `since`; for kind `era` they are the era decision's own.
+   * `unless` still adds the rule's own words.
+   */
+  history?: boolean | { parts?: HistoryPart[]; ignore?: string[] };
   /**
    * Kind `era`: cue words for this rule, read as words in the clause of the hit. `current` and
    * `past` are added to the built-in cues; `ignore` removes built-in cues (current or past) for

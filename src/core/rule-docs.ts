@@ -6,6 +6,7 @@
 import type { RuleEntry, RuleExample } from './model';
 import { CATEGORY_CN, defaultLevelCn, KIND_CN, SEVERITY_CN, type RegistryEntry } from './registry';
 import type { Category } from './types';
+import { historyDocLines } from './rules/history';
 
 export const GENERATED_NOTE = '<!-- 本页由 npm run docs:rules 根据规则注册表生成，请勿手工修改。 -->';
 
@@ -134,6 +135,7 @@ export function dataRulePage(e: RegistryEntry): string {
   if (u?.inside?.length) except.push(`- 出现在 ${u.inside.map(code).join('、')} 之中`);
   if (u?.inTitle) except.push('- 在书名号《》之内（文件、书籍的名称）');
   if (u?.inQuote) except.push('- 在引号之内（引用原文）');
+  except.push(...historyDocLines(r).map((l) => `- ${l}`));
   if (r.kind === 'era') except.push('- 回顾性的语境（“五年来”“过去一年”“回顾”“胜利完成”等）：只在当作当前任务来说时提示');
   if (except.length) out.push('## 不提示的情形', except.join('\n'));
   out.push('## 示例');

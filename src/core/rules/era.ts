@@ -274,6 +274,26 @@ function frameOf(head: string, refYear = Infinity): 'past' | 'now' | undefined {
   return undefined;
 }
 
+/**
+ * Frames of a past account that name a closed moment of the past (当时，… / 那年，… / 早年，…), for
+ * `EraReader.account`: not the retrospective frames of a period that runs up to now (五年来,
+ * 党的十八大以来, 过去一年, 近年), nor a year (an old name is dated against its rule's day, see
+ * `EraReader.dateOf`).
+ */
+const CLOSED_PAST_FRAME = /^(?:当年|当时|那时|彼时|那年|那一年|此前|早年|昔日|曾经|往昔|早先|起初|最初)/u;
+/**
+ * Past cues of an account, for an old name: words of history. The other past cues tell nothing by
+ * themselves: a recent period (去年, 今年以来: as of the reference date it may come after the
+ * renaming) or a perfective (印发了, 已经: 农业部印发了春耕生产指导意见 in a draft of today is the old
+ * name used for today's ministry), which counts only under a time clause (……时，国家计委提出了……).
+ */
+const ACCOUNT_PAST = new Set(['曾', '曾经', '当年', '当时', '那时', '此前', '早已']);
+const RECENT_PAST = new Set(['去年', '上年', '今年以来', '去年以来', '过去']);
+/** Before the reform, at the head of a sentence: 机构改革前，… / 更名之前，… */
+const BEFORE_REFORM_FRAME = /(?:改革|更名|改名|合并|撤销|撤并|组建|重组|改组|挂牌|转隶)(?:之|以)?前$/u;
+/** A time clause at the head of a sentence: ……时，/ ……期间，/ ……之际，. */
+const TIME_CLAUSE_FRAME = /(?:时|之时|的时候|期间|之际)$/u;
+
 const YEAR = /(?:^|[^\d])(\d{4})年|([〇零○〇一二三四五六七八九]{4})年/u;
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, '○': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -284,6 +304,55 @@ function yearIn(head: string): number | undefined {
   let y = 0;
   for (const ch of m[2]) y = y * 10 + CN_DIGITS[ch];
   return y >= 1900 && y <= 2200 ? y : undefined;
+}
+
+/** A date in prose: 2016年, 2016年3月, 2016年3月5日, 二〇一六年三月 (year, month, day groups). */
+const DATE_SRC = '(\\d{4}|[〇零○一二三四五六七八九]{4})\\s*年(?:\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月(?:\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*[日号])?)?';
+/** A year relative to the reference date's. */
+const RELATIVE_YEAR: Readonly<Record<string, number>> = { 前年: -2, 去年: -1, 上年: -1, 今年: 0, 本年: 0, 明年: 1 };
+const RELATIVE_SRC = '(前年|去年|上年|今年|本年|明年)';
+/** A date opening a clause or a sentence (早在2016年，… / 2016年3月，… / 去年，…). */
+const DATE_AT_HEAD = new RegExp(`^(?:早在|在|于|到|截至|截止)?\\s*(?:${DATE_SRC}|${RELATIVE_SRC})`, 'u');
+/** A time adverbial right after the hit (国土资源部于2016年印发…, 国土资源部去年…). */
+const DATE_AFTER = new RegExp(`^(?:于|在)?\\s*(?:${DATE_SRC}|${RELATIVE_SRC})`, 'u');
+/** A date right before the hit (1912年中华民国成立, 2016年国土资源部…). */
+const DATE_BEFORE = new RegExp(`${DATE_SRC}(?:[初中底末]|上半年|下半年)?$`, 'u');
+/** What makes a date the start of a period that runs on (2016年以来, 2016年起, 2016年至今). */
+const OPEN_AFTER_DATE = /^\s*(?:[初中底末])?(?:以来|来|起|开始|至今|以后|之后|后)/u;
+
+function cnNumber(s: string): number {
+  if (/^\d+$/u.test(s)) return +s;
+  if (s.length === 4) {
+    let y = 0;
+    for (const ch of s) y = y * 10 + CN_DIGITS[ch];
+    return y;
+  }
+  // 一 … 三十一
+  const t = s.indexOf('十');
+  if (t < 0) return CN_DIGITS[s] ?? NaN;
+  return (t === 0 ? 1 : CN_DIGITS[s[0]]) * 10 + (t === s.length - 1 ? 0 : CN_DIGITS[s[t + 1]]);
+}
+
+const pad = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/** The first day of the period a date match names, or undefined when it is no date. */
+function dateFrom(m: RegExpExecArray, refYear: number): string | undefined {
+  if (m[4] !== undefined) {
+    if (!Number.isFinite(refYear)) return undefined;
+    return `${refYear + RELATIVE_YEAR[m[4]]}-01-01`;
+  }
+  const y = cnNumber(m[1]);
+  if (!(y >= 1800 && y <= 2200)) return undefined;
+  const mo = m[2] !== undefined ? cnNumber(m[2]) : 1;
+  const d = m[3] !== undefined ? cnNumber(m[3]) : 1;
+  if (!(mo >= 1 && mo <= 12) || !(d >= 1 && d <= 31)) return undefined;
+  return `${y}-${pad(mo)}-${pad(d)}`;
+}
+
+/** When an account is placed: the first day of the period it names, and whether that period runs on up to now. */
+export interface AccountDate {
+  from: string;
+  open: boolean;
 }
 
 type Reading = 'past' | 'now' | undefined;
@@ -394,6 +463,11 @@ export class EraReader {
   /** Which step decided the last reading (for tests and for explaining a decision). */
   step = '';
 
+  /** Reading for `account` (see there) rather than for an era rule. */
+  private accountMode = false;
+  /** In account mode: a perfective cue was passed over in the hit's clause. */
+  private perfective = false;
+
   private at(step: string, r: Reading): Reading {
     this.step = step;
     return r;
@@ -421,6 +495,95 @@ export class EraReader {
     return r;
   }
 
+  /**
+   * Whether the text gives an account of the past around [start, end), for an old name (a body
+   * renamed or abolished): the steps of `read` that place what is said in a closed past — the
+   * hit's own phrase (a title, a comparison, 成立以来…; not a meeting's name: 中央深改组会议审议通过
+   * is the old name used for today's body), a word of history in its clause (曾, 曾经, 当时, 当年,
+   * 此前: the nearest before the hit, else the first after it), a frame at the sentence's head that
+   * names a closed moment (当时，… / 那年，… / 机构改革前，…) or a time clause over a perfective
+   * (……时，国家计委提出了……),
+   * reported speech under such a frame. A perfective alone (农业部印发了…) is no account, nor are
+   * the frames of a period that runs up to now (五年来, 近年, 党的十八大以来, 去年: as of the reference
+   * date those years may come after the renaming), a paragraph's or section's frame, verbs such as
+   * 取得. 'now' when a present or future word decides (要, 今年, 正在); undefined when nothing does.
+   * Years are not read here: see `dateOf`.
+   */
+  account(rule: CompiledRule, start: number, end: number): Reading {
+    this.accountMode = true;
+    this.perfective = false;
+    try {
+      return this.read(rule, start, end);
+    } finally {
+      this.accountMode = false;
+    }
+  }
+
+  /**
+   * The date an account around [start, end) is placed at, if the text says: a date right before the
+   * hit (1912年中华民国…), a time adverbial right after it (国土资源部于2016年印发…), a date opening
+   * the hit's clause (2016年国土资源部…) or its sentence (2016年，国土资源部…… / 早在2003年抗击非典期间，…).
+   * 去年, 今年 … count from the reference date. A period that runs on (2016年以来, 2016年起) is
+   * `open`. For an old name (see `account`): what a draft places before the renaming is history.
+   */
+  dateOf(start: number, end: number): AccountDate | undefined {
+    const { text } = this;
+    const [ss, se] = sentenceOf(text, this.marks, start, end);
+    const [cs, ce] = clauseAround(text, this.marks, start, end, ss, se);
+    const at = (m: RegExpExecArray | null, restAt: number): AccountDate | undefined => {
+      if (!m) return undefined;
+      const from = dateFrom(m, this.refYear);
+      if (!from) return undefined;
+      return { from, open: OPEN_AFTER_DATE.test(text.slice(restAt, Math.min(restAt + 4, se))) };
+    };
+    const before = DATE_BEFORE.exec(text.slice(Math.max(cs, start - 16), start));
+    if (before) {
+      const d = at(before, start);
+      if (d) return d;
+    }
+    const after = DATE_AFTER.exec(text.slice(end, Math.min(ce, end + 16)));
+    if (after) {
+      const d = at(after, end + after.index + after[0].length);
+      if (d) return d;
+    }
+    const [hs, he] = headClauseBounds(text, this.marks, cs, Math.min(ce, start));
+    const head = DATE_AT_HEAD.exec(text.slice(hs, he));
+    if (head) {
+      const d = at(head, hs + head[0].length);
+      if (d) return d;
+    }
+    if (cs > ss) {
+      const [ts, te] = headClauseBounds(text, this.marks, ss, se);
+      const top = DATE_AT_HEAD.exec(text.slice(ts, te));
+      if (top) return at(top, ts + top[0].length);
+    }
+    return undefined;
+  }
+
+  /** The sentence [ss, se) and the clause [cs, ce) around [start, end), as this reader reads them. */
+  bounds(start: number, end: number): [number, number, number, number] {
+    const [ss, se] = sentenceOf(this.text, this.marks, start, end);
+    const [cs, ce] = clauseAround(this.text, this.marks, start, end, ss, se);
+    return [ss, se, cs, ce];
+  }
+
+  /** A frame at the head of a sentence or quotation's introduction: the era's, or an account's. */
+  private frameOf(head: string): Reading {
+    if (!this.accountMode) return frameOf(head, this.refYear);
+    if (NOW_FRAME.test(head)) return 'now';
+    if (CLOSED_PAST_FRAME.test(head) || BEFORE_REFORM_FRAME.test(head)) return 'past';
+    return this.perfective && TIME_CLAUSE_FRAME.test(head) ? 'past' : undefined;
+  }
+
+  /** In account mode, a past cue other than a word of history is no cue (a perfective is noted). */
+  private skipCue(text: string, p: number, k: C, len: number): boolean {
+    if (!this.accountMode || k !== C.PastStrong) return false;
+    const w = text.slice(p, p + len);
+    if (ACCOUNT_PAST.has(w)) return false;
+    if (!RECENT_PAST.has(w)) this.perfective = true;
+    return true;
+  }
+
   private readPhraseAndContext(rule: CompiledRule, start: number, end: number): Reading {
     const { text } = this;
     const cues = cuesOf(rule);
@@ -434,7 +597,8 @@ export class EraReader {
 
     // 1. The hit's own phrase.
     if (isInTitle(text, this.marks, start, end, ss, se)) return this.at('title', 'past');
-    if (MEETING_AFTER.test(after)) return this.at('meeting', 'past');
+    // A meeting of an old body (中央深改组会议) is no account by itself.
+    if (!this.accountMode && MEETING_AFTER.test(after)) return this.at('meeting', 'past');
     if (FORMED_IN.test(after)) return this.at('formed-in', 'past');
     if (COMPARE_BEFORE.test(before) && COMPARE_AFTER.test(after)) return this.at('comparison', 'past');
     const glue = GLUE_AFTER.exec(after);
@@ -453,6 +617,7 @@ export class EraReader {
     for (let i = 0; i < list.length; i += 3) {
       const p = list[i];
       const k = list[i + 1] as C;
+      if (this.skipCue(text, p, k, list[i + 2])) continue;
       if (p < start) {
         nearest = k;
         if (k === C.NowStrong || k === C.PastStrong) strongBefore = k;
@@ -476,6 +641,7 @@ export class EraReader {
       // Only a perfective (了, 已经) tells: a 要 there may have another subject (…取得决定性成就，要总结经验).
       for (let i = 0; i < rest.length; i += 3) {
         const k = rest[i + 1];
+        if (this.skipCue(text, rest[i], k, rest[i + 2])) continue;
         if (k === C.NowStrong) break;
         if (k === C.PastStrong) return this.at('predicate-tense', 'past');
       }
@@ -484,6 +650,8 @@ export class EraReader {
     // 3. Frames: the sentence's head, the paragraph's head, then from above (section).
     const sentenceFrame = this.sentenceFrame(cues, ss, se, cs);
     if (sentenceFrame) return this.at('sentence-frame', sentenceFrame);
+    // An account is read in its sentence only.
+    if (this.accountMode) return this.at('none', undefined);
     const li = this.doc.lineIndexAt(start);
     const lineStart = this.doc.lineStarts[li];
     if (this.isHeading(li)) {
@@ -529,9 +697,9 @@ export class EraReader {
     // The sentence that introduces the quotation, up to the quotation mark.
     const [os] = sentenceOf(text, this.marks, open, open);
     const intro = text.slice(Math.min(os, ss), open);
-    if (frameOf(headClauseOf(intro), this.refYear) === 'past') return true;
+    if (this.frameOf(headClauseOf(intro)) === 'past') return true;
     const list = cueList(text, Math.min(os, ss), open, cues);
-    for (let i = 0; i < list.length; i += 3) if (list[i + 1] === C.PastStrong) return true;
+    for (let i = 0; i < list.length; i += 3) if (list[i + 1] === C.PastStrong && !this.skipCue(text, list[i], C.PastStrong, list[i + 2])) return true;
     return false;
   }
 
@@ -543,13 +711,14 @@ export class EraReader {
   private sentenceFrame(cues: RuleCues, ss: number, se: number, cs: number): Reading {
     const { text } = this;
     const [hs, he] = headClauseBounds(text, this.marks, ss, se);
-    const f = frameOf(text.slice(hs, he), this.refYear);
+    const f = this.frameOf(text.slice(hs, he));
     if (f || he >= cs) return f;
     const head = text.slice(hs, he);
     if (PERCEIVE.test(head)) return undefined; // 要看到，… / 我们深刻认识到，…
     const list = cueList(text, hs, he, cues);
     for (let i = 0; i < list.length; i += 3) {
       const k = list[i + 1];
+      if (this.skipCue(text, list[i], k, list[i + 2])) continue;
       if (k === C.NowStrong) return 'now';
       if (k === C.PastStrong) return 'past';
       // The rule's own past words frame the sentence (邓小平同志提出“三步走”战略，… / 5年过渡期内，…).

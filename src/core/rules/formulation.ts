@@ -10,6 +10,7 @@ import type { FindingSink, TemplateKind } from '../findings';
 import type { Severity } from '../types';
 import { sinceCn, type RuleContext } from './context';
 import { EraReader } from './era';
+import { hasHistory, HistoryReader } from './history';
 
 interface Candidate {
   rule: CompiledRule;
@@ -195,10 +196,13 @@ export function checkFormulations(ctx: RuleContext, out: FindingSink): void {
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   const lastEnd = new Map<CompiledRule, number>();
   let era: EraReader | undefined;
+  let history: HistoryReader | undefined;
   for (const c of candidates) {
     if ((lastEnd.get(c.rule) ?? -1) > c.start) continue;
     const e = c.rule.entry;
     if (isExcepted(text, c.rule, c.start, c.end)) continue;
+    // Old names of bodies: history markers, the reform itself, foreign bodies, accounts of the past.
+    if (hasHistory(c.rule) && (history ??= new HistoryReader(text, ctx.doc, date)).silences(c.rule, c.start, c.end)) continue;
     let severity: Severity | undefined = c.rule.kind.severity;
     if (e.kind === 'era') {
       era ??= new EraReader(text, ctx.doc, date);
