@@ -528,8 +528,7 @@ export class EraReader {
    */
   dateOf(start: number, end: number): AccountDate | undefined {
     const { text } = this;
-    const [ss, se] = sentenceOf(text, this.marks, start, end);
-    const [cs, ce] = clauseAround(text, this.marks, start, end, ss, se);
+    const [ss, se, cs, ce] = this.bounds(start, end);
     const at = (m: RegExpExecArray | null, restAt: number): AccountDate | undefined => {
       if (!m) return undefined;
       const from = dateFrom(m, this.refYear);
@@ -560,12 +559,16 @@ export class EraReader {
     return undefined;
   }
 
-  /** The sentence [ss, se) and the clause [cs, ce) around [start, end), as this reader reads them. */
-  bounds(start: number, end: number): [number, number, number, number] {
+  /** The sentence [ss, se) and the clause [cs, ce) around [start, end), as this reader reads them (the last ones kept). */
+  bounds(start: number, end: number): readonly [number, number, number, number] {
+    const b = this.lastBounds;
+    if (b && b[4] === start && b[5] === end) return b as unknown as [number, number, number, number];
     const [ss, se] = sentenceOf(this.text, this.marks, start, end);
     const [cs, ce] = clauseAround(this.text, this.marks, start, end, ss, se);
+    this.lastBounds = [ss, se, cs, ce, start, end];
     return [ss, se, cs, ce];
   }
+  private lastBounds?: [number, number, number, number, number, number];
 
   /** A frame at the head of a sentence or quotation's introduction: the era's, or an account's. */
   private frameOf(head: string): Reading {
@@ -587,10 +590,9 @@ export class EraReader {
   private readPhraseAndContext(rule: CompiledRule, start: number, end: number): Reading {
     const { text } = this;
     const cues = cuesOf(rule);
-    const [ss, se] = sentenceOf(text, this.marks, start, end);
+    const [ss, se, cs, ce] = this.bounds(start, end);
     this.ss = ss;
     this.se = se;
-    const [cs, ce] = clauseAround(text, this.marks, start, end, ss, se);
     // Only the ends next to the hit are read as strings (the phrase tests are anchored there).
     const before = text.slice(Math.max(cs, start - PHRASE_REACH), start);
     const after = text.slice(end, Math.min(ce, end + PHRASE_REACH));

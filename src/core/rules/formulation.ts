@@ -202,7 +202,11 @@ export function checkFormulations(ctx: RuleContext, out: FindingSink): void {
     const e = c.rule.entry;
     if (isExcepted(text, c.rule, c.start, c.end)) continue;
     // Old names of bodies: history markers, the reform itself, foreign bodies, accounts of the past.
-    if (hasHistory(c.rule) && (history ??= new HistoryReader(text, ctx.doc, date)).silences(c.rule, c.start, c.end)) continue;
+    // What silences a name silences the shorter names of the rule inside it (解放军总参谋部, 总参谋部).
+    if (hasHistory(c.rule) && (history ??= new HistoryReader(text, ctx.doc, date)).silences(c.rule, c.start, c.end)) {
+      lastEnd.set(c.rule, c.end);
+      continue;
+    }
     let severity: Severity | undefined = c.rule.kind.severity;
     if (e.kind === 'era') {
       era ??= new EraReader(text, ctx.doc, date);

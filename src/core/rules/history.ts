@@ -45,8 +45,7 @@ const NOT_MARKER: readonly string[] = [
 ];
 /** Markers after which a place may come before the name (原江苏省环保局, 时任县国土局局长). */
 const PLACE_MARKERS: readonly string[] = ['原', '时任', '曾任', '历任', '当时的', '当年的', '那时的', '原来的', '原先的'];
-/** A place before the name: ends with a level of administration, has none of these characters. */
-const PLACE_LEVEL = /(?:省|市|县|区|州|旗|镇|乡|盟)$/u;
+/** A place before the name ends with a level of administration (省, 市, 县 …) and has none of these characters. */
 const NOT_IN_PLACE = /[的各全本该上下和与及等要在对向把将由请为是了着过则因来先有始这那其此每我你他它们之以于从到]/u;
 /** 原 after the name starts a former title or unit (原局长, 原党组书记, 原机关), except in these words. */
 const FORMER_AFTER = /^[”"’']?原(?!则|因|料|始|创|理|样|貌|文|告|汁|油|煤|材|子|型|件|稿|值|籍|生态)/u;
@@ -70,8 +69,6 @@ const REFORM_BEFORE_RE = alternation(REFORM_BEFORE);
 /** After a name ending in 部, these make it a common word (农业部门, 部署, 部分, 部位, 部件, 部落, 部队). */
 const NOT_A_NAME_AFTER_BU = new Set(Array.from('门署分位件落队', (c) => c.charCodeAt(0)));
 
-const FOREIGN = new Set(FOREIGN_PLACES);
-const FOREIGN_MAX = Math.max(...FOREIGN_PLACES.map((w) => w.length));
 const NOT_MARKER_MAX = Math.max(...NOT_MARKER.map((w) => w.length));
 
 const enum P {
@@ -172,14 +169,30 @@ export class HistoryReader {
   }
 }
 
+/** Words by their last UTF-16 unit: a word that `before` ends with is looked up by `before`'s last unit. */
+function byLast(words: readonly string[]): Map<number, string[]> {
+  const m = new Map<number, string[]>();
+  for (const w of words) {
+    const c = w.charCodeAt(w.length - 1);
+    let list = m.get(c);
+    if (!list) m.set(c, (list = []));
+    list.push(w);
+  }
+  return m;
+}
+const MARKERS_BY_LAST = byLast(HISTORY_MARKERS);
+const FOREIGN_BY_LAST = byLast(FOREIGN_PLACES);
+const PLACE_LEVEL_CODES = new Set(Array.from('省市县区州旗镇乡盟', (c) => c.charCodeAt(0)));
+
 /** Whether `before` (the text right before a name) ends with a history marker, maybe followed by a place. */
 function markerBefore(before: string, ignore: ReadonlySet<string>): boolean {
-  for (const m of HISTORY_MARKERS) {
+  const last = before.charCodeAt(before.length - 1);
+  for (const m of MARKERS_BY_LAST.get(last) ?? []) {
     if (!before.endsWith(m) || ignore.has(m)) continue;
     if (!isInsideWord(before, before.length - m.length, m)) return true;
   }
   // A place between the marker and the name: 原江苏省环保局.
-  if (!PLACE_LEVEL.test(before)) return false;
+  if (!PLACE_LEVEL_CODES.has(last)) return false;
   for (const m of PLACE_MARKERS) {
     if (ignore.has(m)) continue;
     for (let p = before.lastIndexOf(m); p >= 0; p = before.lastIndexOf(m, p - 1)) {
@@ -204,10 +217,7 @@ function isInsideWord(s: string, p: number, m: string): boolean {
 
 function foreignBefore(before: string, ignore: ReadonlySet<string>): boolean {
   const b = before.endsWith('的') ? before.slice(0, -1) : before;
-  for (let k = Math.min(FOREIGN_MAX, b.length); k >= 1; k--) {
-    const w = b.slice(b.length - k);
-    if (FOREIGN.has(w) && !ignore.has(w)) return true;
-  }
+  for (const w of FOREIGN_BY_LAST.get(b.charCodeAt(b.length - 1)) ?? []) if (b.endsWith(w) && !ignore.has(w)) return true;
   return false;
 }
 
