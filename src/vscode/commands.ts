@@ -117,8 +117,8 @@ async function insertTemplate(extensionPath: string): Promise<void> {
 
 /**
  * Re-mines completion patterns from the folders in gongwen.mining.folders into the extension's
- * storage; the completion provider then prefers them over the built-in patterns.
- * nodejieba (a native module) is required here and only here.
+ * storage, in a child process (mine.ts): typing is never blocked, the progress notification can
+ * cancel it. Completion then uses the built-in data plus this archive, the archive weighted higher.
  */
 async function remine(context: vscode.ExtensionContext, onMined: (file: string) => void): Promise<void> {
   const folders = resolvePaths(settings().miningFolders);
@@ -128,31 +128,40 @@ async function remine(context: vscode.ExtensionContext, onMined: (file: string) 
     if (a === open) await vscode.commands.executeCommand('workbench.action.openSettings', 'gongwen.mining.folders');
     return;
   }
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require('nodejieba');
-  } catch (e) {
-    void vscode.window.showErrorMessage(
-      t('Gongwen: re-mining needs the word segmenter nodejieba, which could not be loaded ({0}). Install it with npm install nodejieba in the extension folder, or mine with the CLI: gongwen mine.', (e as Error).message.split('\n')[0]),
-    );
+  const mining = await import('./mine');
+  const worker = mining.workerPath(context.extensionPath);
+  if (!worker) {
+    void vscode.window.showErrorMessage(t('Gongwen: the mining worker (dist/mine-worker.js) is missing; mine with the CLI: gongwen mine.'));
     return;
   }
   const out = vscode.Uri.joinPath(context.globalStorageUri, 'patterns.json');
   await vscode.workspace.fs.createDirectory(context.globalStorageUri);
+  const ds = await dataset();
+  const words = ds.glossary.entries.flatMap((e) => [e.term, ...(e.aliases ?? [])]);
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Mining patterns…'), cancellable: true },
     async (progress, token) => {
-      const mining = await import('./mine');
-      const n = await mining.mineFolders(folders.map((f) => f.fsPath), out.fsPath, {
-        report: (msg, inc) => progress.report({ message: msg, increment: inc }),
-        cancelled: () => token.isCancellationRequested,
-      });
-      if (token.isCancellationRequested) {
+      const r = await mining.mineFolders(
+        worker,
+        { folders: folders.map((f) => f.fsPath), out: out.fsPath, words },
+        {
+          report: (message, increment) => progress.report({ message, increment }),
+          onCancel: (handler) => token.onCancellationRequested(handler),
+        },
+        context.extensionPath,
+      );
+      if (r.status === 'cancelled') {
         void vscode.window.showInformationMessage(t('Mining cancelled; the previous patterns are kept.'));
-        return;
+      } else if (r.status === 'error') {
+        void vscode.window.showErrorMessage(
+          r.segmenter
+            ? t('Gongwen: re-mining needs the word segmenter nodejieba, which could not be loaded ({0}). Install it with npm install nodejieba in the extension folder, or mine with the CLI: gongwen mine.', r.message ?? '')
+            : t('Gongwen: mining failed: {0}', r.message ?? ''),
+        );
+      } else {
+        onMined(out.fsPath);
+        void vscode.window.showInformationMessage(t('Mined {0} document(s); completions now use the new patterns.', r.documents ?? 0));
       }
-      onMined(out.fsPath);
-      void vscode.window.showInformationMessage(t('Mined {0} document(s); completions now use the new patterns.', n));
     },
   );
 }

@@ -1,17 +1,19 @@
 /**
- * Phrase completion from the mined patterns (data/patterns.json, or the re-mined file in the
- * extension's storage) and the glossary's collocations, via the core Completer.
+ * Completion from the built-in data (the seeds' continuation model, the canon, the glossary and the
+ * rules) plus the archive re-mined from the user's folders (the file in the extension's storage,
+ * weighted higher), via the core Completer.
  * - CompletionItemProvider: the list (Ctrl+Space; while typing where quick suggestions are on,
  *   i.e. plain text by default). VS Code sees a whole run of CJK characters as one word and would
  *   filter the items away, so each item's range is the typed CJK run before the cursor and its
  *   filterText/insertText are that run + the continuation (see logic.completionEdit).
  * - InlineCompletionItemProvider (inlineCompletion.ts): ghost text, Tab to accept — how
  *   completions reach Markdown, where VS Code's quick suggestions are off by default.
+ * The patterns are read asynchronously on first use; a completer is built per reference date.
  */
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { t } from './i18n';
-import { Completer, loadPatterns, type Suggestion } from '../core/completion';
+import { Completer, loadCanon, loadPatterns, patternsProblem, USER_WEIGHT, type CanonEntry, type PatternsSource, type Suggestion } from '../core/completion';
 import { detectDocumentDate, todayIso } from '../core/date';
 import type { Patterns } from '../core/patterns';
 import { isDraft, settings } from './config';
@@ -30,46 +32,54 @@ const KIND: Record<string, vscode.CompletionItemKind> = {
 
 /** Builds completers lazily; one per reference date, dropped when data or patterns change. */
 export class Completions {
-  private patternsFile: string | undefined;
-  private patterns: Patterns | undefined;
+  private userFile: string | undefined;
+  private sources: Promise<PatternsSource[]> | undefined;
+  private canon: CanonEntry[] | undefined;
   private readonly completers = new Map<string, Promise<Completer>>();
   private warned = false;
 
   constructor(private readonly storedPatterns: string) {
-    if (fs.existsSync(storedPatterns)) this.patternsFile = storedPatterns;
+    if (fs.existsSync(storedPatterns)) this.userFile = storedPatterns;
     onDatasetChanged(() => this.completers.clear());
   }
 
   usePatterns(file: string): void {
-    this.patternsFile = file;
-    this.patterns = undefined;
+    this.userFile = file;
+    this.sources = undefined;
     this.completers.clear();
   }
 
-  private loadPatterns(): Patterns {
-    if (!this.patterns) {
-      try {
-        this.patterns = loadPatterns(this.patternsFile);
-      } catch (e) {
-        if (this.patternsFile) {
-          // The re-mined file is unreadable: fall back to the built-in patterns.
+  /** The built-in patterns and, when re-mined, the user's archive (read without blocking). */
+  private loadSources(): Promise<PatternsSource[]> {
+    this.sources ??= (async () => {
+      const list: PatternsSource[] = [{ patterns: loadPatterns(), weight: 1 }];
+      if (this.userFile) {
+        try {
+          const json = JSON.parse(await fs.promises.readFile(this.userFile, 'utf8')) as unknown;
+          const problem = patternsProblem(json);
+          if (problem) throw new Error(`${this.userFile}: ${problem}`);
+          list.push({ patterns: json as Patterns, weight: USER_WEIGHT });
+        } catch (e) {
+          // The re-mined file is unreadable: the built-in data alone.
           if (!this.warned) {
             this.warned = true;
             void vscode.window.showWarningMessage(t('Gongwen: mined patterns not usable, using the built-in ones: {0}', (e as Error).message));
           }
-          this.patternsFile = undefined;
-          this.patterns = loadPatterns();
-        } else throw e;
+        }
       }
-    }
-    return this.patterns;
+      return list;
+    })();
+    return this.sources;
   }
 
   completer(doc: vscode.TextDocument): Promise<Completer> {
     const date = settings(doc.uri).referenceDate ?? detectDocumentDate(doc.getText()) ?? todayIso();
     let c = this.completers.get(date);
     if (!c) {
-      c = dataset().then((ds) => new Completer(this.loadPatterns(), ds, { date }));
+      c = Promise.all([dataset(), this.loadSources()]).then(([ds, sources]) => {
+        this.canon ??= loadCanon();
+        return new Completer(sources, ds, { date, canon: this.canon });
+      });
       this.completers.set(date, c);
       c.catch(() => this.completers.delete(date));
     }

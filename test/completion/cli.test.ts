@@ -22,7 +22,7 @@ describe('gongwen complete (CLI)', () => {
     assert.equal(r.code, 0);
     const j = JSON.parse(r.out);
     assert.equal(j.suggestions.length, 2);
-    assert.deepEqual(Object.keys(j.suggestions[0]).sort(), ['detail', 'insert', 'kind', 'label', 'score']);
+    assert.deepEqual(Object.keys(j.suggestions[0]).sort(), ['detail', 'insert', 'kind', 'label', 'prob', 'score']);
   });
   it('--batch: one JSON line per input line, in order, empty lines included', async () => {
     const input = ['坚决做到', '认识到位、谋划到位、', '', '同志们好'].join('\n') + '\n';

@@ -29,6 +29,8 @@ export const run: Command = async (argv, io) => {
   const outPath = out ? checkedOutPath(out) : undefined;
   const t0 = Date.now();
   let last = 0;
+  let total = 0;
+  let t1 = t0;
   let patterns;
   try {
     patterns = await mineDocuments(a.positional, {
@@ -39,15 +41,23 @@ export const run: Command = async (argv, io) => {
         if (now - last < 1000 && files < totalFiles) return;
         last = now;
         const mb = bytes / 1048576;
-        const rate = mb / Math.max((now - t0) / 1000, 0.001);
+        const rate = mb / Math.max((now - t1) / 1000, 0.001);
         io.err(`挖掘进度：${files}/${totalFiles} 个文件，${mb.toFixed(1)}/${(totalBytes / 1048576).toFixed(1)} MB，${rate.toFixed(2)} MB/s`);
+        total = totalBytes;
       },
+      onStart: () => {
+        t1 = Date.now();
+        io.err(`分词词典已加载（${((t1 - t0) / 1000).toFixed(1)} s），开始读取文档…`);
+      },
+      onFinish: () => io.err(`读取完毕（${((Date.now() - t0) / 1000).toFixed(1)} s），正在统计短语、搭配与续写模型…`),
     });
   } catch (e) {
     if (e instanceof SegmenterUnavailable) throw new UsageError(e.message);
     if (e instanceof Error && e.message.startsWith('找不到路径')) throw new UsageError(e.message);
     throw e;
   }
+  const seconds = (Date.now() - t1) / 1000;
+  io.err(`挖掘完成：${patterns.source.documents} 个文件，${(total / 1048576).toFixed(1)} MB，用时 ${seconds.toFixed(1)} s（另加分词词典加载 ${((t1 - t0) / 1000).toFixed(1)} s），${(total / 1048576 / Math.max(seconds, 0.001)).toFixed(2)} MB/s`);
   const text = serialize(patterns);
   if (outPath) {
     writeAtomic(outPath, text);

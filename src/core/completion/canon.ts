@@ -70,13 +70,8 @@ interface Key {
 /** Shortest key at the start of a formulation, and at a later word of it. */
 const MIN_KEY = 2;
 const MIN_INNER_KEY = 4;
-/**
- * How sure a typed key means the formulation, by how surprising the key is as ordinary text
- * (−log10 of its unigram probability): even odds at SURE_AT, a logistic curve of width SURE_SCALE.
- * 我们要 (≈ 4) → 6 %, 家风建设 (≈ 6) → 50 %, 坚持以习近平新时代中国特色社会主义思想为 (≈ 10) → 99 %.
- */
-const SURE_AT = Number(process.env.GW_SURE_AT ?? 6);
-const SURE_SCALE = Number(process.env.GW_SURE_SCALE ?? 0.8);
+/** A formulation counts as this many occurrences of its key followed by it (see CanonIndex.query). */
+const CANON_COUNT = Number(process.env.GW_CANON_COUNT ?? 0.5);
 /** Share of the expected saving a canon continuation gets over the model's (it is the standard wording). */
 export const CANON_BOOST = 1.5;
 
@@ -165,14 +160,17 @@ export class CanonIndex {
 
   /**
    * Continuations of formulations the typed text (quote-folded) ends inside. `isBoundary(i)`
-   * says whether a key may start at offset i (a word starts there, not inside a known unit);
-   * `surprise(i)` how unusual the typed text from i on is (−log10 of its unigram probability).
+   * says whether a key may start at offset i (a word starts there, not inside a known unit).
    *
-   * How likely the drafter goes on with the formulation: a key that is unusual text (以高质量党建
-   * 引领) almost surely means it, a common one (我们, 坚持) hardly; several formulations sharing a
-   * key split that; a longer key found leaves only the rest of the certainty to shorter ones.
+   * How likely the drafter goes on with the formulation, from what the archives say about the
+   * typed key (`evidence`): a formulation counts as CANON_COUNT occurrences of the key followed
+   * by it, shared by the formulations the key starts; the archives add how often they saw the key
+   * (`seen`) and, of those, followed by the formulation's next word (`agree`). A key the archives
+   * never saw (以高质量党建引领) is the formulation's; one they saw often with other continuations
+   * (我们要) hardly.
+   * A longer key found leaves only the rest of the certainty to shorter ones.
    */
-  query(folded: string, tailForCheck: string, isBoundary: (i: number) => boolean, surprise: (i: number, whole?: boolean) => number, out: Candidate[]): void {
+  query(folded: string, tailForCheck: string, isBoundary: (i: number) => boolean, evidence: KeyEvidence, out: Candidate[]): void {
     const longest = Math.min(this.maxKey, folded.length);
     const found = new Map<string, { insert: string; label: string; detail: string; prob: number }>();
     let remaining = 1;
@@ -180,15 +178,22 @@ export class CanonIndex {
       const start = folded.length - L;
       const list = this.byKey.get(folded.slice(start));
       if (!list || !isBoundary(start)) continue;
-      // the key ends where a word of the formulation ends: its last typed word is whole
-      const whole = list.some(({ f, at }) => f.starts.includes(at + L));
-      const sure = 1 / (1 + Math.exp(-(surprise(start, whole) - SURE_AT) / SURE_SCALE));
-      const group = remaining * sure;
+      const probs = list.map(({ f, at }) => {
+        // the key ends where a word of the formulation ends: its last typed word is whole, and the
+        // formulation's next word is what the archives may have seen after it
+        const k = f.starts.indexOf(at + L);
+        const next = k >= 0 ? f.folded.slice(at + L, k + 1 < f.starts.length ? f.starts[k + 1] : f.folded.length) : undefined;
+        const e = evidence(start, next);
+        const p = (e.agree + CANON_COUNT / list.length) / (e.seen + CANON_COUNT);
+        return Math.min(1, p) * (at === 0 ? 1 : 0.8);
+      });
+      const sure = Math.min(1, probs.reduce((a, b) => a + b, 0));
+      const scale = remaining;
       remaining *= 1 - sure;
-      for (const { f, at } of list) {
+      list.forEach(({ f, at }, i) => {
         const rest = f.text.slice(at + L);
-        if (!rest) continue;
-        const prob = (group / list.length) * (at === 0 ? 1 : 0.8);
+        if (!rest) return;
+        const prob = scale * probs[i];
         const variants = [rest];
         // also up to the next punctuation inside the formulation (a shorter, safer piece)
         const m = /^[^，、；：。]+?[，、；：]/.exec(rest);
@@ -198,7 +203,7 @@ export class CanonIndex {
           if (prev) prev.prob += prob;
           else found.set(insert, { insert, label: f.text, detail: f.detail, prob });
         }
-      }
+      });
     }
     for (const c of found.values()) {
       out.push({
@@ -206,7 +211,7 @@ export class CanonIndex {
         label: c.label,
         kind: 'canon',
         detail: c.detail,
-        score: c.prob * c.insert.length * CANON_BOOST,
+        score: Math.min(1, c.prob) * c.insert.length * CANON_BOOST,
         prob: Math.min(1, c.prob),
         checkText: tailForCheck + c.insert,
       });
@@ -214,6 +219,11 @@ export class CanonIndex {
   }
 }
 
+/**
+ * What the archives say about the typed key starting at `start`: how often they saw it (`seen`)
+ * and, when `next` is given, how often followed by that word (`agree`); weighted counts.
+ */
+export type KeyEvidence = (start: number, next: string | undefined) => { seen: number; agree: number };
 
 /** A rule's replacement wordings as of `date` (plain text only: none with $1 groups). */
 function ruleReplacements(e: Record<string, unknown>, date: IsoDate): string[] {

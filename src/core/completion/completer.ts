@@ -24,7 +24,7 @@ import { ExpansionSource } from './expansion';
 import { WordingFilter } from './filter';
 import { NgramModel } from './ngram';
 import { ParallelIndex } from './parallel';
-import { ModelPredictor, modelCandidates } from './predict';
+import { ModelPredictor, modelCandidates, readWindow, type TypedWindow } from './predict';
 import { type Candidate, type CompleteOptions, type Suggestion } from './types';
 import { UnitIndex } from './units';
 
@@ -53,8 +53,8 @@ const CHECK_TAIL = 24;
 const CONTEXT_PARAGRAPHS = 80;
 /** Typed characters segmented to tell where words start (for the canon's keys). */
 const SEGMENT_TAIL = 40;
-/** At most this much surprise (log10) counts for the last typed word, which may be unfinished. */
-const LAST_WORD_SURPRISE = 1.5;
+/** Log score of a canon word the model lacks, in segmentation (like a rare word). */
+const CANON_WORD_LOG = -12;
 /** Default least probability of a suggestion. */
 export const MIN_PROB = Number(process.env.GW_MIN_PROB ?? 0.03);
 
@@ -68,6 +68,9 @@ export class Completer {
   private readonly expansions: ExpansionSource;
   private readonly filter: WordingFilter;
   private readonly minProb: number;
+  /** The earlier paragraphs of the last request, and quote-folded (the same on most keystrokes). */
+  private lastBefore = '';
+  private lastBeforeFolded = '';
 
   /** `sources`: one patterns object (the built-in one) or several archives with weights. */
   constructor(sources: Patterns | readonly PatternsSource[], dataset: Dataset, opts: CompleterOptions = {}) {
@@ -81,7 +84,11 @@ export class Completer {
     this.canon = new CanonIndex(opts.canon ?? [], dataset, date, (t) => this.wordStarts(t), ok);
     // known units: the mined phrases and the canon's formulations and terms
     this.units = new UnitIndex([...list.flatMap((s) => s.patterns.phrases.map((p) => foldQuotes(p.text))), ...this.canon.formulations()]);
-    if (this.model) this.predictor = new ModelPredictor(this.model, process.env.GW_NO_UNITS ? undefined : this.units);
+    if (this.model) {
+      // the canon's words segment like ordinary words (the typed text splits where they do)
+      this.model.addWords(this.canon.terms, CANON_WORD_LOG);
+      this.predictor = new ModelPredictor(this.model, this.units);
+    }
     const weighted = <T extends { count: number }>(pick: (p: Patterns) => readonly T[]) =>
       list.flatMap((s) => pick(s.patterns).map((x) => (s.weight === 1 ? x : { ...x, count: Math.round(x.count * s.weight) })));
     this.parallels = new ParallelIndex(weighted((p) => p.parallels));
@@ -91,36 +98,54 @@ export class Completer {
 
   /** Where words start in `text` (the model's segmentation; every character without a model). */
   private wordStarts(text: string): number[] {
-    return this.segmentation(text).starts;
+    return this.words(text).starts;
   }
 
   /**
-   * The typed text as words: where each starts, and how surprising the text is from each word
-   * start to the end (−log10 of its unigram probability: 我们 is not, 以高质量党建引领 is).
+   * Words of a segmentation (from the end back): where each starts and its model id (-1: a word
+   * the model lacks), and how surprising the text is from each word start to the end (−log10 of
+   * its unigram probability: 我们 is not, 以高质量党建引领 is).
    */
-  private segmentation(text: string): { starts: number[]; surprise: Map<number, number>; lastWord: number } {
+  private words(text: string, seg?: { back: Int32Array; ids: Int32Array }): { starts: number[]; ids: number[]; surprise: Map<number, number> } {
     const surprise = new Map<number, number>();
     if (!this.model) {
       const starts = Array.from({ length: text.length }, (_, i) => i);
       starts.forEach((i) => surprise.set(i, 2 * (text.length - i)));
-      return { starts, surprise, lastWord: 2 };
+      return { starts, ids: starts.map(() => -1), surprise };
     }
-    const seg = this.model.segment(text, this.canonWord);
+    seg ??= this.model.segment(text);
     const starts: number[] = [];
+    const ids: number[] = [];
     let sum = 0;
-    let lastWord = 0;
     for (let j = text.length; j > 0; j = seg.back[j]) {
-      const x = this.model.surprise(seg.ids[j]);
-      if (j === text.length) lastWord = x;
-      sum += x;
+      sum += this.model.surprise(seg.ids[j]);
       starts.push(seg.back[j]);
+      ids.push(seg.ids[j]);
       surprise.set(seg.back[j], sum);
     }
-    return { starts: starts.reverse(), surprise, lastWord };
+    return { starts: starts.reverse(), ids: ids.reverse(), surprise };
   }
 
-  /** The canon's words score like ordinary words in segmentation. */
-  private readonly canonWord = (s: string): number | undefined => (this.canon?.terms.has(s) ? -12 : undefined);
+  /**
+   * What the archives say about the typed words from `start` (an offset in the segmented `text`)
+   * to the end: how often they saw them, and followed by `next`. A last word that may be
+   * unfinished (no `next`: the key ends inside a word of the formulation) is left out.
+   */
+  private keyEvidence(seg: { starts: number[]; ids: number[] }, start: number, next: string | undefined): { seen: number; agree: number } {
+    const model = this.model;
+    if (!model) return { seen: 0, agree: 0 };
+    const k = seg.starts.indexOf(start);
+    if (k < 0) return { seen: 0, agree: 0 };
+    let ids = seg.ids.slice(k);
+    if (next === undefined) ids = ids.slice(0, -1);
+    if (!ids.length || ids.includes(-1)) return { seen: 0, agree: 0 };
+    ids = ids.slice(-(model.order - 1));
+    const c = model.context(ids);
+    if (c.depth < ids.length) return { seen: 0, agree: 0 };
+    const seen = model.level(c, c.depth).ch;
+    const nid = next === undefined ? undefined : model.id(next);
+    return { seen, agree: nid === undefined ? 0 : model.countAfter(c, c.depth, nid) };
+  }
 
   complete(prefix: string, opts: CompleteOptions = {}): Suggestion[] {
     const limit = opts.limit ?? 5;
@@ -128,39 +153,44 @@ export class Completer {
     const folded = foldQuotes(prefix);
     const tail = prefix.slice(-CHECK_TAIL);
     const cands: Candidate[] = [];
+    let read: TypedWindow | undefined;
     if (prefix) {
-      const from = Math.max(0, prefix.length - SEGMENT_TAIL);
-      const seg = this.segmentation(folded.slice(from));
+      // the typed tail, segmented once for every source
+      read = this.model ? readWindow(prefix, this.model, this.units, folded) : undefined;
+      const from = read?.from ?? Math.max(0, prefix.length - SEGMENT_TAIL);
+      const seg = this.words(prefix.slice(from), read?.seg);
       const starts = new Set(seg.starts.map((s) => s + from));
-      const inside = this.units.inside(folded.slice(from));
+      const inside = read?.inside ?? this.units.inside(folded.slice(from));
       // a key starts where a word starts (the typed text's first character and every character
       // after punctuation too), never inside a known unit
       const isBoundary = (i: number) =>
         (starts.has(i) || i === 0 || /[\s，。、；：！？,.;:!?（）()“”"'《》]/.test(folded[i - 1])) && !(i > from && inside[i - from]);
-      // the last word may be unfinished (政治意 of 政治意识): unless the key ends where a word of
-      // the formulation ends, it counts little
-      const surprise = (i: number, whole = false) => {
-        const x = seg.surprise.get(i - from) ?? 2 * (folded.length - i);
-        return whole ? x : x - seg.lastWord + Math.min(seg.lastWord, LAST_WORD_SURPRISE);
-      };
-      this.canon.query(folded, tail, isBoundary, surprise, cands);
+      const surprise = (i: number) => seg.surprise.get(i - from) ?? 2 * (folded.length - i);
+      this.canon.query(folded, tail, isBoundary, (i, next) => this.keyEvidence(seg, i - from, next), cands);
       const before = contextParagraphs(opts.context).join('\n');
-      echoCandidates({ written: prefix, folded, before, beforeFolded: foldQuotes(before), isBoundary, surprise, wordStarts: (t) => this.wordStarts(t), tailForCheck: tail }, cands);
+      if (before !== this.lastBefore) {
+        this.lastBefore = before;
+        this.lastBeforeFolded = foldQuotes(before);
+      }
+      echoCandidates({ written: prefix, folded, before, beforeFolded: this.lastBeforeFolded, isBoundary, surprise, wordStarts: (t) => this.wordStarts(t), tailForCheck: tail }, cands);
       this.parallels.query(prefix, cands);
       this.expansions.query(folded, cands);
     }
-    if (this.predictor) modelCandidates(this.predictor.predict(prefix, 10), tail, cands);
+    if (this.predictor) modelCandidates(this.predictor.predict(prefix, 10, read), tail, cands);
     this.enums.query(prefix, prefix.trim() ? [] : contextParagraphs(opts.context), cands);
 
     // Best score per insert text; agreement of several sources adds a little.
     const best = new Map<string, Candidate>();
     for (const c of cands) {
-      if (!c.insert.trim() || (c.prob ?? 1) < this.minProb) continue;
+      if (!c.insert.trim() || c.prob < this.minProb) continue;
       if (prefix.endsWith(c.insert) || folded.endsWith(foldQuotes(c.insert))) continue; // would repeat what was just typed
       const prev = best.get(c.insert);
       if (!prev) best.set(c.insert, { ...c });
-      else if (c.score > prev.score) best.set(c.insert, { ...c, score: c.score + 0.1 * prev.score });
-      else prev.score += 0.1 * c.score;
+      else if (c.score > prev.score) best.set(c.insert, { ...c, score: c.score + 0.1 * prev.score, prob: Math.max(c.prob, prev.prob) });
+      else {
+        prev.score += 0.1 * c.score;
+        prev.prob = Math.max(c.prob, prev.prob);
+      }
     }
     const ranked = [...best.values()].sort((a, b) => b.score - a.score || b.insert.length - a.insert.length || (a.insert < b.insert ? -1 : 1));
     const out: Suggestion[] = [];
@@ -168,7 +198,7 @@ export class Completer {
       if (out.length >= limit) break;
       const text = c.checkText ?? tail + c.insert;
       if (!this.filter.ok(text, text.length - c.insert.length)) continue;
-      out.push({ insert: c.insert, label: c.label, kind: c.kind, detail: c.detail, score: Math.round(c.score * 1000) / 1000 });
+      out.push({ insert: c.insert, label: c.label, kind: c.kind, detail: c.detail, prob: Math.round(Math.min(1, c.prob) * 1000) / 1000, score: Math.round(c.score * 1000) / 1000 });
     }
     return out;
   }

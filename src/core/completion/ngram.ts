@@ -154,6 +154,9 @@ export class NgramStore {
   }
 }
 
+/** Followers of a context looked at for the mass of an unfinished word (the rest: negligible). */
+const PREFIX_SCAN = 256;
+
 export interface ModelSource {
   model: SerializedModel;
   /** Weight of this archive's counts (the user's archives count more than the built-in seeds). */
@@ -370,7 +373,7 @@ export class NgramModel {
       const { ch, gamma, D } = this.level(c, k);
       if (ch <= 0) continue;
       let seen = 0;
-      for (const w of this.childrenAt(c, k)) {
+      for (const w of this.childrenAt(c, k, PREFIX_SCAN)) {
         const t = this.words[w];
         if (t.length > prefix.length && t.startsWith(prefix)) seen += Math.max(this.countAfter(c, k, w) - D, 0);
       }
@@ -379,16 +382,16 @@ export class NgramModel {
     return Math.min(1, p);
   }
 
-  /** Global ids of the words seen after the order-k context in any store. */
-  private childrenAt(c: Context, k: number): number[] {
+  /** Global ids of the words seen after the order-k context in any store (the `max` most frequent of each). */
+  private childrenAt(c: Context, k: number, max: number): number[] {
     const out: number[] = [];
     for (let s = 0; s < this.stores.length; s++) {
       const list = c.nodes[s];
       if (k >= list.length) continue;
       const st = this.stores[s];
       const g = this.globalIds(s);
-      const h = list[k];
-      for (let i = st.first[h]; i < st.first[h + 1]; i++) out.push(g[st.word[i]]);
+      const kids = st.childrenByCount(list[k]);
+      for (let i = 0; i < kids.length && i < max; i++) out.push(g[st.word[kids[i]]]);
     }
     return this.stores.length > 1 ? [...new Set(out)] : out;
   }
@@ -520,30 +523,56 @@ export class NgramModel {
     return top;
   }
 
+  /** Words the segmenter knows besides the model's (the canon's), with their log score. */
+  private readonly extraWords = new Map<string, number>();
+  /** Every prefix of a word the segmenter knows (so a scan stops as soon as no word can match). */
+  private prefixes: Set<string> | undefined;
+
+  /** Let the segmenter know more words (not the model: they predict nothing). */
+  addWords(words: Iterable<string>, logScore: number): void {
+    for (const w of words) if (w.length >= 2 && !this.ids.has(w)) this.extraWords.set(w, logScore);
+    this.prefixes = undefined;
+  }
+
+  private prefixSet(): Set<string> {
+    if (!this.prefixes) {
+      const set = new Set<string>();
+      const add = (w: string) => {
+        for (let k = 1; k <= Math.min(w.length, 24); k++) set.add(w.slice(0, k));
+      };
+      for (const w of this.words) add(w);
+      for (const w of this.extraWords.keys()) add(w);
+      this.prefixes = set;
+    }
+    return this.prefixes;
+  }
+
   /**
-   * Best segmentation of `text` into the model's words (a character the model lacks stands alone;
-   * `extra` may score more words, e.g. the canon's terms). `back[j]` is where the last word of the
-   * best segmentation of text[0..j) starts and `ids[j]` that word's id (-1: not a model word).
+   * Best segmentation of `text` into the words the segmenter knows (a character it lacks stands
+   * alone): a unigram Viterbi, each start extended only while some word begins so. `back[j]` is
+   * where the last word of the best segmentation of text[0..j) starts and `ids[j]` that word's id
+   * (-1: not a model word).
    */
-  segment(text: string, extra?: (s: string) => number | undefined): { back: Int32Array; ids: Int32Array } {
+  segment(text: string): { back: Int32Array; ids: Int32Array } {
     const n = text.length;
     const best = new Float64Array(n + 1).fill(-Infinity);
     const back = new Int32Array(n + 1);
     const ids = new Int32Array(n + 1).fill(-1);
+    const prefixes = this.prefixSet();
     best[0] = 0;
-    const maxLen = this.maxWordLength;
-    for (let j = 1; j <= n; j++) {
-      for (let L = 1; L <= maxLen && L <= j; L++) {
-        const i = j - L;
-        if (best[i] === -Infinity) continue;
+    for (let i = 0; i < n; i++) {
+      if (best[i] === -Infinity) continue;
+      for (let j = i + 1; j <= n && j - i <= 24; j++) {
         const w = text.slice(i, j);
-        const id = this.ids.get(w);
+        const known = prefixes.has(w);
+        if (!known && j > i + 1) break;
+        const id = known ? this.ids.get(w) : undefined;
         let score: number;
         if (id !== undefined && id !== BOUNDARY) score = this.logUni[id];
         else {
-          const x = extra?.(w);
+          const x = known ? this.extraWords.get(w) : undefined;
           if (x !== undefined) score = x;
-          else if (L === 1) score = this.unknownLog;
+          else if (j === i + 1) score = this.unknownLog;
           else continue;
         }
         const v = best[i] + score;

@@ -12,12 +12,15 @@
  * expects punctuation or the paragraph's end next, or no next word dominates (it is not in the
  * middle of 做好机关党建工作的责任感), or it finishes the word being typed.
  */
+import { foldQuotes } from '../context';
 import type { Candidate } from './types';
-import { BOUNDARY, NgramModel } from './ngram';
+import { BOUNDARY, NgramModel, type Context } from './ngram';
 import type { UnitIndex } from './units';
 
 /** Typed characters the model looks at (a window starting at a clause edge when there is one). */
 const WINDOW = 40;
+/** Typed characters before the longest unfinished word that the readings are scored on. */
+const SCORE_BEFORE = 8;
 /** Longest unfinished word considered. */
 const MAX_PARTIAL = 8;
 /** Paths expanded per reading, and their limits. */
@@ -73,15 +76,26 @@ export class ModelPredictor {
     }
   }
 
-  /** Predictions after `prefix` (the typed part of the paragraph), best first. */
-  predict(prefix: string, limit = 12): Prediction[] {
+  /**
+   * Predictions after `prefix` (the typed part of the paragraph), best first. `read`: the typed
+   * window already segmented (the completer shares it with its other sources).
+   */
+  predict(prefix: string, limit = 12, read?: TypedWindow): Prediction[] {
     if (!prefix) return this.decode([BOUNDARY], '', 1, limit);
-    const { window, atStart } = windowOf(prefix);
     const model = this.model;
-    const seg = model.segment(window);
-    const inside = this.units?.inside(window);
+    const { window, atStart, seg, inside } = read ?? readWindow(prefix, model, this.units);
     const readings: { p: string; ctx: number[]; score: number }[] = [];
     const maxL = Math.min(MAX_PARTIAL, window.length, model.maxWordLength - 1);
+    // readings differ only near the end: the typed words are scored from a little before the
+    // longest unfinished word on (the text before weighs the same in every reading)
+    const anchor = Math.max(0, window.length - maxL - SCORE_BEFORE);
+    const contexts = new Map<string, Context>();
+    const contextOf = (ids: number[]) => {
+      const key = ids.join(',');
+      let c = contexts.get(key);
+      if (!c) contexts.set(key, (c = model.context(ids)));
+      return c;
+    };
     for (let L = 0; L <= maxL; L++) {
       const j = window.length - L;
       const p = window.slice(j);
@@ -90,18 +104,19 @@ export class ModelPredictor {
       if (L > 0 && inside?.[j]) continue;
       const path = NgramModel.wordsBefore(seg, j, 64);
       const ids = atStart ? [BOUNDARY, ...path.ids] : path.ids;
+      const starts = atStart ? [-1, ...path.starts] : path.starts;
       // probability of the typed words under this reading
       let score = 0;
       for (let i = 1; i < ids.length; i++) {
+        if (starts[i] < anchor) continue;
         if (ids[i] < 0) {
           score += Math.log(1e-6);
           continue;
         }
-        const c = model.context(contextIds(ids.slice(0, i), model.order));
-        score += Math.log(model.prob(c, ids[i]));
+        score += Math.log(model.prob(contextOf(contextIds(ids.slice(0, i), model.order)), ids[i]));
       }
       if (L > 0) {
-        const c = model.context(contextIds(ids, model.order));
+        const c = contextOf(contextIds(ids, model.order));
         const pp = model.prefixProb(c, p);
         if (pp <= 0) continue;
         score += Math.log(pp);
@@ -109,8 +124,7 @@ export class ModelPredictor {
       // the key: the longest context the model knows that does not start inside a known unit
       let ctx = contextIds(ids, model.order);
       if (inside) {
-        const starts = atStart ? [-1, ...path.starts] : path.starts;
-        let d = model.context(ctx).depth;
+        let d = contextOf(ctx).depth;
         while (d > 0 && starts[starts.length - d] >= 0 && inside[starts[starts.length - d]]) d--;
         ctx = d ? ctx.slice(ctx.length - d) : [];
       }
@@ -204,13 +218,28 @@ function contextIds(ids: readonly number[], order: number): number[] {
   return ids.slice(Math.max(0, ids.length - (order - 1)));
 }
 
-/** The typed tail the model reads: from a clause edge within the last WINDOW characters if any. */
-function windowOf(prefix: string): { window: string; atStart: boolean } {
-  if (prefix.length <= WINDOW) return { window: prefix, atStart: true };
-  const from = prefix.length - WINDOW;
-  const tail = prefix.slice(from);
-  const m = /[，。；：！？,.;:!?]/.exec(tail);
-  return { window: m && m.index < WINDOW - 4 ? tail.slice(m.index) : tail, atStart: false };
+/** The typed tail the sources read, segmented once per request. */
+export interface TypedWindow {
+  window: string;
+  /** Offset of the window in the typed text. */
+  from: number;
+  /** The window is the whole paragraph typed so far. */
+  atStart: boolean;
+  seg: { back: Int32Array; ids: Int32Array };
+  /** Offsets inside a known unit (see UnitIndex), of the quote-folded window. */
+  inside?: Uint8Array;
+}
+
+/** The typed tail: from a clause edge within the last WINDOW characters if any. */
+export function readWindow(prefix: string, model: NgramModel, units: UnitIndex | undefined, folded = foldQuotes(prefix)): TypedWindow {
+  let from = 0;
+  if (prefix.length > WINDOW) {
+    from = prefix.length - WINDOW;
+    const m = /[，。；：！？,.;:!?]/.exec(prefix.slice(from));
+    if (m && m.index < WINDOW - 4) from += m.index;
+  }
+  const window = prefix.slice(from);
+  return { window, from, atStart: from === 0, seg: model.segment(window), inside: units?.inside(folded.slice(from)) };
 }
 
 /** Candidates for the completer from the model's predictions. */

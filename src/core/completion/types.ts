@@ -10,6 +10,8 @@ export interface Suggestion {
   kind: SuggestionKind;
   /** Short Chinese note on the evidence, e.g. 语料 12 次 · 4 篇. */
   detail: string;
+  /** Estimated probability that the text goes on with the insert (0–1). */
+  prob: number;
   /** Expected keystrokes saved (probability × length, boosted for the canon and structure); comparable across kinds. */
   score: number;
 }
@@ -28,8 +30,6 @@ export interface CompleteOptions {
 export interface Candidate extends Suggestion {
   /** The text the filter checks (typed context + insert), so outdated wording is caught whole. */
   checkText?: string;
-  /** Estimated probability that the text goes on with the insert (sources that can say). */
-  prob?: number;
 }
 
 /** Evidence score shared by the sources: occurrences and spread over documents. */
