@@ -7,10 +7,12 @@
 //                           jsonc-parser, the generated schema validators), each bundled on its own
 //                           and required by the bundles when first used: a start parses only
 //                           what it runs
+//   src/vscode/mineWorker.ts → dist/mine-worker.js (the extension's re-mining child process) and
+//   src/mining/segmentWorker.ts → dist/segment-worker.js (the segmenter's thread while mining)
 //   dist/builtin-data.bin   the built-in data validated and compiled (scripts/precompile.ts),
 //                           tagged with the build id compiled into both bundles (a hash of src/)
 // Data files are not bundled: they are read at run time from data/ next to dist/.
-// Usage: node scripts/build.mjs [--watch] [--minify] [--only=extension|cli] [--outdir=DIR]
+// Usage: node scripts/build.mjs [--watch] [--minify] [--only=extension|cli|mine-worker|segment-worker,…] [--outdir=DIR]
 //   --outdir: another folder than dist/ (one level below the repository, e.g. .cache/test-dist:
 //             the bundles find data/ at ../../data or ../data)
 import * as esbuild from 'esbuild';
@@ -87,10 +89,15 @@ const targets = [
   { entryPoints: ['src/vscode/extension.ts'], outfile: `${OUT}/extension.js`, external: ['vscode', 'nodejieba'], plugins: [lazyChunks] },
   { entryPoints: ['src/cli/main.ts'], outfile: `${OUT}/cli.js`, external: ['nodejieba'], plugins: [lazyChunks, commandChunks] },
   ...COMMANDS.map((c) => ({ entryPoints: [`src/cli/commands/${c}.ts`], outfile: `${OUT}/cli-${c}.js`, external: ['nodejieba'], plugins: [lazyChunks] })),
+  // the extension's re-mining child process (src/vscode/mine.ts) and the segmenter's worker thread
+  // while mining (src/mining/run.ts), which either of them and `gongwen mine` start from dist/
+  { entryPoints: ['src/vscode/mineWorker.ts'], outfile: `${OUT}/mine-worker.js`, external: ['nodejieba'], plugins: [lazyChunks] },
+  { entryPoints: ['src/mining/segmentWorker.ts'], outfile: `${OUT}/segment-worker.js`, external: ['nodejieba'], plugins: [lazyChunks] },
 ].filter((t) => existsSync(t.entryPoints[0]));
-// --only=extension|cli builds one of them (the chunks and the data are built either way).
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
-if (only) targets.splice(0, targets.length, ...targets.filter((t) => t.outfile.includes(only === 'cli' ? `${OUT}/cli` : only)));
+// --only=extension|cli|mine-worker|segment-worker builds one of them, or several comma-separated
+// (the chunks and the data are built either way).
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+if (only) targets.splice(0, targets.length, ...targets.filter((t) => only.some((o) => t.outfile.includes(o === 'cli' ? `${OUT}/cli` : o))));
 
 const chunks = [
   ...LAZY_PACKAGES.filter((p) => existsSync(join(ROOT, 'node_modules', p))).map((p) => ({

@@ -73,8 +73,8 @@ function step(name, fn) {
 step('setup (cached)', () => execFileSync('bash', [join(ROOT, 'scripts/e2e-setup.sh')], { stdio: 'inherit' }));
 if (!args.includes('--no-build') || !existsSync(VSIX)) {
   step('build + package vsix', () => {
-    // The vsix ships only dist/extension.js: build that bundle (the CLI bundle is not in the vsix).
-    execFileSync('node', ['scripts/build.mjs', '--only=extension', '--minify'], { cwd: ROOT, stdio: 'inherit' });
+    // The vsix ships dist/extension.js and the re-mining child dist/mine-worker.js (not the CLI bundle).
+    execFileSync('node', ['scripts/build.mjs', '--only=extension,mine-worker', '--minify'], { cwd: ROOT, stdio: 'inherit' });
     execFileSync(join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', VSIX], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -397,12 +397,12 @@ try {
   await scenario('completion-typing', async () => {
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
-    // Typed character by character as an IME would commit them.
-    for (const ch of '全面从严治党') await page.keyboard.insertText(ch);
-    const row = await page.waitForSelector('.suggest-widget.visible .monaco-list-row:has-text("永远在路上")', { timeout: 10_000 });
+    // Typed character by character as an IME would commit them: the canon completes the formulation.
+    for (const ch of '以高质量党建') await page.keyboard.insertText(ch);
+    const row = await page.waitForSelector('.suggest-widget.visible .monaco-list-row:has-text("引领高质量发展")', { timeout: 10_000 });
     assert(row, 'no suggestion while typing');
     await page.keyboard.press('Enter');
-    await waitFor(async () => (await editorText(page, 'draft.txt')).includes('全面从严治党永远在路上'), 'completion accepted while typing');
+    await waitFor(async () => (await editorText(page, 'draft.txt')).includes('以高质量党建引领高质量发展'), 'completion accepted while typing');
   });
 
   await scenario('outline', async () => {
@@ -441,6 +441,28 @@ try {
     await waitFor(async () => /我们要深入学习贯彻\S{2,}/.test(await editorText(page, 'note.md')), 'ghost text accepted with Tab');
     await page.keyboard.press('Control+Space');
     await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 10_000 });
+    await page.keyboard.press('Escape');
+  });
+  await scenario('completion-canon', async () => {
+    // A standard formulation in Markdown: ghost text from the canon, Tab accepts it; the list
+    // (Ctrl+Space) shows where it comes from.
+    await focusEditor(page, 'note.md');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('坚持以习近平新时代中国特色社会主义思想为');
+    await page.waitForSelector(`${editorSel('note.md')} .ghost-text-decoration, ${editorSel('note.md')} .ghost-text`, { timeout: 10_000 });
+    const ghost = await page.innerText(`${editorSel('note.md')} .view-lines`);
+    assert(ghost.includes('为指导'), `ghost text is not 指导: ${ghost.slice(-80)}`);
+    await shot(page, 'completion-canon-inline');
+    await page.keyboard.press('Tab');
+    await waitFor(async () => (await editorText(page, 'note.md')).includes('坚持以习近平新时代中国特色社会主义思想为指导'), '指导 accepted with Tab');
+    await page.keyboard.insertText('，全面贯彻党的二十大和二十届历次全会精神。以高质量党建引领');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Space');
+    const row = await page.waitForSelector('.suggest-widget.visible .monaco-list-row:has-text("高质量发展")', { timeout: 10_000 });
+    const text = await row.innerText();
+    assert(/规范提法/.test(text), `the list row does not name the canon: ${text}`);
+    await shot(page, 'completion-canon-list');
     await page.keyboard.press('Escape');
   });
   await scenario('template', async () => {

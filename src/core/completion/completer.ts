@@ -162,9 +162,9 @@ export class Completer {
       const starts = new Set(seg.starts.map((s) => s + from));
       const inside = read?.inside ?? this.units.inside(folded.slice(from));
       // a key starts where a word starts (the typed text's first character and every character
-      // after punctuation too), never inside a known unit
+      // after punctuation too), never inside a known unit (unless the key is a unit itself)
       const isBoundary = (i: number) =>
-        (starts.has(i) || i === 0 || /[\s，。、；：！？,.;:!?（）()“”"'《》]/.test(folded[i - 1])) && !(i > from && inside[i - from]);
+        (starts.has(i) || i === 0 || /[\s，。、；：！？,.;:!?（）()“”"'《》]/.test(folded[i - 1])) && !(i > from && inside[i - from] && !this.units.has(folded.slice(i)));
       const surprise = (i: number) => seg.surprise.get(i - from) ?? 2 * (folded.length - i);
       this.canon.query(folded, tail, isBoundary, (i, next) => this.keyEvidence(seg, i - from, next), cands);
       const before = contextParagraphs(opts.context).join('\n');

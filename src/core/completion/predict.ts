@@ -122,10 +122,12 @@ export class ModelPredictor {
         score += Math.log(pp);
       }
       // the key: the longest context the model knows that does not start inside a known unit
+      // (unless the key is a unit itself: 习近平新时代中国特色社会主义思想 at the end of a formulation)
       let ctx = contextIds(ids, model.order);
       if (inside) {
         let d = contextOf(ctx).depth;
-        while (d > 0 && starts[starts.length - d] >= 0 && inside[starts[starts.length - d]]) d--;
+        const inUnit = (i: number) => i >= 0 && inside[i] === 1 && !this.units?.has(foldQuotes(window.slice(i, j)));
+        while (d > 0 && inUnit(starts[starts.length - d])) d--;
         ctx = d ? ctx.slice(ctx.length - d) : [];
       }
       readings.push({ p, ctx, score });

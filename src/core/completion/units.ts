@@ -64,6 +64,16 @@ export class UnitIndex {
     this.to[h] = next;
   }
 
+  /** Whether `text` is one of the units. */
+  has(text: string): boolean {
+    let node = 0;
+    for (let k = text.length - 1; k >= 0; k--) {
+      node = this.get(node, text.charCodeAt(k));
+      if (node === -1) return false;
+    }
+    return this.terminal[node] === 1;
+  }
+
   /**
    * For each offset i of `text` (0..length), whether i lies strictly inside an occurrence of a
    * unit that is wholly typed (it starts before i and ends after i, at or before the end).
