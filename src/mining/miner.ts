@@ -4,6 +4,7 @@
  */
 import type { Patterns, Example, Phrase, Collocation, Parallel, Enumeration, Concept, SectionTemplate, Counted } from '../core/patterns';
 import { cleanDocument, type Line } from './clean';
+export type { Line } from './clean';
 import { loadSegmenter } from './segment';
 import * as S from './structure';
 import { buildModel, MODEL_ORDER } from './model';
@@ -36,6 +37,8 @@ export interface MinerOptions {
   userWords?: string[];
   /** Size limit of each candidate map before pruning. */
   maxCandidates?: number;
+  /** Documents come segmented (addSegmented): no segmenter is loaded here. */
+  segmented?: boolean;
 }
 
 interface Entry extends Counted {
@@ -188,23 +191,34 @@ export class Miner {
   constructor(opts: MinerOptions = {}) {
     this.minCount = opts.minCount ?? 2;
     this.limit = opts.maxCandidates ?? 400_000;
-    this.jieba = loadSegmenter(opts.userWords ?? []);
+    // segmented elsewhere (a worker thread: see run.ts) the miner needs no segmenter of its own
+    this.jieba = opts.segmented ? undefined : loadSegmenter(opts.userWords ?? []);
   }
 
   /** Add one document's text; `rel` is its path relative to the mined root. */
   addDocument(rel: string, text: string, opts: { markdown?: boolean } = {}): void {
+    const lines = cleanDocument(text, opts);
+    if (!this.jieba) throw new Error('this miner takes segmented documents (addSegmented)');
+    const jieba = this.jieba;
+    this.addSegmented(
+      rel,
+      lines,
+      lines.map((l) => jieba.cut(l.text, true)),
+    );
+  }
+
+  /** Add one document already cleaned (cleanDocument) and segmented, line by line. */
+  addSegmented(rel: string, lines: Line[], tokens: string[][]): void {
     this.doc++;
     this.docNames.push(rel);
-    const lines = cleanDocument(text, opts);
-    for (const l of lines) {
+    lines.forEach((l, i) => {
       this.chars += l.text.length;
-      this.mineLine(rel, l);
-    }
+      this.mineLine(l, tokens[i]);
+    });
     this.mineStructure(rel, lines);
   }
 
-  private mineLine(rel: string, l: Line): void {
-    const words = this.jieba.cut(l.text, true);
+  private mineLine(l: Line, words: string[]): void {
     // The stream keeps every token (punctuation too: it marks clause edges and the model reads it);
     // whitespace becomes one space token.
     const kept: string[] = [];

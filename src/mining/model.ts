@@ -10,7 +10,7 @@
  */
 import { VarintWriter } from '../core/completion/codec';
 import type { SerializedModel } from '../core/completion/ngram';
-import { BOUNDARY, forEachInterval, type SuffixIndex } from './stream';
+import { BOUNDARY, IntList, type SuffixIndex } from './stream';
 
 export const MODEL_ORDER = 6;
 /** Longer n-grams are stored when seen at least this often. */
@@ -20,66 +20,73 @@ export function buildModel(s: Int32Array, words: readonly string[], idx: SuffixI
   if (idx.depth < order) throw new Error('suffix index too shallow for the model order');
   const V = words.length;
   const { sa, lcp } = idx;
-  const at = (q: number) => (q < s.length ? s[q] : BOUNDARY);
-  // An n-gram may start or end with a paragraph boundary, never hold one inside.
+  // An n-gram may start or end with a paragraph boundary, never hold one inside: nextBoundary[p]
+  // is the first boundary at or after p, so that test is one lookup.
+  const N = s.length;
+  const nextBoundary = new Int32Array(N + 2);
+  nextBoundary[N] = N;
+  nextBoundary[N + 1] = N + 1;
+  for (let p = N - 1; p >= 0; p--) nextBoundary[p] = s[p] === BOUNDARY ? p : nextBoundary[p + 1];
   const valid = (p0: number, n: number) => {
-    for (let k = 1; k < n - 1; k++) if (at(p0 + k) === BOUNDARY) return false;
-    return !(n >= 2 && at(p0) === BOUNDARY && at(p0 + 1) === BOUNDARY);
+    if (n >= 3 && nextBoundary[p0 + 1] <= p0 + n - 2) return false;
+    return !(n >= 2 && s[p0] === BOUNDARY && (p0 + 1 >= N || s[p0 + 1] === BOUNDARY));
   };
-  // Per level: the stored nodes as [first rank, end rank) of their interval, in rank order.
-  // Rank order = lexicographic order of the n-gram = grouped by parent in the parent's order.
-  const unigram = new Array<number>(V).fill(0);
-  const levels: { start: number; end: number }[][] = [];
+  // Per level: the stored nodes as rank intervals [start, end), in rank order. Rank order is the
+  // lexicographic order of the n-grams by token id, so a node's children (the next level's
+  // intervals inside its own) follow each other in word-id order, and the nodes of a level are
+  // grouped by parent in the parent level's order: the breadth-first layout, read with two pointers.
+  const levels: { start: IntList; end: IntList }[] = [];
   const countOfCounts: { n1: number; n2: number }[] = [];
   for (let n = 1; n <= order; n++) {
-    const nodes: { start: number; end: number }[] = [];
+    const start = new IntList();
+    const end = new IntList();
     const cc = { n1: 0, n2: 0 };
-    forEachInterval(idx, n, (start, end) => {
-      const p0 = sa[start];
-      if (!valid(p0, n)) return;
-      const c = end - start;
-      if (n === 1) {
-        unigram[s[p0]] = c;
-        nodes.push({ start, end });
-        return;
+    let a = 0;
+    for (let r = 1; r <= N; r++) {
+      if (r < N && lcp[r] >= n) continue;
+      // ranks [a, r) share their first n tokens
+      const c = r - a;
+      if (valid(sa[a], n)) {
+        if (n === 1 || c >= MODEL_MIN_COUNT) {
+          start.push(a);
+          end.push(r);
+        }
+        if (n >= 2 && c === 1) cc.n1++;
+        else if (n >= 2 && c === 2) cc.n2++;
       }
-      if (c === 1) cc.n1++;
-      else if (c === 2) cc.n2++;
-      if (c >= MODEL_MIN_COUNT) nodes.push({ start, end });
-    });
-    levels.push(nodes);
+      a = r;
+    }
+    levels.push({ start, end });
     countOfCounts.push(cc);
   }
-  // Level 1 must list every word id in order (the decoder walks ids 0..V-1): sort by id.
-  levels[0].sort((a, b) => s[sa[a.start]] - s[sa[b.start]]);
   const w = new VarintWriter();
-  for (let id = 0; id < V; id++) w.write(unigram[id]);
-  // Children of a node at level k are the level k+1 nodes inside its interval.
-  let childOrder: { start: number; end: number }[] = levels[0];
+  // level 1: every word id in order (rank order is id order, and every id occurs)
+  const l1 = levels[0];
+  if (l1.start.length !== V) throw new Error('every word of the vocabulary must occur in the stream');
+  for (let i = 0; i < V; i++) w.write(l1.end.data[i] - l1.start.data[i]);
   for (let k = 1; k < order; k++) {
-    const children = levels[k];
-    // children sorted by rank start; for each parent (in parent order) find its children by binary search
-    const starts = children.map((c) => c.start);
-    const next: { start: number; end: number }[] = [];
-    for (const parent of childOrder) {
+    const parents = levels[k - 1];
+    const kids = levels[k];
+    let j = 0;
+    for (let i = 0; i < parents.start.length; i++) {
+      const a = parents.start.data[i];
+      const b = parents.end.data[i];
       // distinct followers: runs of depth k+1 inside the parent's interval
       let distinct = 1;
-      for (let r = parent.start + 1; r < parent.end; r++) if (lcp[r] < k + 1) distinct++;
-      let lo = lowerBound(starts, parent.start);
-      const kids: { start: number; end: number }[] = [];
-      for (; lo < children.length && children[lo].start < parent.end; lo++) kids.push(children[lo]);
+      for (let r = a + 1; r < b; r++) if (lcp[r] < k + 1) distinct++;
+      while (j < kids.start.length && kids.start.data[j] < a) j++;
+      const first = j;
+      while (j < kids.start.length && kids.start.data[j] < b) j++;
       w.write(distinct);
-      w.write(kids.length);
+      w.write(j - first);
       let prev = 0;
-      const byWord = kids.map((c) => ({ c, word: s[sa[c.start] + k] })).sort((a, b) => a.word - b.word);
-      for (const { c, word } of byWord) {
+      for (let c = first; c < j; c++) {
+        const word = s[sa[kids.start.data[c]] + k];
         w.write(word - prev);
         prev = word;
-        w.write(c.end - c.start);
-        next.push(c);
+        w.write(kids.end.data[c] - kids.start.data[c]);
       }
     }
-    childOrder = next;
   }
   const discounts = countOfCounts.slice(1).map(({ n1, n2 }) => (n1 + n2 > 0 ? Math.round((n1 / (n1 + 2 * n2 || 1)) * 1000) / 1000 : 0.75));
   return {
@@ -89,15 +96,4 @@ export function buildModel(s: Int32Array, words: readonly string[], idx: SuffixI
     words: words.join('\n'),
     data: w.toBase64(),
   };
-}
-
-function lowerBound(a: number[], v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

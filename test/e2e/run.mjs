@@ -73,8 +73,9 @@ function step(name, fn) {
 step('setup (cached)', () => execFileSync('bash', [join(ROOT, 'scripts/e2e-setup.sh')], { stdio: 'inherit' }));
 if (!args.includes('--no-build') || !existsSync(VSIX)) {
   step('build + package vsix', () => {
-    // The vsix ships dist/extension.js and the re-mining child dist/mine-worker.js (not the CLI bundle).
-    execFileSync('node', ['scripts/build.mjs', '--only=extension,mine-worker', '--minify'], { cwd: ROOT, stdio: 'inherit' });
+    // The vsix ships dist/extension.js, the re-mining child dist/mine-worker.js and its segmenter
+    // thread dist/segment-worker.js (not the CLI bundle).
+    execFileSync('node', ['scripts/build.mjs', '--only=extension,mine-worker,segment-worker', '--minify'], { cwd: ROOT, stdio: 'inherit' });
     execFileSync(join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', VSIX], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
