@@ -71,7 +71,7 @@ interface Key {
 const MIN_KEY = 2;
 const MIN_INNER_KEY = 4;
 /** A formulation counts as this many occurrences of its key followed by it (see CanonIndex.query). */
-const CANON_COUNT = Number(process.env.GW_CANON_COUNT ?? 0.5);
+const CANON_COUNT = 0.5;
 /** Share of the expected saving a canon continuation gets over the model's (it is the standard wording). */
 export const CANON_BOOST = 1.5;
 

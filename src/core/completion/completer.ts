@@ -23,6 +23,7 @@ import { EnumerationSource } from './enumeration';
 import { ExpansionSource } from './expansion';
 import { WordingFilter } from './filter';
 import { NgramModel } from './ngram';
+import { modelFromSequences } from './train';
 import { ParallelIndex } from './parallel';
 import { ModelPredictor, modelCandidates, readWindow, type TypedWindow } from './predict';
 import { type Candidate, type CompleteOptions, type Suggestion } from './types';
@@ -53,10 +54,15 @@ const CHECK_TAIL = 24;
 const CONTEXT_PARAGRAPHS = 80;
 /** Typed characters segmented to tell where words start (for the canon's keys). */
 const SEGMENT_TAIL = 40;
+/** The draft's own paragraphs as a model: its order and its weight (per token, ÷ its size: see NgramModel.setCache). */
+const CACHE_ORDER = 4;
+/** At most this many characters of the draft before the cursor go into its cache model. */
+const CACHE_CHARS = 6000;
+const CACHE_WEIGHT = 0.15;
 /** Log score of a canon word the model lacks, in segmentation (like a rare word). */
 const CANON_WORD_LOG = -12;
 /** Default least probability of a suggestion. */
-export const MIN_PROB = Number(process.env.GW_MIN_PROB ?? 0.03);
+export const MIN_PROB = 0.03;
 
 export class Completer {
   private readonly model?: NgramModel;
@@ -68,6 +74,8 @@ export class Completer {
   private readonly expansions: ExpansionSource;
   private readonly filter: WordingFilter;
   private readonly minProb: number;
+  /** The cached paragraphs, segmented (see cacheDocument). */
+  private segmented = new Map<string, string[]>();
   /** The earlier paragraphs of the last request, and quote-folded (the same on most keystrokes). */
   private lastBefore = '';
   private lastBeforeFolded = '';
@@ -147,6 +155,39 @@ export class Completer {
     return { seen, agree: nid === undefined ? 0 : model.countAfter(c, c.depth, nid) };
   }
 
+  /**
+   * The paragraphs before the cursor as a small model of their own (a cache model): the draft
+   * repeats its words and phrases more than any archive predicts. Rebuilt when they change (a new
+   * paragraph), not on every keystroke.
+   */
+  private cacheDocument(before: string): void {
+    const model = this.model;
+    if (!model) return;
+    if (!before.trim() || CACHE_WEIGHT <= 0) {
+      model.setCache(undefined);
+      return;
+    }
+    // the last CACHE_CHARS characters, each paragraph segmented once (kept while it stays in view)
+    const lines = before.split('\n');
+    let chars = 0;
+    let from = lines.length;
+    while (from > 0 && chars < CACHE_CHARS) chars += lines[--from].length;
+    const seen = new Map<string, string[]>();
+    const sentences = lines.slice(from).map((line) => {
+      let words = this.segmented.get(line) ?? seen.get(line);
+      if (!words) {
+        const seg = model.segment(line);
+        words = [];
+        for (let j = line.length; j > 0; j = seg.back[j]) words.push(line.slice(seg.back[j], j));
+        words.reverse();
+      }
+      seen.set(line, words);
+      return words;
+    });
+    this.segmented = seen;
+    model.setCache(modelFromSequences(sentences, Math.min(CACHE_ORDER, model.order)), CACHE_WEIGHT);
+  }
+
   complete(prefix: string, opts: CompleteOptions = {}): Suggestion[] {
     const limit = opts.limit ?? 5;
     if (limit <= 0) return [];
@@ -171,6 +212,7 @@ export class Completer {
       if (before !== this.lastBefore) {
         this.lastBefore = before;
         this.lastBeforeFolded = foldQuotes(before);
+        this.cacheDocument(before);
       }
       echoCandidates({ written: prefix, folded, before, beforeFolded: this.lastBeforeFolded, isBoundary, surprise, wordStarts: (t) => this.wordStarts(t), tailForCheck: tail }, cands);
       this.parallels.query(prefix, cands);

@@ -31,36 +31,43 @@ export interface EchoQuery {
 export function echoCandidates(q: EchoQuery, out: Candidate[]): void {
   const { folded } = q;
   if (folded.length < MIN_KEY) return;
-  for (let L = Math.min(MAX_KEY, folded.length); L >= MIN_KEY; L--) {
-    const start = folded.length - L;
-    if (!q.isBoundary(start)) continue;
-    const key = folded.slice(start);
-    if (STOP.test(key[key.length - 1]) && L < 6) continue;
-    // occurrences before: in earlier paragraphs, and earlier in this one (not the typed key itself)
-    const conts = new Map<string, number>();
-    let n = 0;
-    const collect = (hay: string, text: string, limit: number) => {
-      for (let i = hay.indexOf(key); i >= 0 && i + L <= limit; i = hay.indexOf(key, i + 1)) {
-        n++;
-        const after = text.slice(i + L, Math.min(limit, i + L + MAX_INSERT));
-        const m = STOP.exec(after);
-        const c = m ? after.slice(0, m.index) : after;
-        if (c) conts.set(c, (conts.get(c) ?? 0) + 1);
-      }
-    };
-    collect(q.beforeFolded, q.before, q.beforeFolded.length);
-    collect(folded, q.written, start);
-    if (!n) continue;
-    const sure = Math.min(1, Math.max(0.05, (q.surprise(start) - 1.5) / 4));
-    for (const [c, k] of conts) {
-      const prob = (sure * k) / (n + 0.5);
-      add(c, prob, out, q);
-      // a shorter piece: up to the end of its second word
+  // The longest key found earlier: keys grow from the shortest, and a key not found ends the
+  // search (a longer one, ending with it, cannot be found either).
+  let found = -1;
+  for (let L = MIN_KEY; L <= Math.min(MAX_KEY, folded.length); L++) {
+    const key = folded.slice(folded.length - L);
+    if (q.beforeFolded.indexOf(key) < 0 && folded.indexOf(key) === folded.length - L) break;
+    if (q.isBoundary(folded.length - L) && !(STOP.test(key[key.length - 1]) && L < 6)) found = L;
+  }
+  if (found < 0) return;
+  const L = found;
+  const start = folded.length - L;
+  const key = folded.slice(start);
+  // occurrences before: in earlier paragraphs, and earlier in this one (not the typed key itself)
+  const conts = new Map<string, number>();
+  let n = 0;
+  const collect = (hay: string, text: string, limit: number) => {
+    for (let i = hay.indexOf(key); i >= 0 && i + L <= limit; i = hay.indexOf(key, i + 1)) {
+      n++;
+      const after = text.slice(i + L, Math.min(limit, i + L + MAX_INSERT));
+      const m = STOP.exec(after);
+      const c = m ? after.slice(0, m.index) : after;
+      if (c) conts.set(c, (conts.get(c) ?? 0) + 1);
+    }
+  };
+  collect(q.beforeFolded, q.before, q.beforeFolded.length);
+  collect(folded, q.written, start);
+  if (!n) return;
+  const sure = Math.min(1, Math.max(0.05, (q.surprise(start) - 1.5) / 4));
+  for (const [c, k] of conts) {
+    const prob = (sure * k) / (n + 0.5);
+    add(c, prob, out, q);
+    // a shorter piece: up to the end of its second word
+    if (c.length > 4) {
       const starts = q.wordStarts(c).filter((s) => s > 0);
       const cut = starts.length >= 2 ? starts[1] : -1;
       if (cut >= 2 && cut < c.length) add(c.slice(0, cut), prob * 1.1, out, q);
     }
-    return;
   }
 }
 

@@ -196,6 +196,8 @@ export class NgramModel {
   private readonly topByPrefix = new Map<string, Int32Array>();
   /** Per archive: its weight per token (weight / size), for the per-context mixing factors. */
   private readonly perToken: number[];
+  /** Archives given to the constructor; a document cache (setCache) comes after them. */
+  private readonly fixed: number;
 
   constructor(sources: readonly ModelSource[]) {
     const live = sources.filter((s) => s.weight > 0);
@@ -251,6 +253,7 @@ export class NgramModel {
       }
     });
     this.perToken = this.weights.map((w, s) => w / sizes[s]);
+    this.fixed = this.stores.length;
     this.uniTotal = Math.max(total, 1);
     const order = Array.from({ length: V }, (_, i) => i).filter((i) => i !== BOUNDARY);
     order.sort((a, b) => (this.words[a] < this.words[b] ? -1 : this.words[a] > this.words[b] ? 1 : 0));
@@ -266,6 +269,31 @@ export class NgramModel {
     }
     this.maxWordLength = longest;
     this.unknownLog = Math.log(0.05 / (this.uniTotal + 0.1 * V)) - 2;
+  }
+
+  /**
+   * The draft's own text as one more, small archive (a cache model): what this document says after
+   * a context weighs, per token, `weight` ÷ its size — much more than the archives, where it has
+   * seen the context. Words the model lacks are left out. `undefined` removes it.
+   */
+  setCache(model: SerializedModel | undefined, weight = 1): void {
+    (this.stores as NgramStore[]).length = this.fixed;
+    (this.weights as number[]).length = this.fixed;
+    (this.local as Int32Array[]).length = this.fixed;
+    this.perToken.length = this.fixed;
+    this.globalCache.length = this.fixed;
+    if (!model) return;
+    const st = new NgramStore(model);
+    const g = Int32Array.from(st.words, (w) => this.ids.get(w) ?? -1);
+    const l = new Int32Array(this.words.length).fill(-1);
+    g.forEach((gid, i) => {
+      if (gid >= 0) l[gid] = i;
+    });
+    (this.stores as NgramStore[]).push(st);
+    (this.weights as number[]).push(weight);
+    (this.local as Int32Array[]).push(l);
+    this.perToken.push(weight / Math.max(1, st.count[0]));
+    this.globalCache.push(g);
   }
 
   /** Stored n-grams over all archives. */
@@ -391,7 +419,7 @@ export class NgramModel {
       const st = this.stores[s];
       const g = this.globalIds(s);
       const kids = st.childrenByCount(list[k]);
-      for (let i = 0; i < kids.length && i < max; i++) out.push(g[st.word[kids[i]]]);
+      for (let i = 0; i < kids.length && i < max; i++) if (g[st.word[kids[i]]] >= 0) out.push(g[st.word[kids[i]]]);
     }
     return this.stores.length > 1 ? [...new Set(out)] : out;
   }
@@ -412,7 +440,7 @@ export class NgramModel {
         const g = this.globalIds(s);
         for (let i = 0; i < kids.length && i < perNode; i++) {
           const id = g[st.word[kids[i]]];
-          if (!seen.has(id)) {
+          if (id >= 0 && !seen.has(id)) {
             seen.add(id);
             out.push(id);
           }
@@ -436,6 +464,7 @@ export class NgramModel {
         let taken = 0;
         for (let i = 0; i < kids.length && taken < limit; i++) {
           const id = g[st.word[kids[i]]];
+          if (id < 0) continue;
           const w = this.words[id];
           if (w.length > prefix.length && w.startsWith(prefix) && !seen.has(id)) {
             seen.add(id);

@@ -36,7 +36,14 @@ export class ParallelIndex {
   query(prefix: string, out: Candidate[]): void {
     const tail = prefix.slice(-TAIL);
     if (!tail) return;
+    let tailItem: string | undefined;
     for (const sep of SEPARATORS) {
+      if (!tail.includes(sep)) {
+        // no separator typed: only "a whole item, separator to come" can apply
+        tailItem ??= this.itemAtEnd(clauseTail(tail));
+        if (tailItem && this.byItem.has(tailItem)) this.suggest([tailItem], null, sep, tail, out);
+        continue;
+      }
       const parts = tail.split(sep);
       if (parts.length < 1) continue;
       // parts[last] is what is typed of the next item ('' right after a separator);

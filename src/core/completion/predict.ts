@@ -24,17 +24,17 @@ const SCORE_BEFORE = 8;
 /** Longest unfinished word considered. */
 const MAX_PARTIAL = 8;
 /** Paths expanded per reading, and their limits. */
-const MAX_POPS = Number(process.env.GW_MAX_POPS ?? 24);
+const MAX_POPS = 24;
 const MAX_WORDS = 8;
 const MAX_CHARS = 24;
+/** Next words looked at from each context when a path is extended. */
+const FOLLOWERS = 8;
 /** Paths less likely than this are not expanded (after weighing the reading). */
-const MIN_PATH = Number(process.env.GW_MIN_PATH ?? 0.02);
+const MIN_PATH = 0.02;
 /** Below this share of the readings a reading is not decoded. */
-const MIN_READING = Number(process.env.GW_MIN_READING ?? 0.02);
-/** Confidence factor per word of context the model has never seen in that order (1: none). */
-const BACKOFF = Number(process.env.GW_BACKOFF ?? 1);
+const MIN_READING = 0.02;
 /** A path is offered when its boundary weight is at least this. */
-const MIN_BOUNDARY = Number(process.env.GW_MIN_BOUNDARY ?? 0.3);
+const MIN_BOUNDARY = 0.3;
 
 /** Token classes. */
 const STOP = 1;
@@ -157,8 +157,6 @@ export class ModelPredictor {
     const model = this.model;
     const c0 = model.context(ctx);
     if (!p && c0.depth === 0) return [];
-    // a context the model knows only in part is weaker evidence
-    const trust = share * Math.pow(BACKOFF, Math.max(0, c0.wanted - c0.depth));
     const first: Path[] = [];
     if (p) {
       const pp = model.prefixProb(c0, p);
@@ -174,7 +172,7 @@ export class ModelPredictor {
       }
     }
     const out: Prediction[] = [];
-    const queue = first.filter((x) => x.prob * trust >= MIN_PATH);
+    const queue = first.filter((x) => x.prob * share >= MIN_PATH);
     let pops = 0;
     while (queue.length && pops < MAX_POPS) {
       let bi = 0;
@@ -185,7 +183,9 @@ export class ModelPredictor {
       pops++;
       const ids = contextIds([...ctx, ...path.ids], model.order);
       const c = model.context(ids);
-      const next = model.followers(c, 8);
+      // what follows: the likeliest words after the two longest contexts known (the shorter ones
+      // add little past the first word)
+      const next = model.followers(c, FOLLOWERS, Math.max(1, c.depth - 1));
       let stop = 0;
       let maxGo = 0;
       const go: { w: number; q: number }[] = [];
@@ -202,12 +202,12 @@ export class ModelPredictor {
         (this.cls[last] === PASS && model.words[last] !== '”' && model.words[last] !== '》') || NO_END.has(model.words[last]) ? 0 : Math.min(1, stop + 0.5 * (1 - maxGo));
       if (p && path.ids.length === 1 && !NO_END.has(path.text)) boundary = Math.max(boundary, 0.6);
       const insert = path.text.slice(p.length);
-      if (boundary >= MIN_BOUNDARY && insert) out.push({ insert, label: path.text, prob: trust * path.prob, boundary });
+      if (boundary >= MIN_BOUNDARY && insert) out.push({ insert, label: path.text, prob: share * path.prob, boundary });
       if (path.ids.length >= MAX_WORDS) continue;
       for (const { w, q } of go) {
         const prob = path.prob * q;
         const text = path.text + model.words[w];
-        if (prob * trust < MIN_PATH || text.length > MAX_CHARS) continue;
+        if (prob * share < MIN_PATH || text.length > MAX_CHARS) continue;
         queue.push({ ids: [...path.ids, w], text, prob });
       }
     }
