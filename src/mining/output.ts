@@ -23,6 +23,25 @@ export function serialize(p: Patterns): string {
   return JSON.stringify(p, null, 1) + '\n';
 }
 
+/**
+ * What completion reads of a patterns file, written compactly: the model, the phrases (as known
+ * units, without examples), parallels, enumerations and concepts. The editor keeps its re-mined
+ * archive in this form: a 2 MB archive's full file is ~6.6 MB of JSON, this one ~2 MB, so it loads
+ * in a fraction of the time. Still a valid patterns file (the other kinds empty).
+ */
+export function completionView(p: Patterns): string {
+  const view: Patterns = {
+    ...emptyPatterns(),
+    source: p.source,
+    phrases: p.phrases.map((x) => ({ text: x.text, count: x.count, docs: x.docs, examples: [] })),
+    parallels: p.parallels,
+    enumerations: p.enumerations,
+    concepts: p.concepts,
+    ...(p.model ? { model: p.model } : {}),
+  };
+  return JSON.stringify(view) + '\n';
+}
+
 /** Is this parsed JSON a patterns file? Returns a reason when not. */
 export function patternsProblem(j: unknown): string | undefined {
   if (!j || typeof j !== 'object' || Array.isArray(j)) return '不是 JSON 对象';

@@ -40,14 +40,48 @@ export class VarintReader {
   }
 
   read(): number {
-    let v = 0;
-    let mul = 1;
+    const bytes = this.bytes;
+    if (this.pos >= bytes.length) throw new Error('varint: truncated data');
+    let b = bytes[this.pos++];
+    if (b < 0x80) return b;
+    // up to four bytes with integer arithmetic (every count in practice), past that with floats
+    let v = b & 0x7f;
+    for (let shift = 7; shift < 28; shift += 7) {
+      if (this.pos >= bytes.length) throw new Error('varint: truncated data');
+      b = bytes[this.pos++];
+      v |= (b & 0x7f) << shift;
+      if (b < 0x80) return v;
+    }
+    let mul = 2 ** 28;
     for (;;) {
-      if (this.pos >= this.bytes.length) throw new Error('varint: truncated data');
-      const b = this.bytes[this.pos++];
+      if (this.pos >= bytes.length) throw new Error('varint: truncated data');
+      b = bytes[this.pos++];
       v += (b & 0x7f) * mul;
       if (b < 0x80) return v;
       mul *= 0x80;
     }
   }
+}
+
+/** Every varint of a base64 string at once (one tight loop; values up to 2^31 − 1). */
+export function decodeVarints(base64: string): Int32Array {
+  const bytes = Buffer.from(base64, 'base64');
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] < 0x80) n++;
+  const out = new Int32Array(n);
+  let k = 0;
+  let v = 0;
+  let shift = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (shift > 28) throw new Error('varint: value too large');
+    v |= (b & 0x7f) << shift;
+    if (b < 0x80) {
+      out[k++] = v;
+      v = 0;
+      shift = 0;
+    } else shift += 7;
+  }
+  if (shift) throw new Error('varint: truncated data');
+  return out;
 }

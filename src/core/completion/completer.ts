@@ -89,9 +89,12 @@ export class Completer {
     const models = list.filter((s) => s.patterns.model).map((s) => ({ model: s.patterns.model!, weight: s.weight }));
     if (models.length) this.model = new NgramModel(models);
     const ok = (s: string) => this.filter.ok(s);
-    this.canon = new CanonIndex(opts.canon ?? [], dataset, date, (t) => this.wordStarts(t), ok);
+    this.canon = canonIndex(opts.canon ?? [], dataset, date, () => new CanonIndex(opts.canon ?? [], dataset, date, (t) => this.wordStarts(t), ok));
     // known units: the mined phrases and the canon's formulations and terms
-    this.units = new UnitIndex([...list.flatMap((s) => s.patterns.phrases.map((p) => foldQuotes(p.text))), ...this.canon.formulations()]);
+    // (a phrase the model has as one word needs no entry: a key never starts inside a word)
+    const units: string[] = [];
+    for (const s of list) for (const p of s.patterns.phrases) if (this.model?.id(p.text) === undefined) units.push(p.text);
+    this.units = new UnitIndex([...units, ...this.canon.formulations()]);
     if (this.model) {
       // the canon's words segment like ordinary words (the typed text splits where they do)
       this.model.addWords(this.canon.terms, CANON_WORD_LOG);
@@ -244,6 +247,22 @@ export class Completer {
     }
     return out;
   }
+}
+
+/**
+ * The canon's index depends on the canon, the dataset and the date, not on the archives: built
+ * once and shared by the completers of the same data (the editor builds one per reference date and
+ * again when the archive is re-mined).
+ */
+const canonCache = new WeakMap<readonly CanonEntry[], WeakMap<Dataset, Map<IsoDate, CanonIndex>>>();
+function canonIndex(canon: readonly CanonEntry[], dataset: Dataset, date: IsoDate, build: () => CanonIndex): CanonIndex {
+  let byDataset = canonCache.get(canon);
+  if (!byDataset) canonCache.set(canon, (byDataset = new WeakMap()));
+  let byDate = byDataset.get(dataset);
+  if (!byDate) byDataset.set(dataset, (byDate = new Map()));
+  let index = byDate.get(date);
+  if (!index) byDate.set(date, (index = build()));
+  return index;
 }
 
 function contextParagraphs(ctx: CompleteOptions['context']): string[] {

@@ -9,7 +9,7 @@
  * (children of a node contiguous and sorted by word id, found by binary search), decoded straight
  * from the stored varints — no hash table to build, so loading costs little more than reading.
  */
-import { VarintReader } from './codec';
+import { decodeVarints } from './codec';
 
 export interface SerializedModel {
   /** Longest n-gram stored. */
@@ -56,8 +56,13 @@ export class NgramStore {
     this.words = m.words.split('\n');
     this.discounts = m.discounts;
     const V = this.words.length;
-    const r = new VarintReader(m.data);
-    let cap = V + 1 + Math.ceil(m.data.length / 2);
+    const data = decodeVarints(m.data);
+    let at = 0;
+    const read = () => {
+      if (at >= data.length) throw new Error('续写模型数据不完整');
+      return data[at++];
+    };
+    let cap = V + 1 + Math.ceil(data.length / 2);
     let word = new Int32Array(cap);
     let count = new Int32Array(cap);
     let distinct = new Int32Array(cap);
@@ -80,7 +85,7 @@ export class NgramStore {
     let total = 0;
     for (let id = 0; id < V; id++) {
       word[1 + id] = id;
-      count[1 + id] = r.read();
+      count[1 + id] = read();
       total += count[1 + id];
     }
     count[0] = total;
@@ -90,22 +95,22 @@ export class NgramStore {
     let levelEnd = 1 + V;
     for (let k = 1; k < this.order; k++) {
       for (let node = levelStart; node < levelEnd; node++) {
-        distinct[node] = r.read();
-        const kids = r.read();
+        distinct[node] = read();
+        const kids = read();
         first[node] = n;
         let w = 0;
         for (let j = 0; j < kids; j++) {
           if (n + 1 >= cap) grow();
-          w += r.read();
+          w += read();
           word[n] = w;
-          count[n] = r.read();
+          count[n] = read();
           n++;
         }
       }
       levelStart = levelEnd;
       levelEnd = n;
     }
-    if (!r.done) throw new Error('续写模型数据多余');
+    if (at !== data.length) throw new Error('续写模型数据多余');
     // nodes of the last level have no children
     for (let node = levelStart; node <= n; node++) first[node] = n;
     // `first[i+1]` must be the end of i's children: nodes of a level are contiguous, so the end
@@ -255,8 +260,11 @@ export class NgramModel {
     this.perToken = this.weights.map((w, s) => w / sizes[s]);
     this.fixed = this.stores.length;
     this.uniTotal = Math.max(total, 1);
-    const order = Array.from({ length: V }, (_, i) => i).filter((i) => i !== BOUNDARY);
-    order.sort((a, b) => (this.words[a] < this.words[b] ? -1 : this.words[a] > this.words[b] ? 1 : 0));
+    // the vocabulary by text (the engine's own string sort: UTF-16 order, as `<` compares)
+    const order = this.words
+      .slice(1)
+      .sort()
+      .map((w) => this.ids.get(w)!);
     this.sorted = Int32Array.from(order);
     this.sortedMass = new Float64Array(order.length + 1);
     for (let i = 0; i < order.length; i++) this.sortedMass[i + 1] = this.sortedMass[i] + this.uni[order[i]];
