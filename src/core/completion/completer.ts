@@ -197,6 +197,14 @@ export class Completer {
     const folded = foldQuotes(prefix);
     const tail = prefix.slice(-CHECK_TAIL);
     const cands: Candidate[] = [];
+    // the paragraphs before: what the draft already said, and its cache model (first: every
+    // source below reads the model)
+    const before = contextParagraphs(opts.context).join('\n');
+    if (before !== this.lastBefore) {
+      this.lastBefore = before;
+      this.lastBeforeFolded = foldQuotes(before);
+      this.cacheDocument(before);
+    }
     let read: TypedWindow | undefined;
     if (prefix) {
       // the typed tail, segmented once for every source
@@ -211,12 +219,6 @@ export class Completer {
         (starts.has(i) || i === 0 || /[\s，。、；：！？,.;:!?（）()“”"'《》]/.test(folded[i - 1])) && !(i > from && inside[i - from] && !this.units.has(folded.slice(i)));
       const surprise = (i: number) => seg.surprise.get(i - from) ?? 2 * (folded.length - i);
       this.canon.query(folded, tail, isBoundary, (i, next) => this.keyEvidence(seg, i - from, next), cands);
-      const before = contextParagraphs(opts.context).join('\n');
-      if (before !== this.lastBefore) {
-        this.lastBefore = before;
-        this.lastBeforeFolded = foldQuotes(before);
-        this.cacheDocument(before);
-      }
       echoCandidates({ written: prefix, folded, before, beforeFolded: this.lastBeforeFolded, isBoundary, surprise, wordStarts: (t) => this.wordStarts(t), tailForCheck: tail }, cands);
       this.parallels.query(prefix, cands);
       this.expansions.query(folded, cands);
