@@ -159,6 +159,9 @@ export class NgramStore {
   }
 }
 
+/** Size below which a document cache weighs as if it had this many tokens (see setCache). */
+const CACHE_MIN_TOKENS = 1000;
+
 /** Followers of a context looked at for the mass of an unfinished word (the rest: negligible). */
 const PREFIX_SCAN = 256;
 
@@ -300,7 +303,8 @@ export class NgramModel {
     (this.stores as NgramStore[]).push(st);
     (this.weights as number[]).push(weight);
     (this.local as Int32Array[]).push(l);
-    this.perToken.push(weight / Math.max(1, st.count[0]));
+    // (a few sentences are little evidence: the cache counts as at least CACHE_MIN_TOKENS tokens)
+    this.perToken.push(weight / Math.max(CACHE_MIN_TOKENS, st.count[0]));
     this.globalCache.push(g);
   }
 

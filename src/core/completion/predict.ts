@@ -144,7 +144,8 @@ export class ModelPredictor {
         const prev = merged.get(pr.insert);
         if (!prev) merged.set(pr.insert, pr);
         else {
-          prev.prob += pr.prob;
+          // the same text read as different words: the readings add up (at most certainty)
+          prev.prob = Math.min(1, prev.prob + pr.prob);
           prev.boundary = Math.max(prev.boundary, pr.boundary);
         }
       }
