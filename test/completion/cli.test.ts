@@ -72,6 +72,13 @@ describe('gongwen complete (CLI)', () => {
     const b = await runCli(['complete', '--format', 'json', '--patterns', own, '全市机关要坚决做到']);
     assert.ok(JSON.parse(b.out).suggestions.some((s: { insert: string }) => s.insert.startsWith('“两个维护”')));
   });
+  it('the demo (npm start) shows the canon and the model completing', async () => {
+    const r = await runCli(['demo']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /坚持以习近平新时代中国特色社会主义思想为 ▸ 1\. 指导（规范提法 · /);
+    assert.match(r.out, /在学懂弄 ▸ 1\. 通做实/);
+    assert.doesNotMatch(r.out, /现代化国家 ▸ [^\n]*1\. 机关/);
+  });
   it('usage errors → exit 2', async () => {
     assert.equal((await runCli(['complete'])).code, 2);
     assert.equal((await runCli(['complete', '--limit', '0', '学'])).code, 2);
