@@ -2,6 +2,7 @@
  * The corpus miner: feed it documents one at a time (streaming), then `finish()` gives Patterns.
  * Candidate maps are bounded: when one grows past its limit, its rarest entries are pruned.
  */
+import type { SerializedModel } from '../core/completion/ngram';
 import type { Patterns, Example, Phrase, Collocation, Parallel, Enumeration, Concept, SectionTemplate, Counted } from '../core/patterns';
 import { cleanDocument, type Line } from './clean';
 export type { Line } from './clean';
@@ -482,7 +483,8 @@ export class Miner {
         if (!(f & HAN_TOKEN) || f & (BAD_START | BAD_END) || words[next].length < 2) return;
         const head = headAt(p0, n - 1);
         if (head === undefined) return;
-        const sp = this.spread(idx, start, end);
+        // (a pair seen once: one document, one place)
+        const sp = end - start === 1 ? { docs: 1, first: p0, second: Infinity } : this.spread(idx, start, end);
         add(head, words[next], end - start, sp.docs, sp.first, sp.second, -1);
       });
     }
@@ -543,11 +545,32 @@ export class Miner {
   }
 
   finish(): Patterns {
+    const idx = this.index();
+    return this.assemble(idx, buildModel(this.stream.tokens.view(), this.stream.words, idx));
+  }
+
+  /**
+   * The same, with the continuation model built by `model` (on another thread: see run.ts) while
+   * this thread reads phrases, collocations and structure off the same index.
+   */
+  async finishWith(model: (tokens: Int32Array, words: readonly string[], idx: SuffixIndex) => Promise<SerializedModel>): Promise<Patterns> {
+    const idx = this.index();
+    const built = model(this.stream.tokens.view(), this.stream.words, idx);
+    // the other thread works meanwhile; its failure must not go unnoticed until it is awaited
+    built.catch(() => undefined);
+    const patterns = this.assemble(idx, undefined);
+    patterns.model = await built;
+    return patterns;
+  }
+
+  private index(): SuffixIndex {
+    return suffixIndex(this.stream.tokens.view(), this.stream.words.length, Math.max(SUFFIX_DEPTH, MODEL_ORDER));
+  }
+
+  private assemble(idx: SuffixIndex, model: SerializedModel | undefined): Patterns {
     const min = this.minCount;
-    const keyed = <E extends Entry>(m: Map<string, E>) => [...m].filter(([, e]) => e.count >= min);
     const sortK = <T extends Counted>(arr: T[], key: (t: T) => string) => arr.sort(byCount(key));
     const flags = this.tokenFlags();
-    const idx = suffixIndex(this.stream.tokens.view(), this.stream.words.length, Math.max(SUFFIX_DEPTH, MODEL_ORDER));
     const phrases = sortK(this.selectPhrases(idx, flags), (p) => p.text);
     const patterns: Patterns = {
       version: 1,
@@ -574,9 +597,8 @@ export class Miner {
       ),
       openings: sortK([...this.openings].map(([text, e]): Phrase => ({ text, ...counted(e) })), (p) => p.text),
       closings: sortK([...this.closings].map(([text, e]): Phrase => ({ text, ...counted(e) })), (p) => p.text),
-      model: buildModel(this.stream.tokens.view(), this.stream.words, idx),
+      ...(model ? { model } : {}),
     };
-    void keyed;
     return patterns;
   }
 }

@@ -8,7 +8,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { dataDir } from '../core/data';
+import type { SerializedModel } from '../core/completion/ngram';
 import type { Patterns } from '../core/patterns';
+import type { SuffixIndex } from './stream';
 import { cleanDocument, type Line } from './clean';
 import { listDocuments, readDocument, type DocFile } from './files';
 import { Miner } from './miner';
@@ -84,7 +86,8 @@ export async function mineDocuments(paths: string[], opts: MineRunOptions = {}):
       while (inflight.length) await count();
     }
     opts.onFinish?.();
-    return miner.finish();
+    // the model is built on the segmenter's thread while this one reads phrases and structure
+    return thread ? await miner.finishWith((tokens, words, idx) => thread.model(tokens, words, idx)) : miner.finish();
   } finally {
     await thread?.close();
   }
@@ -94,10 +97,18 @@ export async function mineDocuments(paths: string[], opts: MineRunOptions = {}):
 class SegmenterThread {
   private next = 0;
   private readonly waiting = new Map<number, { resolve: (t: string[][]) => void; reject: (e: Error) => void }>();
+  private readonly models = new Map<number, { resolve: (m: SerializedModel) => void; reject: (e: Error) => void }>();
   private failure: Error | undefined;
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (m: SegmentReply) => {
+      if (m.type === 'model') {
+        const w = this.models.get(m.id);
+        this.models.delete(m.id);
+        if (m.model) w?.resolve(m.model);
+        else w?.reject(new Error(m.error ?? '续写模型未能生成'));
+        return;
+      }
       if (m.type !== 'tokens') return;
       const w = this.waiting.get(m.id);
       this.waiting.delete(m.id);
@@ -106,11 +117,13 @@ class SegmenterThread {
     const fail = (e: Error) => {
       this.failure = e;
       for (const w of this.waiting.values()) w.reject(e);
+      for (const w of this.models.values()) w.reject(e);
       this.waiting.clear();
+      this.models.clear();
     };
     worker.on('error', fail);
     worker.on('exit', (code) => {
-      if (this.waiting.size) fail(new Error(`分词线程意外退出（${code}）`));
+      if (this.waiting.size || this.models.size) fail(new Error(`分词线程意外退出（${code}）`));
     });
   }
 
@@ -141,7 +154,17 @@ class SegmenterThread {
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ id, lines } satisfies SegmentRequest);
+      this.worker.postMessage({ type: 'lines', id, lines } satisfies SegmentRequest);
+    });
+  }
+
+  /** The continuation model built on this thread (the arrays are copied to it). */
+  model(tokens: Int32Array, words: readonly string[], idx: SuffixIndex): Promise<SerializedModel> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.models.set(id, { resolve, reject });
+      this.worker.postMessage({ type: 'model', id, tokens, words: [...words], sa: idx.sa, lcp: idx.lcp, depth: idx.depth } satisfies SegmentRequest);
     });
   }
 
