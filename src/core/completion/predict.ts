@@ -158,6 +158,8 @@ export class ModelPredictor {
     const model = this.model;
     const c0 = model.context(ctx);
     if (!p && c0.depth === 0) return [];
+    // a bare function word (和, 的, 在 …) as the only context known says nothing of what follows
+    if (!p && c0.depth === 1 && NO_END.has(model.words[ctx[ctx.length - 1]])) return [];
     const first: Path[] = [];
     if (p) {
       const pp = model.prefixProb(c0, p);
