@@ -28,6 +28,8 @@ export interface CompletionBench {
     mb: number;
     patternsFileMb: number;
     loadMs: number;
+    /** CPU time of the load (user + system, all threads: the GC works in parallel). */
+    loadCpuMs: number;
     loadHeapMb: number;
     loadRssMb: number;
     p50Ms: number;
@@ -76,13 +78,15 @@ function loadChild(file: string): void {
   const heap1 = process.memoryUsage().heapUsed;
   const rss1 = process.memoryUsage().rss;
   // what the archive adds: read, parse, build the completer with it
+  const cpu0 = process.cpuUsage();
   const t = performance.now();
   const user = JSON.parse(readFileSync(file, 'utf8'));
   const c = new Completer([{ patterns: builtin, weight: 1 }, { patterns: user, weight: USER_WEIGHT }], dataset, { canon });
   c.complete('坚持');
   const ms = performance.now() - t;
+  const cpu = process.cpuUsage(cpu0);
   (globalThis as { gc?: () => void }).gc?.();
-  process.stdout.write(JSON.stringify({ ms, heap: process.memoryUsage().heapUsed - heap1, rss: process.memoryUsage().rss - rss1, base: { heap: heap1 - heap0, rss: rss1 - rss0 }, keep: !!c }) + '\n');
+  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, heap: process.memoryUsage().heapUsed - heap1, rss: process.memoryUsage().rss - rss1, base: { heap: heap1 - heap0, rss: rss1 - rss0 }, keep: !!c }) + '\n');
 }
 
 export async function benchCompletion(opts: { archive?: boolean } = {}): Promise<CompletionBench> {
@@ -118,13 +122,13 @@ export async function benchCompletion(opts: { archive?: boolean } = {}): Promise
       const text = completionView(mined);
       writeFileSync(file, text);
       const bytes = [...extFiles, ...seedFiles].reduce((s, f) => s + readFileSync(f).length, 0);
-      const runs = [0, 1, 2].map(() => {
+      const runs = [0, 1, 2, 3, 4].map(() => {
         const r = spawnSync(process.execPath, ['--expose-gc', '-r', 'tsx/cjs', __filename, '--load', file], { cwd: root, encoding: 'utf8' });
         if (r.status !== 0) throw new Error(`load child failed: ${r.stderr.split('\n')[0]}`);
-        return JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; heap: number; rss: number };
+        return JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; cpuMs: number; heap: number; rss: number };
       });
       runs.sort((x, y) => x.ms - y.ms);
-      const med = runs[1];
+      const med = runs[2];
       const sources: PatternsSource[] = [
         { patterns, weight: 1 },
         { patterns: mined, weight: USER_WEIGHT },
@@ -137,6 +141,7 @@ export async function benchCompletion(opts: { archive?: boolean } = {}): Promise
         mb: r3(bytes / 2 ** 20),
         patternsFileMb: r3(text.length / 2 ** 20),
         loadMs: r3(med.ms),
+        loadCpuMs: r3(med.cpuMs),
         loadHeapMb: r3(med.heap / 2 ** 20),
         loadRssMb: r3(med.rss / 2 ** 20),
         p50Ms: a.p50,

@@ -57,53 +57,41 @@ export class NgramStore {
     this.discounts = m.discounts;
     const V = this.words.length;
     const data = decodeVarints(m.data);
-    let at = 0;
-    const read = () => {
-      if (at >= data.length) throw new Error('续写模型数据不完整');
-      return data[at++];
-    };
-    let cap = V + 1 + Math.ceil(data.length / 2);
-    let word = new Int32Array(cap);
-    let count = new Int32Array(cap);
-    let distinct = new Int32Array(cap);
-    let first = new Int32Array(cap + 1);
-    const grow = () => {
-      cap *= 2;
-      const g = (a: Int32Array) => {
-        const b = new Int32Array(cap + 1);
-        b.set(a);
-        return b;
-      };
-      word = g(word);
-      count = g(count);
-      distinct = g(distinct);
-      first = g(first);
-    };
+    // every node below level 1 takes two values (word delta, count): an exact enough bound
+    const cap = V + 2 + (data.length >> 1);
+    const word = new Int32Array(cap);
+    const count = new Int32Array(cap);
+    const distinct = new Int32Array(cap);
+    const first = new Int32Array(cap + 1);
+    if (data.length < V) throw new Error('续写模型数据不完整');
     // root and level 1 (every word id in order)
     word[0] = -1;
     first[0] = 1;
     let total = 0;
     for (let id = 0; id < V; id++) {
       word[1 + id] = id;
-      count[1 + id] = read();
-      total += count[1 + id];
+      count[1 + id] = data[id];
+      total += data[id];
     }
     count[0] = total;
+    let at = V;
     let n = 1 + V;
-    first[1] = n; // overwritten below: first[i] for level-1 nodes are set while reading
     let levelStart = 1;
     let levelEnd = 1 + V;
     for (let k = 1; k < this.order; k++) {
       for (let node = levelStart; node < levelEnd; node++) {
-        distinct[node] = read();
-        const kids = read();
+        if (at + 2 > data.length) throw new Error('续写模型数据不完整');
+        distinct[node] = data[at];
+        const kids = data[at + 1];
+        at += 2;
         first[node] = n;
+        if (at + 2 * kids > data.length || n + kids > cap) throw new Error('续写模型数据不完整');
         let w = 0;
         for (let j = 0; j < kids; j++) {
-          if (n + 1 >= cap) grow();
-          w += read();
+          w += data[at];
           word[n] = w;
-          count[n] = read();
+          count[n] = data[at + 1];
+          at += 2;
           n++;
         }
       }
@@ -165,6 +153,14 @@ const CACHE_MIN_TOKENS = 1000;
 /** Followers of a context looked at for the mass of an unfinished word (the rest: negligible). */
 const PREFIX_SCAN = 256;
 
+/** Decoded stores by their serialized model: the built-in one is decoded once, however many completers use it. */
+const decoded = new WeakMap<SerializedModel, NgramStore>();
+function storeOf(m: SerializedModel): NgramStore {
+  let st = decoded.get(m);
+  if (!st) decoded.set(m, (st = new NgramStore(m)));
+  return st;
+}
+
 export interface ModelSource {
   model: SerializedModel;
   /** Weight of this archive's counts (the user's archives count more than the built-in seeds). */
@@ -209,7 +205,7 @@ export class NgramModel {
 
   constructor(sources: readonly ModelSource[]) {
     const live = sources.filter((s) => s.weight > 0);
-    this.stores = live.map((s) => new NgramStore(s.model));
+    this.stores = live.map((s) => storeOf(s.model));
     this.weights = live.map((s) => s.weight);
     this.order = Math.max(1, ...this.stores.map((s) => s.order));
     const globalOf: Int32Array[] = [];
