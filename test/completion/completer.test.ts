@@ -4,6 +4,7 @@ import * as path from 'path';
 import { Completer, loadCanon, loadCompletionDataset, loadPatterns, patternsProblem, USER_WEIGHT, type CanonEntry, type Suggestion } from '../../src/core/completion';
 import { NgramModel } from '../../src/core/completion/ngram';
 import { modelFromSequences } from '../../src/core/completion/train';
+import { decodeVarints, VarintWriter } from '../../src/core/completion/codec';
 import { emptyPatterns, type Patterns } from '../../src/core/patterns';
 import { fixture, ROOT } from '../support/data';
 
@@ -24,6 +25,15 @@ function trained(sentences: string[][], more: Partial<Patterns> = {}): Patterns 
   return { ...emptyPatterns(), source: { documents: 1, characters: 1 }, model: modelFromSequences(sentences), ...more };
 }
 const times = <T>(n: number, x: T): T[] => Array.from({ length: n }, () => x);
+
+describe('completion: the model\'s storage', () => {
+  it('varints round-trip, small and large', () => {
+    const values = [0, 1, 127, 128, 300, 16383, 16384, 2 ** 21, 2 ** 28 - 1, 2 ** 28, 2 ** 31 - 1];
+    const w = new VarintWriter();
+    for (const v of values) w.write(v);
+    assert.deepEqual([...decodeVarints(w.toBase64())], values);
+  });
+});
 
 describe('completion: the shipped data', () => {
   it('the patterns file is valid and carries a continuation model', () => {

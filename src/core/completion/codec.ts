@@ -27,42 +27,6 @@ export class VarintWriter {
   }
 }
 
-export class VarintReader {
-  private readonly bytes: Uint8Array;
-  private pos = 0;
-
-  constructor(base64: string) {
-    this.bytes = Buffer.from(base64, 'base64');
-  }
-
-  get done(): boolean {
-    return this.pos >= this.bytes.length;
-  }
-
-  read(): number {
-    const bytes = this.bytes;
-    if (this.pos >= bytes.length) throw new Error('varint: truncated data');
-    let b = bytes[this.pos++];
-    if (b < 0x80) return b;
-    // up to four bytes with integer arithmetic (every count in practice), past that with floats
-    let v = b & 0x7f;
-    for (let shift = 7; shift < 28; shift += 7) {
-      if (this.pos >= bytes.length) throw new Error('varint: truncated data');
-      b = bytes[this.pos++];
-      v |= (b & 0x7f) << shift;
-      if (b < 0x80) return v;
-    }
-    let mul = 2 ** 28;
-    for (;;) {
-      if (this.pos >= bytes.length) throw new Error('varint: truncated data');
-      b = bytes[this.pos++];
-      v += (b & 0x7f) * mul;
-      if (b < 0x80) return v;
-      mul *= 0x80;
-    }
-  }
-}
-
 /** Every varint of a base64 string at once (one tight loop; values up to 2^31 − 1). */
 export function decodeVarints(base64: string): Int32Array {
   const bytes = Buffer.from(base64, 'base64');
