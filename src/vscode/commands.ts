@@ -6,9 +6,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { isDraft, resolvePaths, settings } from './config';
+import { isDraft, settings } from './config';
 import { RULE_SCHEME, SOURCE, ruleUri, toDiagnostic, type Diagnostics } from './diagnostics';
-import { checkDocument, dataset } from './engine';
+import { checkDocument, checkerFor, dataset } from './engine';
 import { fixDocument } from './codeActions';
 import { glossaryMarkdown, ruleMarkdown } from './logic';
 import { t } from './hover';
@@ -116,12 +116,14 @@ async function insertTemplate(extensionPath: string): Promise<void> {
 }
 
 /**
- * Re-mines completion patterns from the folders in gongwen.mining.folders into the extension's
- * storage, in a child process (mine.ts): typing is never blocked, the progress notification can
- * cancel it. Completion then uses the built-in data plus this archive, the archive weighted higher.
+ * Re-mines completion patterns from the archive folders (gongwen.mining.folders and the project
+ * configuration's `archive`, as the one builder merges them) into the extension's storage, in a
+ * child process (mine.ts): typing is never blocked, the progress notification can cancel it.
+ * Completion then uses the built-in data plus this archive, the archive weighted higher.
  */
 async function remine(context: vscode.ExtensionContext, onMined: (file: string) => void): Promise<void> {
-  const folders = resolvePaths(settings().miningFolders);
+  const target = vscode.window.activeTextEditor?.document ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+  const folders = (await checkerFor(target)).archive.map((f) => vscode.Uri.file(f));
   if (!folders.length) {
     const open = t('Open settings');
     const a = await vscode.window.showInformationMessage(t('Set gongwen.mining.folders to the folders of past drafts to mine.'), open);
