@@ -47,6 +47,16 @@ describe('old names of bodies: the built-in context', () => {
     assert.equal(why('2018年3月，国土资源部发布通知。', 'mlr-land-resources', '国土资源部'), 'dated'); // before 04-10
     assert.deepEqual(hits('2003年，卫生部每日公布疫情。', 'moh-health'), []);
   });
+  it('a source named for figures takes the date of the figures in the next clause', () => {
+    assert.equal(why('据国务院扶贫办统计，2019年全国又有1109万农村贫困人口脱贫。', 'nrra-poverty-office', '国务院扶贫办'), 'dated');
+    assert.equal(why('根据国土资源部发布的数据，2016年全国耕地面积为20.24亿亩。', 'mlr-land-resources', '国土资源部'), 'dated');
+    // No date, a later date, or a period that runs on: the old name is used for today.
+    assert.deepEqual(hits('据国务院扶贫办统计，全国又有一批贫困人口脱贫。', 'nrra-poverty-office'), ['国务院扶贫办']);
+    assert.deepEqual(hits('据国务院扶贫办统计，2021年以来脱贫人口收入持续增长。', 'nrra-poverty-office'), ['国务院扶贫办']);
+    assert.deepEqual(hits('据国土资源部统计，2019年全国耕地面积为20.23亿亩。', 'mlr-land-resources'), ['国土资源部']);
+    // Not a source of figures: the next clause's date does not reach back.
+    assert.deepEqual(hits('国土资源部要加强指导，2016年的规划要落实。', 'mlr-land-resources'), ['国土资源部']);
+  });
   it('a date on or after the rule’s day, or a period that runs on, keeps the warning', () => {
     assert.deepEqual(hits('2018年5月，国土资源部发布通知。', 'mlr-land-resources'), ['国土资源部']);
     assert.deepEqual(hits('2019年，国家工商总局发布了年报。', 'samr-saic'), ['国家工商总局']);

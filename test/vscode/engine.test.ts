@@ -127,13 +127,13 @@ describe('the extension engine builds its checker as the CLI does', () => {
   });
 
   it('the archive to mine: the folders of the settings and of the project configuration, one list', async () => {
-    const draft = write('g/draft.txt', DRAFT);
-    vs.folders = [path.join(tmp, 'g')];
+    const draft = write('mine/draft.txt', DRAFT);
+    vs.folders = [path.join(tmp, 'mine')];
     const doc = vs.document(draft, DRAFT);
-    vs.config['gongwen.mining.folders'] = [path.join(tmp, 'g', '旧稿')];
-    write('g/.gongwenrc.json', '{ "archive": ["历年文稿"] }');
+    vs.config['gongwen.mining.folders'] = [path.join(tmp, 'mine', '旧稿')];
+    write('mine/.gongwenrc.json', '{ "archive": ["历年文稿"] }');
     const checker = await engine.checkerFor(doc as never);
-    assert.deepEqual([...checker.archive], [path.join(tmp, 'g', '旧稿'), path.join(tmp, 'g', '历年文稿')]);
+    assert.deepEqual([...checker.archive], [path.join(tmp, 'mine', '旧稿'), path.join(tmp, 'mine', '历年文稿')]);
   });
 
   it('untrusted workspace: regex rules from the project’s ruleFiles are not loaded (a notice says so)', async () => {

@@ -313,6 +313,8 @@ const RELATIVE_YEAR: Readonly<Record<string, number>> = { 前年: -2, 去年: -1
 const RELATIVE_SRC = '(前年|去年|上年|今年|本年|明年)';
 /** A date opening a clause or a sentence (早在2016年，… / 2016年3月，… / 去年，…). */
 const DATE_AT_HEAD = new RegExp(`^(?:早在|在|于|到|截至|截止)?\\s*(?:${DATE_SRC}|${RELATIVE_SRC})`, 'u');
+/** A clause that names the source of figures: 据…统计, 根据…的数据, 据…公布/发布/测算/调查/监测/显示. */
+const ATTRIBUTION = /^\s*(?:据|根据)[^，,；;。]{1,30}(?:统计|数据|测算|调查|监测|公布|发布|显示|通报)(?:的数据|的数字|数据)?\s*$/u;
 /** A time adverbial right after the hit (国土资源部于2016年印发…, 国土资源部去年…). */
 const DATE_AFTER = new RegExp(`^(?:于|在)?\\s*(?:${DATE_SRC}|${RELATIVE_SRC})`, 'u');
 /** A date right before the hit (1912年中华民国成立, 2016年国土资源部…). */
@@ -555,6 +557,12 @@ export class EraReader {
       const [ts, te] = headClauseBounds(text, this.marks, ss, se);
       const top = DATE_AT_HEAD.exec(text.slice(ts, te));
       if (top) return at(top, ts + top[0].length);
+    }
+    // A source named for figures (据国务院扶贫办统计，2019年……): the figures' date heads the next clause.
+    if (ce < se && ATTRIBUTION.test(text.slice(cs, ce))) {
+      const [ns, ne] = headClauseBounds(text, this.marks, ce + 1, se);
+      const next = DATE_AT_HEAD.exec(text.slice(ns, ne));
+      if (next) return at(next, ns + next[0].length);
     }
     return undefined;
   }
