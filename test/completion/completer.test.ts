@@ -153,6 +153,28 @@ describe('completion: what the draft already said', () => {
     const s = completer.complete('全市各单位要持续深化“五型', { context });
     assert.ok(s.some((x) => x.kind === 'recent' && x.insert.startsWith('机关”创建活动')), JSON.stringify(s));
   });
+  // The list of the e2e draft (docs/screenshots/completion.png): the line typed again after a
+  // paragraph that wrote it once.
+  const full = new Completer(patterns, dataset, { date: DATE, canon: loadCanon() });
+  const paragraphs = ['在全市机关党建工作会议上的讲话', '同志们：', '　　一、提高政治站位', '　　我们要坚决做到“两个维护”，不断增强政治意识。'];
+  const list = full.complete('　　我们要坚决做到', { context: paragraphs, limit: 8 });
+  it('never stops inside a quotation it opened (“两个维护 without its ”)', () => {
+    for (const x of list) {
+      const open = (x.insert.match(/“/g) ?? []).length;
+      const close = (x.insert.match(/”/g) ?? []).length;
+      assert.ok(open <= close, JSON.stringify(x));
+    }
+    assert.ok(list.some((x) => x.insert === '“两个维护”'), JSON.stringify(list));
+  });
+  it('no likelihood shown above 99 %, and no two suggestions with the same label', () => {
+    for (const x of list) {
+      const pct = /约 (\d+)%/.exec(x.detail ?? '');
+      if (pct) assert.ok(Number(pct[1]) <= 99, x.detail);
+    }
+    const labels = list.map((x) => x.label);
+    assert.equal(new Set(labels).size, labels.length, labels.join(' | '));
+    assert.ok(list.some((x) => x.kind === 'canon'), JSON.stringify(list));
+  });
 });
 
 describe('completion: parallel structures', () => {

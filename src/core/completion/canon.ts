@@ -201,7 +201,8 @@ export class CanonIndex {
         for (const insert of variants) {
           const prev = found.get(insert);
           if (prev) prev.prob += prob;
-          else found.set(insert, { insert, label: f.text, detail: f.detail, prob });
+          // the shorter piece is labelled by what it writes, so the list does not show the same line twice
+          else found.set(insert, { insert, label: insert === rest ? f.text : f.text.slice(0, at + L) + insert, detail: f.detail, prob });
         }
       });
     }

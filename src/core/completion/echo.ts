@@ -13,6 +13,7 @@ const MIN_KEY = 3;
 const MAX_KEY = 24;
 const MAX_INSERT = 24;
 const STOP = /[，。；：！？,.;:!?\n]/;
+const CLOSING = /[”’》）」』)]/;
 
 export interface EchoQuery {
   /** The typed text of the paragraph, as written and quote-folded (same offsets). */
@@ -65,7 +66,9 @@ export function echoCandidates(q: EchoQuery, out: Candidate[]): void {
     // a shorter piece: up to the end of its second word
     if (c.length > 4) {
       const starts = q.wordStarts(c).filter((s) => s > 0);
-      const cut = starts.length >= 2 ? starts[1] : -1;
+      let cut = starts.length >= 2 ? starts[1] : -1;
+      // never end inside a quotation or title the piece opened: take its closing mark along
+      while (cut > 0 && cut < c.length && CLOSING.test(c[cut])) cut++;
       if (cut >= 2 && cut < c.length) add(c.slice(0, cut), prob * 1.1, out, q);
     }
   }

@@ -254,7 +254,7 @@ export function modelCandidates(preds: readonly Prediction[], tailForCheck: stri
       insert: p.insert,
       label: p.label,
       kind: 'next',
-      detail: `语料续写（约 ${Math.max(1, Math.round(p.prob * 100))}%）`,
+      detail: `语料续写（约 ${Math.max(1, Math.round(Math.min(0.99, p.prob) * 100))}%）`,
       score: p.prob * p.insert.length,
       prob: p.prob,
       checkText: tailForCheck + p.insert,
