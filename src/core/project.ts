@@ -19,6 +19,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DataError, readJson, schemaProblem } from './data';
 import type { ConfigLayer } from './setup';
+import { writeFileAtomic } from './atomic';
 
 export const PROJECT_CONFIG_NAME = '.gongwenrc.json';
 
@@ -136,26 +137,9 @@ export function withAllowedPhrase(text: string, phrase: string, file = PROJECT_C
 }
 
 /**
- * Writes a project configuration: to a temporary file beside it, then renamed over it, so a
- * reader never sees half a file and a failed write leaves the old one.
+ * Writes a project configuration atomically (a reader never sees half a file; a failed write
+ * leaves the old one).
  */
 export function writeProjectConfig(file: string, text: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    let mode: number | undefined;
-    try {
-      mode = fs.statSync(file).mode & 0o777;
-    } catch {
-      mode = undefined; // a new file
-    }
-    fs.writeFileSync(tmp, text, { flag: 'wx', ...(mode !== undefined ? { mode } : {}) });
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      // nothing left behind
-    }
-    throw e;
-  }
+  writeFileAtomic(file, text);
 }

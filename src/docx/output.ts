@@ -29,18 +29,4 @@ export function samePath(a: string, b: string): boolean {
   return real(a) === real(b);
 }
 
-/** Writes `data` to `file` through a temporary file in the same folder and a rename. */
-export function writeFileAtomic(file: string, data: Uint8Array | string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  try {
-    fs.writeFileSync(tmp, data, { flag: 'wx' });
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      /* not created */
-    }
-    throw e;
-  }
-}
+export { writeFileAtomic } from '../core/atomic';

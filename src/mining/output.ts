@@ -1,6 +1,5 @@
 /** Writing, reading, validating and merging patterns files. */
-import { writeFileSync, renameSync, existsSync, readFileSync, unlinkSync } from 'fs';
-import { dirname, join, basename } from 'path';
+import { existsSync, readFileSync } from 'fs';
 import { emptyPatterns, type Patterns, type Counted, type Example } from '../core/patterns';
 import { byCount } from './miner';
 import { mergeModels } from '../core/completion/train';
@@ -91,21 +90,8 @@ export function checkOverwritable(file: string): void {
   if (patternsProblem(j)) throw new Error(`拒绝覆盖 ${file}：该文件已存在且不是模式文件`);
 }
 
-/** Write atomically: a temp file in the same folder, then rename. */
-export function writeAtomic(file: string, text: string): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* nothing to clean */
-    }
-    throw e;
-  }
-}
+/** Write atomically (src/core/atomic.ts). */
+export { writeFileAtomic as writeAtomic } from '../core/atomic';
 
 const exOrder = (a: Example, b: Example) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.line - b.line);
 
