@@ -238,6 +238,12 @@ describe('checkOutline on drafts (which rule fires where: test/fixtures/checks, 
     ]);
     const skip = fixture('level-skip.bad.txt');
     assert.deepEqual(only(checkOutline(skip), 'outline-level-skip').map((f) => f.message), ['层次跳级：“一、”下直接使用“1.”，缺少“（一）”一级']);
+    // The same skip everywhere (as published 机关党建 work plans do) is only a hint; a skip where the
+    // draft uses the skipped level elsewhere is an info.
+    const throughout = ['一、甲', '1.子', '2.丑', '二、乙', '1.寅', '2.卯', ''].join('\n');
+    assert.deepEqual(only(checkOutline(throughout), 'outline-level-skip').map((f) => f.severity), ['hint', 'hint']);
+    const once = ['一、甲', '1.子', '2.丑', '二、乙', '（一）寅', '（二）卯', ''].join('\n');
+    assert.deepEqual(only(checkOutline(once), 'outline-level-skip').map((f) => f.severity), ['info']);
     assert.deepEqual(
       only(checkOutline(fixture('single.bad.txt')), 'outline-single').map((f) => f.message),
       ['这一层次只有一项：有“（一）”而没有“（二）”', '列举只有一项：有“一是”而没有“二是”'],

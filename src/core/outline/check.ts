@@ -57,11 +57,13 @@ export const outlineOrder: OutlineRule = {
 export const outlineLevelSkip: OutlineRule = {
   id: 'outline-level-skip',
   category: 'outline',
-  severity: 'warning',
-  description: '结构层次跳级（应依次为一、（一）1.（1））',
+  severity: 'info',
+  description: '结构层次跳级（一般依次为一、（一）1.（1））',
   tags: ['提纲', '层次'],
   details:
-    '公文结构层次序数依次为“一、”“（一）”“1.”“（1）”。标题下直接使用隔了一级的序号（如“一、”下直接用“1.”）时提示。\n\n' +
+    '公文结构层次序数一般依次为“一、”“（一）”“1.”“（1）”。标题下直接使用隔了一级的序号（如“一、”下直接用“1.”）时提醒。\n\n' +
+    '全文各处都这样越级时（如中央和国家机关党建工作要点等正式印发的文件，层次较少时“一、”下直接用“1.”），只作建议（hint）；' +
+    '同一文稿别处用了被越过的那一级、此处却越级，前后不一致，作为提示（info）。\n\n' +
     '段落中间的分项列举（如“（八）……。（1）……；（2）……”）不是结构层次，不作此检查；附件的编号另起，不与正文相接。',
   source: SOURCE,
   check: checkLevelSkip,
@@ -317,13 +319,26 @@ function checkOrder(ctx: OutlineContext, out: FindingSink): void {
 
 const LEVEL_NAMES = ['一、', '（一）', '1.', '（1）'];
 
+const levelSkipMessage = (parent: string, marker: string, parentLevel: number, level: number) => {
+  const missing = LEVEL_NAMES.slice(parentLevel, level - 1).map(q).join('');
+  return `层次跳级：${q(parent)}下直接使用${q(marker)}，缺少${missing}一级`;
+};
+/** The draft uses the skipped level elsewhere: inconsistent. */
 const LEVEL_SKIP = templateKind(
   outlineLevelSkip,
-  { reason: '结构层次应依次为“一、”“（一）”“1.”“（1）”，不宜越级。', source: SOURCE, confidence: 'high' },
-  (parent: string, marker: string, parentLevel: number, level: number) => {
-    const missing = LEVEL_NAMES.slice(parentLevel, level - 1).map(q).join('');
-    return `层次跳级：${q(parent)}下直接使用${q(marker)}，缺少${missing}一级`;
+  { reason: '结构层次一般依次为“一、”“（一）”“1.”“（1）”；本文别处用了这一级，此处越级，前后不一致。', source: SOURCE, confidence: 'medium' },
+  levelSkipMessage,
+);
+/** The draft skips the level everywhere: allowed where there are few levels (published documents do). */
+const LEVEL_SKIP_THROUGHOUT = templateKind(
+  outlineLevelSkip,
+  {
+    severity: 'hint',
+    reason: '结构层次一般依次为“一、”“（一）”“1.”“（1）”；层次较少时越级使用也常见（正式印发的文件中也有），全文统一即可。',
+    source: SOURCE,
+    confidence: 'low',
   },
+  levelSkipMessage,
 );
 
 /**
@@ -332,12 +347,19 @@ const LEVEL_SKIP = templateKind(
  */
 function checkLevelSkip(ctx: OutlineContext, out: FindingSink): void {
   const { runs } = ctx;
+  let used: Set<number> | undefined; // the heading levels the draft uses (made at the first skip)
   for (let r = 0; r < runs.length; r++) {
     const n = runs[r][0];
     if (!isHeadingFamily(n.family) || n.style === 'inline') continue;
     const p = ctx.runParent[r];
     if (!p || !isHeadingFamily(p.family) || n.level <= p.level + 1) continue;
-    out.addFrom(LEVEL_SKIP, n.markerStart, n.markerEnd, p.marker, n.marker, p.level, n.level);
+    if (!used) {
+      used = new Set();
+      for (const run of runs) if (isHeadingFamily(run[0].family) && run[0].style !== 'inline') used.add(run[0].level);
+    }
+    let elsewhere = false;
+    for (let l = p.level + 1; l < n.level; l++) if (used.has(l)) elsewhere = true;
+    out.addFrom(elsewhere ? LEVEL_SKIP : LEVEL_SKIP_THROUGHOUT, n.markerStart, n.markerEnd, p.marker, n.marker, p.level, n.level);
   }
 }
 
