@@ -6,6 +6,7 @@ import { parseArgs } from '../args';
 import { CHECK_EXTENSIONS, expandPaths, languageOf, readInput } from '../files';
 import { RULE_FLAG_NAMES, RULE_OPTION_NAMES, ruleOptions } from '../rule-options';
 import { UsageError, type Command } from '../io';
+import { shortRunTiering } from '../jit';
 
 export interface JsonFinding {
   file: string;
@@ -51,6 +52,15 @@ export function toJson(file: string, doc: TextDoc, f: Finding): JsonFinding {
 }
 
 export const run: Command = async (argv, io) => {
+  const tiering = shortRunTiering();
+  try {
+    return await checkFiles(argv, io, tiering.checked);
+  } finally {
+    tiering.end();
+  }
+};
+
+const checkFiles = async (argv: string[], io: Parameters<Command>[1], checked: (chars: number) => void): Promise<number> => {
   const a = parseArgs(argv, ['format', ...RULE_OPTION_NAMES], [...RULE_FLAG_NAMES]);
   const format = a.opts.get('format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json：${format}`);
@@ -98,11 +108,17 @@ export const run: Command = async (argv, io) => {
     if (r.text.length > CHUNK_CHARS) {
       const mb = (Buffer.byteLength(r.text) / 2 ** 20).toFixed(1);
       io.err(`gongwen: ${file}: 文件较大（${mb} MB），分块检查；提纲编号与预告项数只在每块之内核对`);
-      dates.add(checkInChunks(r.text, opts, (fs) => emit(file, doc, fs)).date);
+      dates.add(
+        checkInChunks(r.text, opts, (fs) => {
+          emit(file, doc, fs);
+          checked(CHUNK_CHARS); // at most a chunk's length: close enough to decide when to optimize
+        }).date,
+      );
     } else {
       const result = check(r.text, opts);
       dates.add(result.date);
       emit(file, doc, result.findings);
+      checked(r.text.length);
     }
   }
   if (format === 'json') put(']');
