@@ -115,10 +115,33 @@ function groupByFirst(words: readonly string[]): Map<number, string[]> {
   return m;
 }
 
+/** `blockersOf` by cue word: the same few dozen built-in cues are looked up for every rule. */
+const BLOCKERS = new Map<string, ReadonlyArray<[string, number]>>();
+
+function blockersOfCue(w: string): ReadonlyArray<[string, number]> {
+  let b = BLOCKERS.get(w);
+  if (!b) BLOCKERS.set(w, (b = blockersOf(w)));
+  return b;
+}
+
+/** The cues of every rule without an `era` entry of its own (most rules): made once. */
+let defaultCues: RuleCues | undefined;
+
 function cuesOf(rule: CompiledRule): RuleCues {
   let c = RULE_CUES.get(rule);
   if (c) return c;
   const era = rule.entry.era;
+  if (!era) {
+    c = defaultCues ??= makeCues(undefined);
+    RULE_CUES.set(rule, c);
+    return c;
+  }
+  c = makeCues(era);
+  RULE_CUES.set(rule, c);
+  return c;
+}
+
+function makeCues(era: CompiledRule['entry']['era']): RuleCues {
   const ignore = new Set(era?.ignore ?? []);
   const cls = new Map<string, C>();
   for (const [w, k] of CLASS_OF) if (!ignore.has(w)) cls.set(w, k);
@@ -134,18 +157,16 @@ function cuesOf(rule: CompiledRule): RuleCues {
   const words = [...cls.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const blockers = new Map<string, Array<[string, number]>>();
   for (const w of words) {
-    const b = blockersOf(w).filter(([x]) => !cls.has(x));
+    const b = blockersOfCue(w).filter(([x]) => !cls.has(x));
     if (b.length) blockers.set(w, b);
   }
-  c = {
+  return {
     byFirst: groupByFirst(words),
     cls,
     blockers,
     after: [...AFTER_PAST, ...(era?.past ?? [])].filter((w) => !ignore.has(w)),
     own: new Map<string, Reading>([...(era?.current ?? []).map((w): [string, Reading] => [w, 'now']), ...(era?.past ?? []).map((w): [string, Reading] => [w, 'past'])]),
   };
-  RULE_CUES.set(rule, c);
-  return c;
 }
 
 function startsWithAt(text: string, w: string, at: number): boolean {
