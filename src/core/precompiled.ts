@@ -170,9 +170,14 @@ export function loadPrecompiled(file: string, buildId: string | undefined): Prec
     current.set(name, now);
   }
   const json = (name: string) => JSON.parse(current.get(name)!.toString('utf8').replace(/^\ufeff/, '')) as unknown;
+  // Each entry is a fresh object of JSON.parse: it takes its file's path itself (one path per file).
+  const withFile = <T extends object>(entries: T[], file: string) => {
+    for (const e of entries) (e as T & { file: string }).file = file;
+    return entries as Array<T & { file: string }>;
+  };
   const raw: RawData = {
-    rules: header.ruleFiles.flatMap((name) => (json(name) as RuleFile).rules.map((r) => ({ ...r, file: path.join(dir, name) }))),
-    glossary: (json(header.glossaryFile) as GlossaryFile).entries.map((g) => ({ ...g, file: path.join(dir, header.glossaryFile) })),
+    rules: header.ruleFiles.flatMap((name) => withFile((json(name) as RuleFile).rules, path.join(dir, name))),
+    glossary: withFile((json(header.glossaryFile) as GlossaryFile).entries, path.join(dir, header.glossaryFile)),
   };
   const automaton = {
     firstOut: header.firstOut,
