@@ -3,10 +3,10 @@ import { check, checkInChunks, CHUNK_CHARS } from '../../core/check';
 import { TextDoc } from '../../core/text';
 import type { Finding } from '../../core/types';
 import { parseArgs } from '../args';
-import { CHECK_EXTENSIONS, expandPaths, languageOf, readInput } from '../files';
+import { CHECK_EXTENSIONS, expandPaths, isDocx, languageOf, readInput } from '../files';
 import { RULE_FLAG_NAMES, RULE_OPTION_NAMES, ruleOptions } from '../rule-options';
 import { UsageError, type Command } from '../io';
-import { shortRunTiering } from '../jit';
+import { shortRunTiering, type ShortRunTiering } from '../jit';
 
 export interface JsonFinding {
   file: string;
@@ -54,13 +54,13 @@ export function toJson(file: string, doc: TextDoc, f: Finding): JsonFinding {
 export const run: Command = async (argv, io) => {
   const tiering = shortRunTiering();
   try {
-    return await checkFiles(argv, io, tiering.checked);
+    return await checkFiles(argv, io, tiering);
   } finally {
     tiering.end();
   }
 };
 
-const checkFiles = async (argv: string[], io: Parameters<Command>[1], checked: (chars: number) => void): Promise<number> => {
+const checkFiles = async (argv: string[], io: Parameters<Command>[1], tiering: ShortRunTiering): Promise<number> => {
   const a = parseArgs(argv, ['format', ...RULE_OPTION_NAMES], [...RULE_FLAG_NAMES]);
   const format = a.opts.get('format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json：${format}`);
@@ -110,6 +110,9 @@ const checkFiles = async (argv: string[], io: Parameters<Command>[1], checked: (
     flush();
   };
   for (const file of files) {
+    // Reading a Word file (unzipping, parsing its XML) is heavy library code that the optimizing
+    // compiler does pay for (an 8 MB draft as .docx: 4.1 s of CPU with it, 6.0 s without).
+    if (isDocx(file)) tiering.end();
     const r = await readInput(file);
     if (!r.ok) {
       problems.push(r.problem);
@@ -123,14 +126,14 @@ const checkFiles = async (argv: string[], io: Parameters<Command>[1], checked: (
       dates.add(
         checkInChunks(r.text, opts, (fs) => {
           emit(file, doc, fs);
-          checked(CHUNK_CHARS); // at most a chunk's length: close enough to decide when to optimize
+          tiering.checked(CHUNK_CHARS); // at most a chunk's length: close enough to decide when to optimize
         }).date,
       );
     } else {
       const result = check(r.text, opts);
       dates.add(result.date);
       emit(file, doc, result.findings);
-      checked(r.text.length);
+      tiering.checked(r.text.length);
     }
   }
   if (format === 'json') put(']');
