@@ -10,6 +10,9 @@
  * read `OPT_AFTER_CHARS`; then it is switched back on, because on much more text the optimized code
  * does pay (a 50 MB file: 3.9 s of CPU with it from the start, 6.4 s without it at all).
  *
+ * A Word input switches it back on before it is read: unzipping and parsing the XML is library
+ * code the optimized tiers do pay for (see src/cli/commands/check.ts).
+ *
  * Only the command-line process does this (the editor's checks run for hours: it keeps the default),
  * and only when node was not given a tiering flag of its own (`--no-opt`, `--jitless`, …). The
  * flag is process-wide: `end()` restores it, so a command run in-process (the tests) leaves the
