@@ -4,16 +4,23 @@
  * clause punctuation. A speech repeats its own key phrases (机关党建工作, 走在前、作表率) far more
  * than any archive can predict; the drafter's own text is the strongest evidence there is.
  *
- * The longest typed key (≥ 3 characters, starting at a word boundary) found earlier wins; the
- * certainty grows with how unusual the key is and how often the same continuation followed it.
+ * The longest typed key (≥ 2 characters, starting at a word boundary) found earlier wins; the
+ * certainty grows with how unusual the key is and how many of the continuations that followed it
+ * begin with the suggestion, and falls with each further word.
  */
 import type { Candidate } from './types';
 
-const MIN_KEY = 3;
+const MIN_KEY = 2;
 const MAX_KEY = 24;
 const MAX_INSERT = 24;
+/** Continuations looked at (the most frequent). */
+const MAX_CONTS = 12;
+/** How much less likely each further word of a repeated continuation is. */
+const DECAY = 0.7;
 const STOP = /[，。；：！？,.;:!?\n]/;
 const CLOSING = /[”’》）」』)]/;
+const CLOSING_G = /[”’》）」』)]/g;
+const OPENING_G = /[“‘《（「『(]/g;
 
 export interface EchoQuery {
   /** The typed text of the paragraph, as written and quote-folded (same offsets). */
@@ -60,18 +67,35 @@ export function echoCandidates(q: EchoQuery, out: Candidate[]): void {
   collect(folded, q.written, start);
   if (!n) return;
   const sure = Math.min(1, Math.max(0.05, (q.surprise(start) - 1.5) / 4));
-  for (const [c, k] of conts) {
-    const prob = (sure * k) / (n + 0.5);
-    add(c, prob, out, q);
-    // a shorter piece: up to the end of its second word
-    if (c.length > 4) {
-      const starts = q.wordStarts(c).filter((s) => s > 0);
-      let cut = starts.length >= 2 ? starts[1] : -1;
+  // Every piece of the continuations seen after the key that ends at a word end is a candidate,
+  // with the support of all the continuations that begin with it: where they agree, a piece is as
+  // likely as all of them together (和改进机关党的建设 followed 加强 three times, each time with a
+  // different ending). Each further word is less sure (DECAY): a drafter repeats the start of a
+  // phrase far more often than the whole clause.
+  const top = [...conts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_CONTS);
+  const support = (piece: string) => {
+    let k = 0;
+    for (const [c, m] of top) if (c.startsWith(piece)) k += m;
+    return k;
+  };
+  const pieces = new Map<string, number>();
+  for (const [c] of top) {
+    const cuts = q.wordStarts(c).filter((x) => x > 0 && x < c.length);
+    cuts.push(c.length);
+    cuts.forEach((cut, j) => {
       // never end inside a quotation or title the piece opened: take its closing mark along
-      while (cut > 0 && cut < c.length && CLOSING.test(c[cut])) cut++;
-      if (cut >= 2 && cut < c.length) add(c.slice(0, cut), prob * 1.1, out, q);
-    }
+      while (cut < c.length && CLOSING.test(c[cut])) cut++;
+      if (cut >= 2 && !pieces.has(c.slice(0, cut)) && !opensMore(c.slice(0, cut))) pieces.set(c.slice(0, cut), j + 1);
+    });
   }
+  for (const [piece, words] of pieces) {
+    add(piece, ((sure * support(piece)) / (n + 0.5)) * DECAY ** (words - 1), out, q);
+  }
+}
+
+/** Whether `s` opens more quotations or titles than it closes (it would stop inside one). */
+function opensMore(s: string): boolean {
+  return (s.match(OPENING_G) ?? []).length > (s.match(CLOSING_G) ?? []).length;
 }
 
 function add(insert: string, prob: number, out: Candidate[], q: EchoQuery): void {
