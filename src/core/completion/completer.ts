@@ -61,6 +61,16 @@ const CACHE_CHARS = 6000;
 const CACHE_WEIGHT = 0.15;
 /** Log score of a canon word the model lacks, in segmentation (like a rare word). */
 const CANON_WORD_LOG = -12;
+/** Keystrokes that accepting a suggestion costs (what it saves is its length less this). */
+const ACCEPT_KEYS = 1;
+/**
+ * How much less each character of a suggestion beyond the second counts in the ranking. The
+ * sources' probabilities of long continuations are too high (an n-gram path through a phrase
+ * the archive repeats, a clause the draft wrote once): measured on the seeds typed with the
+ * archive, model continuations of six characters or more estimated at 0.86 were right 7 % of the
+ * time, two-character ones at 0.91 right 70 %. The same holds on held-out external documents.
+ */
+const LENGTH_DISCOUNT = 0.7;
 /** Default least probability of a suggestion. */
 export const MIN_PROB = 0.03;
 
@@ -239,7 +249,7 @@ export class Completer {
         prev.prob = Math.max(c.prob, prev.prob);
       }
     }
-    const ranked = [...best.values()].sort((a, b) => b.score - a.score || b.insert.length - a.insert.length || (a.insert < b.insert ? -1 : 1));
+    const ranked = [...best.values()].sort((a, b) => rankValue(b) - rankValue(a) || b.insert.length - a.insert.length || (a.insert < b.insert ? -1 : 1));
     const out: Suggestion[] = [];
     for (const c of ranked) {
       if (out.length >= limit) break;
@@ -265,6 +275,17 @@ function canonIndex(canon: readonly CanonEntry[], dataset: Dataset, date: IsoDat
   let index = byDate.get(date);
   if (!index) byDate.set(date, (index = build()));
   return index;
+}
+
+/**
+ * The order of the list: what accepting a suggestion is expected to save — its score (probability
+ * × length, with the sources' boosts) for the characters beyond the key that accepts it, each
+ * character past the second discounted (LENGTH_DISCOUNT). A one-character insert saves nothing
+ * and goes last.
+ */
+function rankValue(c: Candidate): number {
+  const L = c.insert.length;
+  return ((c.score * Math.max(0, L - ACCEPT_KEYS)) / L) * LENGTH_DISCOUNT ** Math.max(0, L - 2);
 }
 
 function contextParagraphs(ctx: CompleteOptions['context']): string[] {
