@@ -177,6 +177,43 @@ describe('completion: what the draft already said', () => {
   });
 });
 
+describe('completion: the draft\'s own text, where its earlier continuations agree (seed speech 004)', () => {
+  // 加强和改进机关党的建设 is written three times in the first paragraphs of the speech, each time
+  // ending differently (的重大意义…, 指明了方向…, 的实施意见…): typing 加强 again, the piece they
+  // share is offered, not only each whole clause.
+  const full = new Completer(patterns, dataset, { date: DATE, canon: loadCanon() });
+  const pars = corpus('004').filter((p) => p);
+  const k = pars.findIndex((p) => p.includes('坚定扛起加强和改进'));
+  const at = pars[k].indexOf('坚定扛起加强') + '坚定扛起加强'.length;
+  const s = full.complete(pars[k].slice(0, at), { context: pars.slice(0, k) });
+  it('offers the piece the earlier continuations share (和改进机关党的建设)', () => {
+    assert.ok(s.some((x) => x.kind === 'recent' && x.insert === '和改进机关党的建设'), JSON.stringify(s));
+  });
+  it('a piece of the draft never ends on a word that needs what follows (的, 和 …)', () => {
+    for (const x of s.filter((y) => y.kind === 'recent')) assert.ok(!/[的和对与及在把将为以]$/.test(x.insert), JSON.stringify(x));
+  });
+});
+
+describe('completion: the order of the list (typing a seed speech)', () => {
+  // Accepting costs a key: a one-character insert saves nothing and never comes before one that
+  // saves something; every request while typing a real paragraph is checked.
+  const full = new Completer(patterns, dataset, { date: DATE, canon: loadCanon() });
+  const pars = corpus('002').filter((p) => p).slice(0, 6);
+  it('never a one-character insert above a longer one', () => {
+    let lists = 0;
+    pars.forEach((p, k) => {
+      for (let i = 0; i < p.length; i++) {
+        const s = full.complete(p.slice(0, i), { context: pars.slice(0, k) });
+        const firstShort = s.findIndex((x) => x.insert.length === 1);
+        if (firstShort < 0) continue;
+        lists++;
+        assert.ok(s.slice(firstShort).every((x) => x.insert.length === 1), `${p.slice(0, i)} → ${inserts(s).join(' | ')}`);
+      }
+    });
+    assert.ok(lists > 0, 'no list had a one-character insert: the check checked nothing');
+  });
+});
+
 describe('completion: parallel structures', () => {
   it('往深里走、 → 往心里走 and the rest of the series', () => {
     const s = completer.complete('推动习近平新时代中国特色社会主义思想往深里走、');

@@ -280,12 +280,14 @@ function canonIndex(canon: readonly CanonEntry[], dataset: Dataset, date: IsoDat
 /**
  * The order of the list: what accepting a suggestion is expected to save — its score (probability
  * × length, with the sources' boosts) for the characters beyond the key that accepts it, each
- * character past the second discounted (LENGTH_DISCOUNT). A one-character insert saves nothing
- * and goes last.
+ * character past the second discounted (LENGTH_DISCOUNT) — except the canon's: a standard
+ * formulation is one unit, curated and dated, and is meant to come whole and first. A
+ * one-character insert saves nothing and goes last.
  */
 function rankValue(c: Candidate): number {
   const L = c.insert.length;
-  return ((c.score * Math.max(0, L - ACCEPT_KEYS)) / L) * LENGTH_DISCOUNT ** Math.max(0, L - 2);
+  const saved = (c.score * Math.max(0, L - ACCEPT_KEYS)) / L;
+  return c.kind === 'canon' ? saved : saved * LENGTH_DISCOUNT ** Math.max(0, L - 2);
 }
 
 function contextParagraphs(ctx: CompleteOptions['context']): string[] {

@@ -8,6 +8,7 @@
  * certainty grows with how unusual the key is and how many of the continuations that followed it
  * begin with the suggestion, and falls with each further word.
  */
+import { NO_END } from './predict';
 import type { Candidate } from './types';
 
 const MIN_KEY = 2;
@@ -83,6 +84,8 @@ export function echoCandidates(q: EchoQuery, out: Candidate[]): void {
     const cuts = q.wordStarts(c).filter((x) => x > 0 && x < c.length);
     cuts.push(c.length);
     cuts.forEach((cut, j) => {
+      // never end on a word that needs what follows (的, 和, 对 …)
+      if (NO_END.has(c.slice(j ? cuts[j - 1] : 0, cut))) return;
       // never end inside a quotation or title the piece opened: take its closing mark along
       while (cut < c.length && CLOSING.test(c[cut])) cut++;
       if (cut >= 2 && !pieces.has(c.slice(0, cut)) && !opensMore(c.slice(0, cut))) pieces.set(c.slice(0, cut), j + 1);

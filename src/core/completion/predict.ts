@@ -41,7 +41,7 @@ const STOP = 1;
 const PASS = 2;
 const STOP_RE = /^[\s，。；：！？,.;:!?（）()【】〈〉—…·|/\\]+$/;
 /** Words a phrase never ends with: they need what follows (的, 和, 对, 要 …). */
-const NO_END = new Set(
+export const NO_END = new Set(
   '的 之 地 得 和 与 及 或 以及 并 而 在 对 把 将 被 为 以 从 向 于 由 同 跟 让 给 使 令 关于 对于 围绕 通过 按照 根据 随着 为了 面对 及其 或者 并且 而且 但是 但 如果 虽然 因为 所以 这 那 其 各 每 本 此 该 要 是 也 都 就 又 还 更 最 很 不 一 一个 这个 这些 那些 着 把握'.split(' '),
 );
 const PASS_RE = /^[、“”‘’《》"']+$/;
