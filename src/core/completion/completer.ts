@@ -71,6 +71,8 @@ const ACCEPT_KEYS = 1;
  * time, two-character ones at 0.91 right 70 %. The same holds on held-out external documents.
  */
 const LENGTH_DISCOUNT = 0.7;
+/** A canon formulation at least this likely is ranked whole (as likely as ghost text needs). */
+const CANON_WHOLE = 0.3;
 /** Default least probability of a suggestion. */
 export const MIN_PROB = 0.03;
 
@@ -255,7 +257,7 @@ export class Completer {
       if (out.length >= limit) break;
       const text = c.checkText ?? tail + c.insert;
       if (!this.filter.ok(text, text.length - c.insert.length)) continue;
-      out.push({ insert: c.insert, label: c.label, kind: c.kind, detail: c.detail, prob: Math.round(Math.min(1, c.prob) * 1000) / 1000, score: Math.round(c.score * 1000) / 1000 });
+      out.push({ insert: c.insert, label: c.label, kind: c.kind, detail: c.detail, prob: Math.round(Math.min(1, c.prob) * 1000) / 1000, score: Math.round(rankValue(c) * 1000) / 1000 });
     }
     return out;
   }
@@ -280,14 +282,14 @@ function canonIndex(canon: readonly CanonEntry[], dataset: Dataset, date: IsoDat
 /**
  * The order of the list: what accepting a suggestion is expected to save — its score (probability
  * × length, with the sources' boosts) for the characters beyond the key that accepts it, each
- * character past the second discounted (LENGTH_DISCOUNT) — except the canon's: a standard
- * formulation is one unit, curated and dated, and is meant to come whole and first. A
- * one-character insert saves nothing and goes last.
+ * character past the second discounted (LENGTH_DISCOUNT) — except a canon formulation the drafter
+ * is likely writing (CANON_WHOLE): a standard formulation is one unit, curated and dated, and is
+ * meant to come whole and first. A one-character insert saves nothing and goes last.
  */
 function rankValue(c: Candidate): number {
   const L = c.insert.length;
   const saved = (c.score * Math.max(0, L - ACCEPT_KEYS)) / L;
-  return c.kind === 'canon' ? saved : saved * LENGTH_DISCOUNT ** Math.max(0, L - 2);
+  return c.kind === 'canon' && c.prob >= CANON_WHOLE ? saved : saved * LENGTH_DISCOUNT ** Math.max(0, L - 2);
 }
 
 function contextParagraphs(ctx: CompleteOptions['context']): string[] {

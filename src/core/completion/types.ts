@@ -12,7 +12,10 @@ export interface Suggestion {
   detail: string;
   /** Estimated probability that the text goes on with the insert (0–1). */
   prob: number;
-  /** Expected keystrokes saved (probability × length, boosted for the canon and structure); comparable across kinds. */
+  /**
+   * Expected keystrokes saved (probability × length, boosted for the canon and structure; in the
+   * list: less the accepting key and discounted for length, see rankValue); comparable across kinds.
+   */
   score: number;
 }
 
