@@ -22,6 +22,11 @@ export interface SerializedModel {
   words: string;
   /** Varints, base64: see src/mining/model.ts. */
   data: string;
+  /**
+   * The model is in a binary file beside the patterns file instead (`words` and `data` empty):
+   * the arrays the run time uses, ready to use (see binary.ts). `stamp` ties the two files.
+   */
+  binary?: { file: string; stamp: string; bytes: number; phrases?: number };
 }
 
 /** Problem of a serialized model in Chinese, or undefined. */
@@ -31,7 +36,26 @@ export function modelProblem(m: unknown): string | undefined {
   if (!Number.isInteger(o.order) || (o.order as number) < 1 || (o.order as number) > 8) return '续写模型的 order 应为 1 到 8 的整数';
   if (typeof o.tokens !== 'number' || typeof o.words !== 'string' || typeof o.data !== 'string') return '续写模型缺少 tokens/words/data';
   if (!Array.isArray(o.discounts) || !o.discounts.every((d) => typeof d === 'number' && d >= 0 && d < 1)) return '续写模型的 discounts 应为 0 到 1 之间的数';
+  if (o.binary !== undefined) {
+    const b = o.binary as Record<string, unknown> | null;
+    if (!b || typeof b !== 'object' || typeof b.file !== 'string' || !/^[^/\\]+\.bin$/.test(b.file) || b.file.startsWith('.'))
+      return '续写模型的 binary.file 应为同一目录下的 .bin 文件名';
+    if (typeof b.stamp !== 'string' || !/^[0-9a-f]{32}$/.test(b.stamp) || !Number.isInteger(b.bytes)) return '续写模型的 binary 缺少 stamp/bytes';
+  }
   return undefined;
+}
+
+/** A store's arrays as it keeps them (what a binary model file holds). */
+export interface StoreParts {
+  order: number;
+  words: string[];
+  discounts: number[];
+  word: Int32Array;
+  count: Int32Array;
+  distinct: Int32Array;
+  first: Int32Array;
+  /** Local ids of the words (not the boundary) by text. */
+  sorted?: Int32Array;
 }
 
 /** A paragraph boundary: the start of the typed paragraph, or its end in the model. */
@@ -48,10 +72,24 @@ export class NgramStore {
   /** Children of node i: first[i] .. first[i+1) (breadth-first layout). */
   readonly first: Int32Array;
   private readonly byCount = new Map<number, Int32Array>();
+  private sortedCache: Int32Array | undefined;
 
-  constructor(m: SerializedModel) {
+  constructor(m: SerializedModel | StoreParts) {
+    if (!('data' in m)) {
+      // already in the form a store keeps (a binary model file: see binary.ts, which checks it)
+      this.order = m.order;
+      this.words = m.words;
+      this.discounts = m.discounts;
+      this.word = m.word;
+      this.count = m.count;
+      this.distinct = m.distinct;
+      this.first = m.first;
+      this.sortedCache = m.sorted;
+      return;
+    }
     const problem = modelProblem(m);
     if (problem) throw new Error(problem);
+    if (m.binary) throw new Error('续写模型在单独的二进制文件里，尚未载入');
     this.order = m.order;
     this.words = m.words.split('\n');
     this.discounts = m.discounts;
@@ -116,6 +154,17 @@ export class NgramStore {
     return this.word.length;
   }
 
+  /** Local ids of the words (not the boundary) by text, UTF-16 order (computed once). */
+  sortedWords(): Int32Array {
+    if (!this.sortedCache) {
+      const ids = Array.from({ length: this.words.length - 1 }, (_, i) => i + 1);
+      const w = this.words;
+      ids.sort((a, b) => (w[a] < w[b] ? -1 : w[a] > w[b] ? 1 : 0));
+      this.sortedCache = Int32Array.from(ids);
+    }
+    return this.sortedCache;
+  }
+
   /** Child of `node` with word `w` (local id), or -1. */
   child(node: number, w: number): number {
     if (node === 0) return w >= 0 && w < this.words.length ? 1 + w : -1;
@@ -155,6 +204,10 @@ const PREFIX_SCAN = 256;
 
 /** Decoded stores by their serialized model: the built-in one is decoded once, however many completers use it. */
 const decoded = new WeakMap<SerializedModel, NgramStore>();
+/** The store of a model whose arrays were read from its binary file (see binary.ts). */
+export function attachStore(m: SerializedModel, st: NgramStore): void {
+  decoded.set(m, st);
+}
 function storeOf(m: SerializedModel): NgramStore {
   let st = decoded.get(m);
   if (!st) decoded.set(m, (st = new NgramStore(m)));
@@ -194,6 +247,8 @@ export class NgramModel {
   /** Global ids by text, and prefix sums of their counts in that order (prefix ranges). */
   private readonly sorted: Int32Array;
   private readonly sortedMass: Float64Array;
+  /** The words in that order. */
+  private readonly sortedText: string[];
   readonly maxWordLength: number;
   private readonly logUni: Float64Array;
   private readonly unknownLog: number;
@@ -209,7 +264,10 @@ export class NgramModel {
     this.weights = live.map((s) => s.weight);
     this.order = Math.max(1, ...this.stores.map((s) => s.order));
     const globalOf: Int32Array[] = [];
+    /** Per store: the global ids it added are those from here on (earlier ids: earlier stores' words). */
+    const addedFrom: number[] = [];
     for (const st of this.stores) {
+      addedFrom.push(this.words.length);
       const g = new Int32Array(st.words.length);
       st.words.forEach((w, i) => {
         let id = this.ids.get(w);
@@ -259,14 +317,31 @@ export class NgramModel {
     this.perToken = this.weights.map((w, s) => w / sizes[s]);
     this.fixed = this.stores.length;
     this.uniTotal = Math.max(total, 1);
-    // the vocabulary by text (the engine's own string sort: UTF-16 order, as `<` compares)
-    const order = this.words
-      .slice(1)
-      .sort()
-      .map((w) => this.ids.get(w)!);
-    this.sorted = Int32Array.from(order);
+    // the vocabulary by text (UTF-16 order, as `<` compares and sort() sorts): each store's own
+    // order (computed once per store, or stored with it), merged
+    let order: Int32Array = new Int32Array(0);
+    this.stores.forEach((st, s) => {
+      const g = globalOf[s];
+      const known = addedFrom[s];
+      const mine = st.sortedWords();
+      // the store's words not already in an earlier store, as global ids, by text
+      const fresh = new Int32Array(mine.length);
+      const taken = new Uint8Array(this.words.length - known);
+      let m = 0;
+      for (let i = 0; i < mine.length; i++) {
+        const gid = g[mine[i]];
+        if (gid >= known && !taken[gid - known]) {
+          taken[gid - known] = 1;
+          fresh[m++] = gid;
+        }
+      }
+      order = mergeByText(order, fresh.subarray(0, m), this.words);
+    });
+    this.sorted = order;
+    this.sortedText = Array.from(order, (id) => this.words[id]);
     this.sortedMass = new Float64Array(order.length + 1);
     for (let i = 0; i < order.length; i++) this.sortedMass[i + 1] = this.sortedMass[i] + this.uni[order[i]];
+    globalOf.forEach((g, s) => (this.globalCache[s] = g));
     this.logUni = new Float64Array(V);
     let longest = 1;
     for (let id = 0; id < V; id++) {
@@ -562,61 +637,72 @@ export class NgramModel {
 
   /** Words the segmenter knows besides the model's (the canon's), with their log score. */
   private readonly extraWords = new Map<string, number>();
-  /** Every prefix of a word the segmenter knows (so a scan stops as soon as no word can match). */
-  private prefixes: Set<string> | undefined;
+  /** The extra words by text, and their log scores in that order (built on first use). */
+  private extraSorted: { words: string[]; scores: Float64Array } | undefined;
 
   /** Let the segmenter know more words (not the model: they predict nothing). */
   addWords(words: Iterable<string>, logScore: number): void {
     for (const w of words) if (w.length >= 2 && !this.ids.has(w)) this.extraWords.set(w, logScore);
-    this.prefixes = undefined;
+    this.extraSorted = undefined;
   }
 
-  private prefixSet(): Set<string> {
-    if (!this.prefixes) {
-      const set = new Set<string>();
-      const add = (w: string) => {
-        for (let k = 1; k <= Math.min(w.length, 24); k++) set.add(w.slice(0, k));
-      };
-      for (const w of this.words) add(w);
-      for (const w of this.extraWords.keys()) add(w);
-      this.prefixes = set;
+  private extras(): { words: string[]; scores: Float64Array } {
+    if (!this.extraSorted) {
+      const words = [...this.extraWords.keys()].sort();
+      this.extraSorted = { words, scores: Float64Array.from(words, (w) => this.extraWords.get(w)!) };
     }
-    return this.prefixes;
+    return this.extraSorted;
   }
 
   /**
    * Best segmentation of `text` into the words the segmenter knows (a character it lacks stands
    * alone): a unigram Viterbi, each start extended only while some word begins so. `back[j]` is
    * where the last word of the best segmentation of text[0..j) starts and `ids[j]` that word's id
-   * (-1: not a model word).
+   * (-1: not a model word). The words that begin with text[i..j) are a range of the vocabulary
+   * sorted by text, narrowed by one character per step (no index to build, no string to hash).
    */
   segment(text: string): { back: Int32Array; ids: Int32Array } {
     const n = text.length;
     const best = new Float64Array(n + 1).fill(-Infinity);
     const back = new Int32Array(n + 1);
     const ids = new Int32Array(n + 1).fill(-1);
-    const prefixes = this.prefixSet();
+    const sorted = this.sorted;
+    const byText = this.sortedText;
+    const extra = this.extras();
+    const xw = extra.words;
     best[0] = 0;
     for (let i = 0; i < n; i++) {
       if (best[i] === -Infinity) continue;
+      let lo = 0;
+      let hi = sorted.length;
+      let xlo = 0;
+      let xhi = xw.length;
       for (let j = i + 1; j <= n && j - i <= 24; j++) {
-        const w = text.slice(i, j);
-        const known = prefixes.has(w);
-        if (!known && j > i + 1) break;
-        const id = known ? this.ids.get(w) : undefined;
-        let score: number;
-        if (id !== undefined && id !== BOUNDARY) score = this.logUni[id];
-        else {
-          const x = known ? this.extraWords.get(w) : undefined;
-          if (x !== undefined) score = x;
-          else if (j === i + 1) score = this.unknownLog;
-          else continue;
+        // words with text[i..j) as prefix: those with text[i..j-1) as prefix (the range) whose
+        // character k is c (a word of length k sorts first in the range)
+        const k = j - 1 - i;
+        const c = text.charCodeAt(j - 1);
+        if (lo < hi) {
+          lo = narrow(byText, lo, hi, k, c);
+          hi = narrowEnd;
         }
+        if (xlo < xhi) {
+          xlo = narrow(xw, xlo, xhi, k, c);
+          xhi = narrowEnd;
+        }
+        const known = lo < hi || xlo < xhi;
+        if (!known && j > i + 1) break;
+        const id = lo < hi && byText[lo].length === k + 1 ? sorted[lo] : undefined;
+        let score: number;
+        if (id !== undefined) score = this.logUni[id];
+        else if (xlo < xhi && xw[xlo].length === k + 1) score = extra.scores[xlo];
+        else if (j === i + 1) score = this.unknownLog;
+        else continue;
         const v = best[i] + score;
         if (v > best[j]) {
           best[j] = v;
           back[j] = i;
-          ids[j] = id !== undefined && id !== BOUNDARY ? id : -1;
+          ids[j] = id !== undefined ? id : -1;
         }
       }
     }
@@ -639,4 +725,47 @@ export class NgramModel {
     }
     return { ids: ids.reverse(), starts: starts.reverse() };
   }
+}
+
+/** Two lists of distinct global ids, each sorted by text, merged. */
+function mergeByText(a: Int32Array, b: Int32Array, words: readonly string[]): Int32Array {
+  if (!a.length) return b.slice();
+  if (!b.length) return a;
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = words[a[i]] < words[b[j]] ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
+}
+
+/** End of the range `narrow` found last (so that it allocates nothing in the segmenter's loop). */
+let narrowEnd = 0;
+
+/**
+ * Of the range [lo, hi) of `list` (sorted by text) whose entries share their first k characters,
+ * the part whose character k is `c` (an entry of length k, sorting first, is left out): returns its
+ * start, and its end in `narrowEnd`.
+ */
+function narrow(list: readonly string[], lo: number, hi: number, k: number, c: number): number {
+  let a = lo;
+  let b = hi;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    const w = list[mid];
+    if ((w.length > k ? w.charCodeAt(k) : -1) < c) a = mid + 1;
+    else b = mid;
+  }
+  const start = a;
+  b = hi;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    const w = list[mid];
+    if ((w.length > k ? w.charCodeAt(k) : -1) <= c) a = mid + 1;
+    else b = mid;
+  }
+  narrowEnd = a;
+  return start;
 }
