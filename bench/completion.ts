@@ -4,14 +4,14 @@
  *   on each keystroke, with the paragraphs before as context), completed in-process with the
  *   shipped patterns, the canon and the dataset: p50/p99/max per request.
  * - With an archive of real text (../shared/external + the seeds, ~1.8 MB, mined at bench time in
- *   a temp dir and never kept): loading it as the editor does (read + parse the file the editor
- *   keeps after re-mining, src/mining/output.ts completionView, + build the completer with the
- *   built-in data already loaded) in a fresh process — wall time and the heap and RSS it adds —
+ *   a temp dir and never kept): loading it as the editor does (read + parse + check the files the
+ *   editor keeps after re-mining, src/mining/output.ts writeCompletionView, + build the completer
+ *   with the built-in data already loaded + its first request) in a fresh process — wall time and the heap and RSS it adds —
  *   then the same per-request figures while typing the external documents.
  * Run alone: npx tsx bench/completion.ts
  */
 import { spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { Completer, loadCanon, loadCompletionDataset, loadPatterns, USER_WEIGHT, type PatternsSource } from '../src/core/completion';
@@ -77,10 +77,10 @@ function loadChild(file: string): void {
   new Completer([{ patterns: builtin, weight: 1 }], dataset, { canon }).complete('坚持');
   const heap1 = process.memoryUsage().heapUsed;
   const rss1 = process.memoryUsage().rss;
-  // what the archive adds: read, parse, build the completer with it
+  // what the archive adds: read, parse, check (and read its binary model), build the completer with it
   const cpu0 = process.cpuUsage();
   const t = performance.now();
-  const user = JSON.parse(readFileSync(file, 'utf8'));
+  const user = loadPatterns(file);
   const c = new Completer([{ patterns: builtin, weight: 1 }, { patterns: user, weight: USER_WEIGHT }], dataset, { canon });
   c.complete('坚持');
   const ms = performance.now() - t;
@@ -115,12 +115,12 @@ export async function benchCompletion(opts: { archive?: boolean } = {}): Promise
     const dir = mkdtempSync(join(tmpdir(), 'gw-bench-archive-'));
     try {
       const { mineDocuments } = await import('../src/mining/run');
-      const { completionView } = await import('../src/mining/output');
+      const { writeCompletionView } = await import('../src/mining/output');
       const mined = await mineDocuments([...extFiles, ...seedFiles]);
       const file = join(dir, 'archive.json');
-      // the file as the editor keeps it after re-mining (see completionView)
-      const text = completionView(mined);
-      writeFileSync(file, text);
+      // the files as the editor keeps them after re-mining (see writeCompletionView)
+      writeCompletionView(file, mined);
+      const fileBytes = readdirSync(dir).reduce((s, f) => s + statSync(join(dir, f)).size, 0);
       const bytes = [...extFiles, ...seedFiles].reduce((s, f) => s + readFileSync(f).length, 0);
       const runs = [0, 1, 2, 3, 4].map(() => {
         const r = spawnSync(process.execPath, ['--expose-gc', '-r', 'tsx/cjs', __filename, '--load', file], { cwd: root, encoding: 'utf8' });
@@ -139,7 +139,7 @@ export async function benchCompletion(opts: { archive?: boolean } = {}): Promise
       const a = timeTyping(c, extDocs, 3000);
       out.archive = {
         mb: r3(bytes / 2 ** 20),
-        patternsFileMb: r3(text.length / 2 ** 20),
+        patternsFileMb: r3(fileBytes / 2 ** 20),
         loadMs: r3(med.ms),
         loadCpuMs: r3(med.cpuMs),
         loadHeapMb: r3(med.heap / 2 ** 20),

@@ -1,5 +1,10 @@
 /** Writing, reading, validating and merging patterns files. */
+import { randomBytes } from 'crypto';
+import { writeFileAtomic as writeAtomic } from '../core/atomic';
 import { existsSync, readFileSync } from 'fs';
+import { basename, dirname, join } from 'path';
+import { encodeStore } from '../core/completion/binary';
+import { NgramStore, type SerializedModel } from '../core/completion/ngram';
 import { emptyPatterns, type Patterns, type Counted, type Example } from '../core/patterns';
 import { byCount } from './miner';
 import { mergeModels } from '../core/completion/train';
@@ -39,6 +44,31 @@ export function completionView(p: Patterns): string {
     ...(p.model ? { model: p.model } : {}),
   };
   return JSON.stringify(view) + '\n';
+}
+
+/**
+ * Writes the completion view of `p` to `file` as the editor keeps it: the continuation model in a
+ * binary file beside it (`<name>.model.bin`: the arrays the run time uses, so loading is a read and
+ * a check, see core/completion/binary.ts) with the phrases' texts, the rest as JSON naming that
+ * file with a fresh random stamp written into both. Each file is written atomically, the binary one first: a reader sees
+ * the old pair, or the new pair, or (between the two renames) a stamp that does not match — an
+ * error asking to re-mine, never a mix.
+ */
+export function writeCompletionView(file: string, p: Patterns): void {
+  if (!p.model) {
+    writeAtomic(file, completionView(p));
+    return;
+  }
+  const stamp = randomBytes(16).toString('hex');
+  const name = basename(file).replace(/\.json$/i, '') + '.model.bin';
+  const store = new NgramStore(p.model);
+  // the phrases go with it, as texts (a phrase that is a word of the model is no unit: left out)
+  const words = new Set(store.words);
+  const phrases = p.phrases.map((x) => x.text).filter((t) => !words.has(t));
+  const bin = encodeStore(store, stamp, phrases);
+  writeAtomic(join(dirname(file), name), bin);
+  const model: SerializedModel = { ...p.model, words: '', data: '', binary: { file: name, stamp, bytes: bin.length, phrases: phrases.length } };
+  writeAtomic(file, completionView({ ...p, phrases: [], model }));
 }
 
 /** Is this parsed JSON a patterns file? Returns a reason when not. */
@@ -91,7 +121,7 @@ export function checkOverwritable(file: string): void {
 }
 
 /** Write atomically (src/core/atomic.ts). */
-export { writeFileAtomic as writeAtomic } from '../core/atomic';
+export { writeAtomic };
 
 const exOrder = (a: Example, b: Example) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.line - b.line);
 

@@ -13,9 +13,8 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { t } from './i18n';
-import { Completer, loadCanon, loadPatterns, patternsProblem, USER_WEIGHT, type CanonEntry, type PatternsSource, type Suggestion } from '../core/completion';
+import { checkedPatterns, Completer, loadCanon, loadPatterns, USER_WEIGHT, type CanonEntry, type PatternsSource, type Suggestion } from '../core/completion';
 import { detectDocumentDate, todayIso } from '../core/date';
-import type { Patterns } from '../core/patterns';
 import { isDraft, settings } from './config';
 import { dataset, onDatasetChanged } from './engine';
 import { completionEdit, typedPrefix } from './logic';
@@ -56,9 +55,8 @@ export class Completions {
       if (this.userFile) {
         try {
           const json = JSON.parse(await fs.promises.readFile(this.userFile, 'utf8')) as unknown;
-          const problem = patternsProblem(json);
-          if (problem) throw new Error(`${this.userFile}: ${problem}`);
-          list.push({ patterns: json as Patterns, weight: USER_WEIGHT });
+          // checked, and its model read from the binary file beside it (errors name the file)
+          list.push({ patterns: checkedPatterns(json, this.userFile), weight: USER_WEIGHT });
         } catch (e) {
           // The re-mined file is unreadable: the built-in data alone.
           if (!this.warned) {

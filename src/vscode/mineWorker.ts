@@ -6,7 +6,7 @@
  * segmenter's dictionary (~300 MB) back to the system when it is done. No vscode import here.
  */
 import { mineDocuments } from '../mining/run';
-import { completionView, writeAtomic } from '../mining/output';
+import { writeCompletionView } from '../mining/output';
 import { SegmenterUnavailable } from '../mining/segment';
 
 export interface MineRequest {
@@ -33,8 +33,8 @@ process.once('message', (req: MineRequest) => {
     onFinish: () => send({ type: 'phase', phase: 'finish' }),
   })
     .then((p) => {
-      // the editor keeps what completion reads, compactly (see completionView)
-      writeAtomic(req.out, completionView(p));
+      // the editor keeps what completion reads, compactly, the model ready to use (see writeCompletionView)
+      writeCompletionView(req.out, p);
       send({ type: 'done', documents: p.source.documents, phrases: p.phrases.length });
       process.exit(0);
     })

@@ -17,6 +17,7 @@ import type { Dataset } from '../dataset';
 import { todayIso } from '../date';
 import type { Patterns } from '../patterns';
 import type { IsoDate } from '../types';
+import { phraseTexts } from './binary';
 import { CanonIndex, type CanonEntry } from './canon';
 import { echoCandidates } from './echo';
 import { EnumerationSource } from './enumeration';
@@ -108,7 +109,7 @@ export class Completer {
     // known units: the mined phrases and the canon's formulations and terms
     // (a phrase the model has as one word needs no entry: a key never starts inside a word)
     const units: string[] = [];
-    for (const s of list) for (const p of s.patterns.phrases) if (this.model?.id(p.text) === undefined) units.push(p.text);
+    for (const s of list) for (const t of phraseTexts(s.patterns)) if (this.model?.id(t) === undefined) units.push(t);
     this.units = new UnitIndex([...units, ...this.canon.formulations()]);
     if (this.model) {
       // the canon's words segment like ordinary words (the typed text splits where they do)

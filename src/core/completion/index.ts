@@ -2,4 +2,4 @@
 export { Completer, USER_WEIGHT, type CompleterOptions, type PatternsSource } from './completer';
 export type { CanonEntry } from './canon';
 export type { Suggestion, SuggestionKind, CompleteOptions } from './types';
-export { loadPatterns, loadCanon, loadCompletionDataset, patternsProblem, PatternsError, builtinPatternsFile, builtinCanonFile } from './load';
+export { loadPatterns, checkedPatterns, loadCanon, loadCompletionDataset, patternsProblem, PatternsError, builtinPatternsFile, builtinCanonFile } from './load';

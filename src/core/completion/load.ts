@@ -9,7 +9,8 @@ import { builtinGlossaryFile, builtinRuleFiles, DataError, dataDir, readData, re
 import { Dataset, loadBuiltinDataset } from '../dataset';
 import type { Patterns } from '../patterns';
 import { canonProblem, type CanonEntry } from './canon';
-import { modelProblem } from './ngram';
+import { attachPhrases, decodeStore } from './binary';
+import { attachStore, modelProblem } from './ngram';
 
 export { DataError as PatternsError };
 
@@ -35,10 +36,39 @@ export function loadCanon(file?: string): CanonEntry[] {
 }
 
 export function loadPatterns(file: string = builtinPatternsFile()): Patterns {
-  const json = readJson(file);
+  return checkedPatterns(readJson(file), file);
+}
+
+/**
+ * A parsed patterns file, checked (a DataError naming the file when it is not usable), with its
+ * continuation model read from the binary file beside it when it is kept there (see binary.ts):
+ * a missing, stale or damaged binary file is an error naming it, asking to re-mine.
+ */
+export function checkedPatterns(json: unknown, file: string): Patterns {
   const problem = patternsProblem(json);
   if (problem) throw new DataError(file, problem);
-  return json as Patterns;
+  const p = json as Patterns;
+  const b = p.model?.binary;
+  if (p.model && b) {
+    const bin = path.join(path.dirname(file), b.file);
+    let buf: Buffer;
+    try {
+      buf = fs.readFileSync(bin);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new DataError(bin, `续写模型文件${code === 'ENOENT' ? '不存在' : `无法读取（${code ?? (e as Error).message}）`}，请重新挖掘（${path.basename(file)} 引用它）`);
+    }
+    try {
+      if (buf.length !== b.bytes) throw new Error('文件大小与模式文件所记不符');
+      const { store, phrases } = decodeStore(buf, { stamp: b.stamp, order: p.model.order, discounts: p.model.discounts });
+      attachStore(p.model, store);
+      if (b.phrases !== undefined && phrases.length !== b.phrases) throw new Error('短语条数与模式文件所记不符');
+      attachPhrases(p.model, phrases);
+    } catch (e) {
+      throw new DataError(bin, `续写模型文件不可用：${(e as Error).message}，请重新挖掘`);
+    }
+  }
+  return p;
 }
 
 /** The first problem of a parsed patterns object, in Chinese; undefined when it is usable. */

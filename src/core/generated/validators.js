@@ -2215,7 +2215,7 @@ return errors === 0;
 }
 
 exports.patterns = validate14;
-const schema31 = {"$id":"gongwen:patterns","title":"公文写作助手：语料挖掘模式文件 (data/patterns.json)","type":"object","required":["version","source","phrases","collocations","parallels","enumerations","concepts","sectionTemplates","openings","closings"],"additionalProperties":false,"definitions":{"example":{"type":"object","required":["doc","line"],"additionalProperties":false,"properties":{"doc":{"type":"string","minLength":1,"not":{"pattern":"^(/|[A-Za-z]:[\\\\/])"},"description":"相对挖掘根目录的文件名，绝不是绝对路径"},"line":{"type":"integer","minimum":1}}},"counted":{"type":"object","required":["count","docs","examples"],"properties":{"count":{"type":"integer","minimum":1},"docs":{"type":"integer","minimum":1},"examples":{"type":"array","maxItems":2,"items":{"$ref":"#/definitions/example"}}}},"phrase":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["text"],"properties":{"text":{"type":"string","minLength":1}}}]},"strings":{"type":"array","items":{"type":"string","minLength":1}}},"properties":{"version":{"const":1},"source":{"type":"object","required":["documents","characters"],"additionalProperties":false,"properties":{"documents":{"type":"integer","minimum":0},"characters":{"type":"integer","minimum":0}}},"phrases":{"type":"array","items":{"$ref":"#/definitions/phrase"}},"collocations":{"type":"array","items":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["head","next"],"properties":{"head":{"type":"string","minLength":1},"next":{"type":"string","minLength":1}}}]}},"parallels":{"type":"array","items":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["template","items","separator"],"properties":{"template":{"type":"string","pattern":"\\*"},"items":{"type":"array","minItems":2,"items":{"type":"string","minLength":1}},"separator":{"enum":["、","，"]}}}]}},"enumerations":{"type":"array","items":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["family","length"],"properties":{"family":{"type":"string"},"length":{"type":"integer","minimum":2}}}]}},"concepts":{"type":"array","items":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["text","expansion"],"properties":{"text":{"type":"string","minLength":1},"expansion":{"$ref":"#/definitions/strings"}}}]}},"sectionTemplates":{"type":"array","items":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["template","instances"],"properties":{"template":{"type":"string","pattern":"…"},"instances":{"$ref":"#/definitions/strings"}}}]}},"openings":{"type":"array","items":{"$ref":"#/definitions/phrase"}},"closings":{"type":"array","items":{"$ref":"#/definitions/phrase"}},"model":{"type":"object","description":"续写模型：挖掘文本的词 n 元计数（紧凑编码，见 src/mining/model.ts）","required":["order","tokens","discounts","words","data"],"additionalProperties":false,"properties":{"order":{"type":"integer","minimum":1,"maximum":8},"tokens":{"type":"integer","minimum":0},"discounts":{"type":"array","items":{"type":"number","minimum":0,"exclusiveMaximum":1}},"words":{"type":"string","description":"词表，以换行分隔；第 0 个为段落边界（空串）"},"data":{"type":"string","description":"base64 编码的变长整数序列"}}}}};
+const schema31 = {"$id":"gongwen:patterns","title":"公文写作助手：语料挖掘模式文件 (data/patterns.json)","type":"object","required":["version","source","phrases","collocations","parallels","enumerations","concepts","sectionTemplates","openings","closings"],"additionalProperties":false,"definitions":{"example":{"type":"object","required":["doc","line"],"additionalProperties":false,"properties":{"doc":{"type":"string","minLength":1,"not":{"pattern":"^(/|[A-Za-z]:[\\\\/])"},"description":"相对挖掘根目录的文件名，绝不是绝对路径"},"line":{"type":"integer","minimum":1}}},"counted":{"type":"object","required":["count","docs","examples"],"properties":{"count":{"type":"integer","minimum":1},"docs":{"type":"integer","minimum":1},"examples":{"type":"array","maxItems":2,"items":{"$ref":"#/definitions/example"}}}},"phrase":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["text"],"properties":{"text":{"type":"string","minLength":1}}}]},"strings":{"type":"array","items":{"type":"string","minLength":1}}},"properties":{"version":{"const":1},"source":{"type":"object","required":["documents","characters"],"additionalProperties":false,"properties":{"documents":{"type":"integer","minimum":0},"characters":{"type":"integer","minimum":0}}},"phrases":{"type":"array","items":{"$ref":"#/definitions/phrase"}},"collocations":{"type":"array","items":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["head","next"],"properties":{"head":{"type":"string","minLength":1},"next":{"type":"string","minLength":1}}}]}},"parallels":{"type":"array","items":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["template","items","separator"],"properties":{"template":{"type":"string","pattern":"\\*"},"items":{"type":"array","minItems":2,"items":{"type":"string","minLength":1}},"separator":{"enum":["、","，"]}}}]}},"enumerations":{"type":"array","items":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["family","length"],"properties":{"family":{"type":"string"},"length":{"type":"integer","minimum":2}}}]}},"concepts":{"type":"array","items":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["text","expansion"],"properties":{"text":{"type":"string","minLength":1},"expansion":{"$ref":"#/definitions/strings"}}}]}},"sectionTemplates":{"type":"array","items":{"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["template","instances"],"properties":{"template":{"type":"string","pattern":"…"},"instances":{"$ref":"#/definitions/strings"}}}]}},"openings":{"type":"array","items":{"$ref":"#/definitions/phrase"}},"closings":{"type":"array","items":{"$ref":"#/definitions/phrase"}},"model":{"type":"object","description":"续写模型：挖掘文本的词 n 元计数（紧凑编码，见 src/mining/model.ts）","required":["order","tokens","discounts","words","data"],"additionalProperties":false,"properties":{"order":{"type":"integer","minimum":1,"maximum":8},"tokens":{"type":"integer","minimum":0},"discounts":{"type":"array","items":{"type":"number","minimum":0,"exclusiveMaximum":1}},"words":{"type":"string","description":"词表，以换行分隔；第 0 个为段落边界（空串）"},"data":{"type":"string","description":"base64 编码的变长整数序列"},"binary":{"type":"object","description":"模型放在同目录的二进制文件里（此时 words、data 为空串）：文件名、大小和两边一致的随机戳记（见 src/core/completion/binary.ts）","required":["file","stamp","bytes"],"additionalProperties":false,"properties":{"file":{"type":"string","pattern":"^[^./\\\\][^/\\\\]*\\.bin$"},"stamp":{"type":"string","pattern":"^[0-9a-f]{32}$"},"bytes":{"type":"integer","minimum":0},"phrases":{"type":"integer","minimum":0,"description":"其中另存的短语条数（模式文件的 phrases 此时为空）"}}}}}}};
 const schema35 = {"type":"array","items":{"type":"string","minLength":1}};
 const schema32 = {"allOf":[{"$ref":"#/definitions/counted"},{"type":"object","required":["text"],"properties":{"text":{"type":"string","minLength":1}}}]};
 const schema33 = {"type":"object","required":["count","docs","examples"],"properties":{"count":{"type":"integer","minimum":1},"docs":{"type":"integer","minimum":1},"examples":{"type":"array","maxItems":2,"items":{"$ref":"#/definitions/example"}}}};
@@ -2469,6 +2469,8 @@ return errors === 0;
 
 const pattern7 = new RegExp("\\*", "u");
 const pattern8 = new RegExp("…", "u");
+const pattern9 = new RegExp("^[^./\\\\][^/\\\\]*\\.bin$", "u");
+const pattern10 = new RegExp("^[0-9a-f]{32}$", "u");
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="gongwen:patterns" */;
@@ -3219,7 +3221,7 @@ return false;
 else {
 const _errs80 = errors;
 for(const key2 in data34){
-if(!(((((key2 === "order") || (key2 === "tokens")) || (key2 === "discounts")) || (key2 === "words")) || (key2 === "data"))){
+if(!((((((key2 === "order") || (key2 === "tokens")) || (key2 === "discounts")) || (key2 === "words")) || (key2 === "data")) || (key2 === "binary"))){
 validate14.errors = [{instancePath:instancePath+"/model",schemaPath:"#/properties/model/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -3342,6 +3344,127 @@ var valid25 = _errs91 === errors;
 else {
 var valid25 = true;
 }
+if(valid25){
+if(data34.binary !== undefined){
+let data41 = data34.binary;
+const _errs93 = errors;
+if(errors === _errs93){
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+let missing8;
+if((((data41.file === undefined) && (missing8 = "file")) || ((data41.stamp === undefined) && (missing8 = "stamp"))) || ((data41.bytes === undefined) && (missing8 = "bytes"))){
+validate14.errors = [{instancePath:instancePath+"/model/binary",schemaPath:"#/properties/model/properties/binary/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'"}];
+return false;
+}
+else {
+const _errs95 = errors;
+for(const key3 in data41){
+if(!((((key3 === "file") || (key3 === "stamp")) || (key3 === "bytes")) || (key3 === "phrases"))){
+validate14.errors = [{instancePath:instancePath+"/model/binary",schemaPath:"#/properties/model/properties/binary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs95 === errors){
+if(data41.file !== undefined){
+let data42 = data41.file;
+const _errs96 = errors;
+if(errors === _errs96){
+if(typeof data42 === "string"){
+if(!pattern9.test(data42)){
+validate14.errors = [{instancePath:instancePath+"/model/binary/file",schemaPath:"#/properties/model/properties/binary/properties/file/pattern",keyword:"pattern",params:{pattern: "^[^./\\\\][^/\\\\]*\\.bin$"},message:"must match pattern \""+"^[^./\\\\][^/\\\\]*\\.bin$"+"\""}];
+return false;
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/model/binary/file",schemaPath:"#/properties/model/properties/binary/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid27 = _errs96 === errors;
+}
+else {
+var valid27 = true;
+}
+if(valid27){
+if(data41.stamp !== undefined){
+let data43 = data41.stamp;
+const _errs98 = errors;
+if(errors === _errs98){
+if(typeof data43 === "string"){
+if(!pattern10.test(data43)){
+validate14.errors = [{instancePath:instancePath+"/model/binary/stamp",schemaPath:"#/properties/model/properties/binary/properties/stamp/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{32}$"},message:"must match pattern \""+"^[0-9a-f]{32}$"+"\""}];
+return false;
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/model/binary/stamp",schemaPath:"#/properties/model/properties/binary/properties/stamp/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid27 = _errs98 === errors;
+}
+else {
+var valid27 = true;
+}
+if(valid27){
+if(data41.bytes !== undefined){
+let data44 = data41.bytes;
+const _errs100 = errors;
+if(!((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44)))){
+validate14.errors = [{instancePath:instancePath+"/model/binary/bytes",schemaPath:"#/properties/model/properties/binary/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs100){
+if(typeof data44 == "number"){
+if(data44 < 0 || isNaN(data44)){
+validate14.errors = [{instancePath:instancePath+"/model/binary/bytes",schemaPath:"#/properties/model/properties/binary/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid27 = _errs100 === errors;
+}
+else {
+var valid27 = true;
+}
+if(valid27){
+if(data41.phrases !== undefined){
+let data45 = data41.phrases;
+const _errs102 = errors;
+if(!((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45)))){
+validate14.errors = [{instancePath:instancePath+"/model/binary/phrases",schemaPath:"#/properties/model/properties/binary/properties/phrases/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs102){
+if(typeof data45 == "number"){
+if(data45 < 0 || isNaN(data45)){
+validate14.errors = [{instancePath:instancePath+"/model/binary/phrases",schemaPath:"#/properties/model/properties/binary/properties/phrases/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid27 = _errs102 === errors;
+}
+else {
+var valid27 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/model/binary",schemaPath:"#/properties/model/properties/binary/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid25 = _errs93 === errors;
+}
+else {
+var valid25 = true;
+}
+}
 }
 }
 }
@@ -3383,7 +3506,7 @@ return errors === 0;
 
 exports.gongwenrc = validate26;
 const schema37 = {"$id":"gongwen:gongwenrc","title":"公文写作助手：项目配置（.gongwenrc.json）","description":"放在文稿所在文件夹或其上级文件夹中，从被检查的文件向上查找，离文件最近的一份生效。命令行与编辑器读取同一份配置。","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"rules":{"description":"各规则或类别的级别：规则编号（如 xi-abbrev、outline-gap）或类别（outdated、nonstandard、outline、punctuation）→ off、error、warning、info、hint。规则编号优先于类别。","type":"object","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"enum":["off","error","warning","info","hint"]}},"allow":{"description":"允许列表：这些说法从不提示。一条提示所标出的文字落在某个允许说法的一处出现之内，该提示即不显示。","type":"array","items":{"type":"string","minLength":1,"maxLength":200},"uniqueItems":true},"date":{"description":"参考日期（YYYY-MM-DD）：按这一天检查表述是否过时；不设则取文稿的落款日期，再没有则取今天。","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"ruleFiles":{"description":"附加的规则文件（*.gongwen-rules.json 格式），相对于本配置文件所在文件夹。","type":"array","items":{"type":"string","minLength":1}},"glossaryFiles":{"description":"附加的固定提法释义文件（*.gongwen-glossary.json 格式），相对于本配置文件所在文件夹。","type":"array","items":{"type":"string","minLength":1}},"archive":{"description":"历年文稿所在的文件夹（用于挖掘补全语料），相对于本配置文件所在文件夹。","type":"array","items":{"type":"string","minLength":1}}}};
-const pattern9 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
+const pattern11 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="gongwen:gongwenrc" */;
@@ -3420,7 +3543,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key1 in data1){
 const _errs6 = errors;
 if(typeof key1 === "string"){
-if(!pattern9.test(key1)){
+if(!pattern11.test(key1)){
 const err0 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",propertyName:key1};
 if(vErrors === null){
 vErrors = [err0];
@@ -3694,6 +3817,6 @@ return errors === 0;
 exports.schemaHashes = {
   "rules": "fd3408c711901807",
   "glossary": "9f1fba4e9a4cbc6f",
-  "patterns": "b5b5e6594ea5af72",
+  "patterns": "7de57824af2c7b37",
   "gongwenrc": "5ee40c433485adab"
 };
