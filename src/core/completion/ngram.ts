@@ -249,6 +249,9 @@ export class NgramModel {
   private readonly sortedMass: Float64Array;
   /** The words in that order. */
   private readonly sortedText: string[];
+  /** By first UTF-16 unit: the range of sortedText starting with it (empty: from = to = 0). */
+  private readonly firstFrom: Int32Array;
+  private readonly firstTo: Int32Array;
   readonly maxWordLength: number;
   private readonly logUni: Float64Array;
   private readonly unknownLog: number;
@@ -339,6 +342,14 @@ export class NgramModel {
     });
     this.sorted = order;
     this.sortedText = Array.from(order, (id) => this.words[id]);
+    // the range of words starting with each UTF-16 unit (the segmenter's first step)
+    this.firstFrom = new Int32Array(0x10000);
+    this.firstTo = new Int32Array(0x10000);
+    for (let i = this.sortedText.length - 1; i >= 0; i--) {
+      const c = this.sortedText[i].charCodeAt(0);
+      if (this.firstTo[c] === 0) this.firstTo[c] = i + 1;
+      this.firstFrom[c] = i;
+    }
     this.sortedMass = new Float64Array(order.length + 1);
     for (let i = 0; i < order.length; i++) this.sortedMass[i + 1] = this.sortedMass[i] + this.uni[order[i]];
     globalOf.forEach((g, s) => (this.globalCache[s] = g));
@@ -673,8 +684,9 @@ export class NgramModel {
     best[0] = 0;
     for (let i = 0; i < n; i++) {
       if (best[i] === -Infinity) continue;
-      let lo = 0;
-      let hi = sorted.length;
+      // the words starting with text[i], from the table; then one character more per step
+      let lo = this.firstFrom[text.charCodeAt(i)];
+      let hi = this.firstTo[text.charCodeAt(i)];
       let xlo = 0;
       let xhi = xw.length;
       for (let j = i + 1; j <= n && j - i <= 24; j++) {
@@ -682,7 +694,7 @@ export class NgramModel {
         // character k is c (a word of length k sorts first in the range)
         const k = j - 1 - i;
         const c = text.charCodeAt(j - 1);
-        if (lo < hi) {
+        if (lo < hi && k > 0) {
           lo = narrow(byText, lo, hi, k, c);
           hi = narrowEnd;
         }
