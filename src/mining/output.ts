@@ -105,6 +105,8 @@ export function readPatterns(file: string): Patterns {
   }
   const why = patternsProblem(j);
   if (why) throw new Error(`${file}：不是模式文件（${why}）`);
+  // the editor's form (model and phrases in a binary file beside it) is for completion only
+  if ((j as Patterns).model?.binary) throw new Error(`${file}：是编辑器保存的补全文件（模型在旁边的二进制文件里），不能合并；请合并 gongwen mine 写出的模式文件`);
   return j as Patterns;
 }
 

@@ -8,7 +8,7 @@ import { BOUNDARY, NgramModel, NgramStore } from '../../src/core/completion/ngra
 import { modelFromSequences } from '../../src/core/completion/train';
 import { DataError } from '../../src/core/data';
 import { emptyPatterns, type Patterns } from '../../src/core/patterns';
-import { completionView, writeCompletionView } from '../../src/mining/output';
+import { completionView, readPatterns, writeCompletionView } from '../../src/mining/output';
 import { fixture, ROOT } from '../support/data';
 import { runCli } from '../support/cli';
 
@@ -211,6 +211,17 @@ describe('completion: the model in a binary file beside the patterns file', () =
       // the built-in data is untouched by all this
       const c = new Completer(builtin, dataset, { date: DATE, canon });
       assert.equal(c.complete('始终在思想上政治上行动上')[0].insert, '同以习近平同志为核心的党中央保持高度一致');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('merging refuses the editor\'s form (the model is not in the JSON), naming the file', () => {
+    const dir = tmpDir();
+    try {
+      const file = path.join(dir, 'archive.json');
+      writeCompletionView(file, otherArchive());
+      assert.throws(() => readPatterns(file), (e: unknown) => e instanceof Error && e.message.startsWith(file) && /不能合并/.test(e.message));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
