@@ -314,7 +314,7 @@ async function main() {
     rows.push(['补全（内置数据；种子语料每个前缀一次）', `p50 ${c.p50Ms} ms，p99 ${c.p99Ms} ms`, `${c.requests} 次请求`]);
     if (c.archive) {
       const a = c.archive;
-      rows.push([`补全：载入 ${a.mb} MB 档案的模式文件（${a.patternsFileMb} MB）`, `${a.loadMs} ms`, `新进程中读取+解析+构建+首次请求，五次中位数（CPU ${a.loadCpuMs} ms）；增加堆 ${a.loadHeapMb} MB、RSS ${a.loadRssMb} MB`]);
+      rows.push([`补全：载入 ${a.mb} MB 档案的模式文件（${a.patternsFileMb} MB）`, `${a.loadMs} ms`, `新进程中读取+解析+检查+构建+首次请求，五次中位数（CPU ${a.loadCpuMs} ms）；增加堆 ${a.loadHeapMb} MB、RSS ${a.loadRssMb} MB`]);
       rows.push(['补全（内置数据 + 该档案；键入外部文档）', `p50 ${a.p50Ms} ms，p99 ${a.p99Ms} ms`, `${a.requests} 次请求，最长 ${a.maxMs} ms`]);
     }
   } catch (e) {
