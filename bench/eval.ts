@@ -22,14 +22,15 @@
  * - latency per request (the completer's whole `complete`), mean and p99.
  * Real text is read from ../shared/external (or /work/shared/external) at run time; nothing mined
  * from it is written. Writes bench/results/eval.json. Options: --quick (fewer documents, shorter
- * samples), --canon FILE (a canon list other than data/canon.json).
+ * samples), --canon FILE (a canon list other than data/canon.json), --only 2,3 (only these protocols;
+ * writes bench/results/eval-partial.json).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { cpus, totalmem } from 'os';
 import { join, resolve } from 'path';
 import { Completer, loadCanon, loadCompletionDataset, USER_WEIGHT, type CanonEntry, type PatternsSource } from '../src/core/completion';
 import type { Dataset } from '../src/core/dataset';
-import type { Patterns } from '../src/core/patterns';
+import { emptyPatterns, type Patterns } from '../src/core/patterns';
 import { mineDocuments } from '../src/mining/run';
 import { loadSegmenter } from '../src/mining/segment';
 
@@ -37,6 +38,9 @@ const root = resolve(__dirname, '..');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const canonArg = args.indexOf('--canon') >= 0 ? args[args.indexOf('--canon') + 1] : undefined;
+/** --only 1,2: run only these protocols (the others' rows are left out of the output file). */
+const only = args.indexOf('--only') >= 0 ? new Set(args[args.indexOf('--only') + 1].split(',').map(Number)) : undefined;
+const runs = (k: number) => !only || only.has(k);
 const DATE = '2026-12-01';
 const SAMPLE_CHARS = quick ? 1500 : 5000;
 const corpusDir = join(root, 'data', 'corpus');
@@ -236,38 +240,43 @@ async function main(): Promise<void> {
   // 1. built-in only, leave one seed out
   const builtinRows: Row[] = [];
   const fourSeeds = new Map<string, Patterns>();
-  for (const held of seeds) {
+  for (const held of runs(1) || runs(2) ? seeds : []) {
     const train = await mine(seeds.filter((f) => f !== held));
     fourSeeds.set(held, train);
+    if (!runs(1)) continue;
     const pars = paragraphs(held);
     builtinRows.push(evaluate(short(held), pars, pars.map((_, i) => i), mk([{ patterns: train, weight: 1 }]), cut));
   }
-  const builtinTotal = total('合计（留一）', builtinRows);
-  log(table('1. 仅内置数据：四篇种子挖掘，键入第五篇', [...builtinRows, builtinTotal]));
-  out.builtinLeaveOneOut = { perDocument: builtinRows.map(strip), overall: strip(builtinTotal) };
+  if (runs(1)) {
+    const builtinTotal = total('合计（留一）', builtinRows);
+    log(table('1. 仅内置数据：四篇种子挖掘，键入第五篇', [...builtinRows, builtinTotal]));
+    out.builtinLeaveOneOut = { perDocument: builtinRows.map(strip), overall: strip(builtinTotal) };
+  }
 
   const ext = externalDir();
-  if (ext) {
+  if (ext && (runs(2) || runs(3))) {
     const extFiles = readdirSync(ext)
       .filter((f) => f.endsWith('.txt'))
       .sort()
       .map((f) => join(ext, f));
     // 2. with the archive: the seeds
-    const archive = await mine(extFiles);
+    const archive = runs(2) ? await mine(extFiles) : undefined;
     const seedRows: Row[] = [];
-    for (const held of seeds) {
+    for (const held of archive ? seeds : []) {
       const pars = paragraphs(held);
-      seedRows.push(evaluate(short(held), pars, pars.map((_, i) => i), mk([{ patterns: fourSeeds.get(held)!, weight: 1 }, { patterns: archive, weight: USER_WEIGHT }]), cut));
+      seedRows.push(evaluate(short(held), pars, pars.map((_, i) => i), mk([{ patterns: fourSeeds.get(held)!, weight: 1 }, { patterns: archive!, weight: USER_WEIGHT }]), cut));
     }
-    const seedTotal = total('合计（留一）', seedRows);
-    log(table(`2. 内置（四篇种子）+ 档案（外部 ${extFiles.length} 篇），键入第五篇种子`, [...seedRows, seedTotal]));
-    out.archiveSeeds = { archiveDocuments: extFiles.length, perDocument: seedRows.map(strip), overall: strip(seedTotal) };
+    if (archive) {
+      const seedTotal = total('合计（留一）', seedRows);
+      log(table(`2. 内置（四篇种子）+ 档案（外部 ${extFiles.length} 篇），键入第五篇种子`, [...seedRows, seedTotal]));
+      out.archiveSeeds = { archiveDocuments: extFiles.length, perDocument: seedRows.map(strip), overall: strip(seedTotal) };
+    }
 
     // 3. with the archive: held-out external documents
-    const allSeeds = await mine(seeds);
+    const allSeeds = runs(3) ? await mine(seeds) : emptyPatterns();
     const originals = extFiles.filter((f) => !/-alt-/.test(f));
     const step = quick ? 6 : 3;
-    const held = originals.filter((_, i) => i % step === 1);
+    const held = runs(3) ? originals.filter((_, i) => i % step === 1) : [];
     const extRows: Row[] = [];
     for (const h of held) {
       const date = short(h).slice(0, 10);
@@ -277,22 +286,24 @@ async function main(): Promise<void> {
       extRows.push(evaluate(short(h), pars, sample(pars, SAMPLE_CHARS), mk([{ patterns: allSeeds, weight: 1 }, { patterns: user, weight: USER_WEIGHT }]), cut));
     }
     const extTotal = total(`合计（${held.length} 篇留出）`, extRows);
-    log(table(`3. 内置（五篇种子）+ 档案（外部文档去掉留出的一篇及其同日副本），键入留出文档的抽样段落（每篇约 ${SAMPLE_CHARS} 字）`, [...extRows, extTotal]));
-    out.archiveHeldOut = { sampleChars: SAMPLE_CHARS, perDocument: extRows.map(strip), overall: strip(extTotal) };
-  } else {
+    if (runs(3)) log(table(`3. 内置（五篇种子）+ 档案（外部文档去掉留出的一篇及其同日副本），键入留出文档的抽样段落（每篇约 ${SAMPLE_CHARS} 字）`, [...extRows, extTotal]));
+    if (runs(3)) out.archiveHeldOut = { sampleChars: SAMPLE_CHARS, perDocument: extRows.map(strip), overall: strip(extTotal) };
+  } else if (!ext) {
     log('\n（找不到 ../shared/external：跳过档案评估）');
   }
 
   // 4. canonical set, built-in only
-  const allSeeds = await mine(seeds);
-  const cs = canonSet(mk([{ patterns: allSeeds, weight: 1 }]));
-  log(`\n### 4. 规范提法续写集（${cs.cases} 条，仅内置数据）\n\n前 5 条命中 ${cs.top5}/${cs.cases}（${pct(cs.top5 / cs.cases)}%），首条命中 ${cs.top1}/${cs.cases}（${pct(cs.top1 / cs.cases)}%）`);
-  for (const m of cs.misses) log(`- 未命中：${m.prefix} → ${m.expect.join(' / ')}；得到：${m.got.join(' | ') || '（无）'}`);
-  out.canonSet = cs;
+  if (runs(4)) {
+    const allSeeds = await mine(seeds);
+    const cs = canonSet(mk([{ patterns: allSeeds, weight: 1 }]));
+    log(`\n### 4. 规范提法续写集（${cs.cases} 条，仅内置数据）\n\n前 5 条命中 ${cs.top5}/${cs.cases}（${pct(cs.top5 / cs.cases)}%），首条命中 ${cs.top1}/${cs.cases}（${pct(cs.top1 / cs.cases)}%）`);
+    for (const m of cs.misses) log(`- 未命中：${m.prefix} → ${m.expect.join(' / ')}；得到：${m.got.join(' | ') || '（无）'}`);
+    out.canonSet = cs;
+  }
 
   log(`\n总耗时 ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(root, 'bench', 'results', quick ? 'eval-quick.json' : 'eval.json'), JSON.stringify(out, null, 2) + '\n');
+  writeFileSync(join(root, 'bench', 'results', quick ? 'eval-quick.json' : only ? 'eval-partial.json' : 'eval.json'), JSON.stringify(out, null, 2) + '\n');
 }
 
 function strip(r: Row): Omit<Row, 'times'> {
