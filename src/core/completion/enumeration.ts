@@ -62,6 +62,9 @@ function render(family: string, n: number, sample?: string): string | undefined 
 /** A marker is short but its structure is certain: it ranks above a guess of similar expected saving. */
 const ENUMERATION_BOOST = 2 * STRUCTURE_BOOST;
 
+/** Body paragraphs between two items of a paragraph-level run (一是 …, its explanation, 二是 …). */
+const RUN_GAP = 4;
+
 const SENTENCE_DONE = /[。；！？;!?][”’）)]?\s*$/u;
 
 export class EnumerationSource {
@@ -100,9 +103,16 @@ export class EnumerationSource {
       return;
     }
     // A new, empty paragraph: continue the paragraph-level enumeration or the heading numbering.
-    const prev = context.length ? context[context.length - 1] : '';
-    const startMarker = prev ? inlineMarkers(prev).find((m) => prev.slice(0, m.at).trim() === '') : undefined;
-    if (startMarker) this.candidate(startMarker.family, startMarker.n + 1, 1.5, undefined, out);
+    // the paragraph-level run (一是 … 二是 … opening paragraphs): the last paragraph that opens
+    // with such a marker, a few body paragraphs back at most, and not across a heading
+    for (let i = context.length - 1, dist = 0; i >= 0 && dist < RUN_GAP; i--, dist++) {
+      const par = context[i];
+      if (headingMarker(par)) break;
+      const startMarker = inlineMarkers(par).find((m) => par.slice(0, m.at).trim() === '');
+      if (!startMarker) continue;
+      this.candidate(startMarker.family, startMarker.n + 1, dist === 0 ? 1.5 : 1.5 / (1 + 0.5 * dist), undefined, out);
+      break;
+    }
     const seen = new Set<string>();
     for (let i = context.length - 1, dist = 0; i >= 0 && dist < 60; i--, dist++) {
       const h = headingMarker(context[i]);
