@@ -324,3 +324,41 @@ describe('completion: every prefix', () => {
     assert.ok(answered > 300, `only ${answered} prefixes had a suggestion`);
   });
 });
+
+describe('completion: an enumeration item shaped like the items before it', () => {
+  // seed 001: paragraphs 一是持续加强政治建设，… / body / 二是持续加强思想建设，… / body / 三是…
+  const lines001 = corpus('001').filter(Boolean);
+  const second = lines001.findIndex((l) => l.startsWith('二是持续加强'));
+  it('a paragraph-level run with a body paragraph between its items: 二是 opens the next paragraph (seed 001)', () => {
+    assert.ok(second > 1 && !/^[一二三]是/.test(lines001[second - 1]));
+    const s = completer.complete('', { context: lines001.slice(0, second) });
+    assert.equal(s[0].insert, '二是', JSON.stringify(s));
+    // and no run is continued across a heading
+    assert.ok(!completer.complete('', { context: [...lines001.slice(0, second), '（一）加强组织建设'] }).some((x) => x.insert === '二是'));
+  });
+  it('after 二是, how 一是 began; with its marker at the paragraph start (seed 001)', () => {
+    const s = completer.complete('二是', { context: lines001.slice(0, second) });
+    assert.ok(s.some((x) => x.kind === 'parallel' && x.insert === '持续加强'), JSON.stringify(s));
+    const e = completer.complete('', { context: lines001.slice(0, second) });
+    assert.ok(e.some((x) => x.insert === '二是持续加强'), JSON.stringify(e));
+  });
+  it('one slot changed: 持续加强思想 → 建设, as 持续加强政治建设 went on (seed 001)', () => {
+    const s = completer.complete('二是持续加强思想', { context: lines001.slice(0, second) });
+    assert.ok(s.some((x) => x.kind === 'parallel' && x.insert.startsWith('建设')), JSON.stringify(s));
+  });
+  // seed 003: 一要进一步强化主角意识。……二要进一步强化主业意识。 inside one paragraph
+  const par003 = corpus('003').find((l) => l.includes('二要进一步强化主业意识'))!;
+  it('inside a paragraph: 二要 → 进一步强化, and 二要进一步强化主业 → 意识 (seed 003)', () => {
+    const i = par003.indexOf('二要进一步强化主业意识');
+    const s = completer.complete(par003.slice(0, i + 2));
+    assert.ok(s.some((x) => x.kind === 'parallel' && par003.startsWith(x.insert, i + 2) && x.insert.length >= 5), JSON.stringify(s));
+    const t = completer.complete(par003.slice(0, i + 9));
+    assert.ok(t.some((x) => x.insert === '意识'), JSON.stringify(t));
+  });
+  it('only items of the same run: another family or a run that started again gives nothing', () => {
+    const p = '一是持续加强政治建设。要坚持不懈。二要';
+    assert.ok(!completer.complete(p).some((x) => x.kind === 'parallel' && x.insert.startsWith('持续')));
+    const q = '一是持续加强政治建设。二是严格落实组织生活制度。一是提高站位。三是';
+    assert.ok(!completer.complete(q).some((x) => x.kind === 'parallel' && x.insert.startsWith('严格')));
+  });
+});

@@ -8,7 +8,8 @@
  * - the continuation model (predict.ts): an n-gram model of the mined archives (built-in seeds and
  *   the user's own, the user's weighted higher), decoded to a phrase boundary;
  * - structure: the next item of a parallel (parallel.ts), the next enumeration marker
- *   (enumeration.ts), the expansion of a numbered concept (expansion.ts).
+ *   (enumeration.ts), an enumeration item shaped like the items before it (sibling.ts), the
+ *   expansion of a numbered concept (expansion.ts).
  * Outdated and non-standard wording (as of the reference date) is never suggested (filter.ts).
  * Every index is built in the constructor; a request costs well under a millisecond typically.
  */
@@ -26,6 +27,7 @@ import { WordingFilter } from './filter';
 import { NgramModel } from './ngram';
 import { modelFromSequences } from './train';
 import { ParallelIndex } from './parallel';
+import { SiblingSource } from './sibling';
 import { ModelPredictor, modelCandidates, readWindow, type TypedWindow } from './predict';
 import { type Candidate, type CompleteOptions, type Suggestion } from './types';
 import { UnitIndex } from './units';
@@ -88,6 +90,7 @@ export class Completer {
   private readonly parallels: ParallelIndex;
   private readonly enums: EnumerationSource;
   private readonly expansions: ExpansionSource;
+  private readonly siblings = new SiblingSource((t) => this.wordStarts(t));
   private readonly filter: WordingFilter;
   private readonly minProb: number;
   /** The cached paragraphs, segmented (see cacheDocument). */
@@ -237,10 +240,22 @@ export class Completer {
       this.canon.query(folded, tail, isBoundary, (i, next) => this.keyEvidence(seg, i - from, next), cands);
       echoCandidates({ written: prefix, folded, before, beforeFolded: this.lastBeforeFolded, isBoundary, surprise, wordStarts: (t) => this.wordStarts(t), tailForCheck: tail }, cands);
       this.parallels.query(prefix, cands);
+      this.siblings.query(prefix, before, tail, cands);
       this.expansions.query(folded, cands);
     }
     if (this.predictor) modelCandidates(this.predictor.predict(prefix, 10, read), tail, cands);
+    const enumFrom = cands.length;
     this.enums.query(prefix, prefix.trim() ? [] : contextParagraphs(opts.context), cands);
+    // the next marker together with how the run's items began (二是 → 二是持续加强)
+    for (const e of cands.slice(enumFrom)) {
+      const shaped: Candidate[] = [];
+      this.siblings.query(prefix + e.insert, before, tail + e.insert, shaped);
+      for (const x of shaped) {
+        const prob = e.prob * x.prob;
+        const insert = e.insert + x.insert;
+        cands.push({ ...x, insert, label: insert, kind: 'enumeration', prob, score: prob * insert.length, checkText: tail + insert });
+      }
+    }
 
     // Best score per insert text; agreement of several sources adds a little.
     const best = new Map<string, Candidate>();
