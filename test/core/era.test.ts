@@ -43,6 +43,8 @@ describe('era decision: cue words are words', () => {
     assert.equal(reading('我们将打赢脱贫攻坚战。'), 'now');
     assert.equal(reading('我们已打赢脱贫攻坚战。'), 'past');
     assert.equal(reading('我们曾经为脱贫攻坚战日夜奋战。'), 'past');
+    // 总结 before the hit without an object of the past after it: the clause's 要 decides.
+    assert.equal(reading('要总结部署，打赢脱贫攻坚战。'), 'now');
   });
   it('the audit’s sentences as of 2026 (S1): no warning', () => {
     for (const [text, id] of [
@@ -53,6 +55,10 @@ describe('era decision: cue words are words', () => {
       ['要大力弘扬在脱贫攻坚战中形成的脱贫攻坚精神。', 't-battle'],
       ['要认真总结“十三五”经验，科学谋划“十五五”发展。', 't-plan'],
       ['做好“十三五”收官评估。', 't-plan'],
+      // the review of a finished period is a task of the next one; a retrospective verb reaches its
+      // object across the words between (总结……“十三五”……的经验)
+      ['要做好“十三五”规划实施情况总结评估。', 't-plan'],
+      ['要认真总结高质量完成“十三五”规划目标任务的经验。', 't-plan'],
     ]) {
       const loud = check(text, { dataset: ds, date: DATE }).findings.filter((f) => f.ruleId === id && f.severity !== 'hint');
       assert.deepEqual(loud, [], text);

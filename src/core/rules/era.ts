@@ -63,9 +63,15 @@ for (const w of ERA_CUES.nowStrong) CLASS_OF.set(w, C.NowStrong);
 for (const w of ERA_CUES.pastStrong) CLASS_OF.set(w, C.PastStrong);
 
 /** Words right after the hit that make it past (glue such as ” 的 时期 规划 may come between). */
-const AFTER_PAST = ['以来', '之后', '以后', '后', '末', '收官', '成就', '成果', '成效', '经验', '历程', '基础上', '决定性成就', '伟大成就'];
+const AFTER_PAST = [
+  '以来', '之后', '以后', '后', '末', '收官', '成就', '成果', '成效', '经验', '历程', '基础上', '决定性成就', '伟大成就',
+  // the period's review: 做好“十四五”规划实施情况总结评估 is a task of the next period
+  '实施情况', '执行情况', '总结评估', '实施评估', '总结',
+];
 /** What may stand between the hit and a past word after it: “十三五”时期末, 全面建成小康社会的基础上. */
 const GLUE_AFTER = /^[”"’'》）)]*(?:的|之)?(?:规划|时期|期间|规划期|阶段|决胜阶段|战略|中)?(?:所)?(?:的|之)?/u;
+/** The object of a retrospective verb, after the hit: 总结…“十四五”规划目标任务的经验. */
+const RETRO_OBJECT = /^[^，。；！？]{0,16}?的(?:宝贵|成功|主要|重要|有益)?(?:经验|做法|成就|历程|启示)/u;
 /** 在脱贫攻坚战中形成的…精神, …中积累的经验. */
 const FORMED_IN = /^[”"’'》]*(?:中|期间|过程中|进程中|实践中|斗争中)?(?:所)?(?:形成|铸就|锻造|孕育|凝聚|积累|取得|创造|探索)(?:的|了)/u;
 /** Comparison with a finished period: 高于“十三五”时期, 比“十三五”末, 为“十三五”时期的2.2倍. */
@@ -645,12 +651,14 @@ export class EraReader {
     let weakBefore: C | undefined; // the first before the hit (its governing verb phrase)
     let weakAfter: C | undefined;
     let nearest: C | undefined;
+    let retroBefore = false;
     for (let i = 0; i < list.length; i += 3) {
       const p = list[i];
       const k = list[i + 1] as C;
       if (this.skipCue(text, p, k, list[i + 2])) continue;
       if (p < start) {
         nearest = k;
+        if (k === C.Retro) retroBefore = true;
         if (k === C.NowStrong || k === C.PastStrong) strongBefore = k;
         else if (weakBefore === undefined && k !== C.Retro) weakBefore = k;
       } else if (p >= end) {
@@ -658,8 +666,10 @@ export class EraReader {
         else weakAfter ??= k === C.Retro ? C.Past : k;
       }
     }
-    // 1 (end). A retrospective verb governing the hit: 要认真总结全面建成小康社会的宝贵经验.
+    // 1 (end). A retrospective verb governing the hit: 要认真总结全面建成小康社会的宝贵经验; also
+    // with words between, when the object is what the period left (总结高质量完成“十四五”…的经验).
     if (nearest === C.Retro) return this.at('retro-verb', 'past');
+    if (retroBefore && RETRO_OBJECT.test(after)) return this.at('retro-verb', 'past');
 
     // 2. Tense and mood in the clause.
     const strong = strongBefore ?? strongAfter;
