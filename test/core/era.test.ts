@@ -45,6 +45,8 @@ describe('era decision: cue words are words', () => {
     assert.equal(reading('我们曾经为脱贫攻坚战日夜奋战。'), 'past');
     // 总结 before the hit without an object of the past after it: the clause's 要 decides.
     assert.equal(reading('要总结部署，打赢脱贫攻坚战。'), 'now');
+    // The plan's targets as today's work (not their completion under review) stay current.
+    assert.equal(reading('要抓好“十三五”规划目标任务落实。', 't-plan'), 'now');
   });
   it('the audit’s sentences as of 2026 (S1): no warning', () => {
     for (const [text, id] of [
@@ -59,6 +61,7 @@ describe('era decision: cue words are words', () => {
       // object across the words between (总结……“十三五”……的经验)
       ['要做好“十三五”规划实施情况总结评估。', 't-plan'],
       ['要认真总结高质量完成“十三五”规划目标任务的经验。', 't-plan'],
+      ['各级机关要对照“十三五”规划目标任务完成情况开展自查。', 't-plan'],
     ]) {
       const loud = check(text, { dataset: ds, date: DATE }).findings.filter((f) => f.ruleId === id && f.severity !== 'hint');
       assert.deepEqual(loud, [], text);

@@ -70,6 +70,8 @@ const AFTER_PAST = [
 ];
 /** What may stand between the hit and a past word after it: “十三五”时期末, 全面建成小康社会的基础上. */
 const GLUE_AFTER = /^[”"’'》）)]*(?:的|之)?(?:规划|时期|期间|规划期|阶段|决胜阶段|战略|中)?(?:所)?(?:的|之)?/u;
+/** The period's results under review: “十四五”规划目标任务完成情况, …主要指标执行情况, …的总结评估. */
+const REVIEW_AFTER = /^(?:主要)?(?:目标任务|目标|任务|指标|项目|重点任务|重大工程)?(?:的)?(?:完成|实施|执行|落实)情况/u;
 /** The object of a retrospective verb, after the hit: 总结…“十四五”规划目标任务的经验. */
 const RETRO_OBJECT = /^[^，。；！？]{0,16}?的(?:宝贵|成功|主要|重要|有益)?(?:经验|做法|成就|历程|启示)/u;
 /** 在脱贫攻坚战中形成的…精神, …中积累的经验. */
@@ -641,6 +643,7 @@ export class EraReader {
     const glue = GLUE_AFTER.exec(after);
     const rest = glue ? after.slice(glue[0].length) : after;
     for (const w of cues.after) if (rest.startsWith(w) && isCueWordAt(text, end + (after.length - rest.length), w, cues)) return this.at(`after:${w}`, 'past');
+    if (REVIEW_AFTER.test(rest)) return this.at('review', 'past');
     // Not only right after the hit: 末 after “十三五”时期 (the glue took 时期).
     for (const w of cues.after) if (after.startsWith(w) && isCueWordAt(text, end, w, cues)) return this.at(`after:${w}`, 'past');
 
