@@ -7,46 +7,20 @@
  * (rendering, the extension host's messaging) is not in it.
  * Prints one JSON line. Run by bench/run.ts after `npm run build`.
  */
-const Module = require('module');
 const fs = require('fs');
 const path = require('path');
+const { stub, withStub, install } = require('./vscode-stub.cjs');
 
 const ROOT = path.resolve(__dirname, '..');
 const FILE = process.argv[2] ?? path.join(ROOT, 'data', 'corpus', '004_85827a7d0dd7b7d7.txt');
-
-// A callable, constructible stub: any property is the stub again; iteration yields nothing.
-const handler = {
-  get(_t, p) {
-    if (p === 'then') return undefined;
-    if (p === Symbol.toPrimitive) return () => '';
-    if (p === Symbol.iterator) return function* () {};
-    if (p === 'dispose') return () => {};
-    return stub;
-  },
-  set: () => true,
-  apply: () => stub,
-  construct: () => stub,
-};
-const stub = new Proxy(function () {}, handler);
-const resolve = Module._resolveFilename;
-Module._resolveFilename = function (request, ...rest) {
-  return request === 'vscode' ? 'vscode' : resolve.call(this, request, ...rest);
-};
 
 let onOpen;
 let done;
 const diagnosticsSet = new Promise((r) => (done = r));
 const uriOf = (p) => ({ scheme: 'file', fsPath: p, path: p, toString: () => `file://${p}` });
 const disposable = { dispose() {} };
-const api = {};
-for (const k of ['CodeAction', 'CodeActionKind', 'CompletionItem', 'CompletionItemKind', 'CompletionList', 'Diagnostic',
-  'DiagnosticSeverity', 'Disposable', 'DocumentSymbol', 'EndOfLine', 'EventEmitter', 'Hover', 'InlineCompletionItem',
-  'MarkdownString', 'Position', 'ProgressLocation', 'Range', 'SnippetString', 'StatusBarAlignment', 'SymbolKind', 'ThemeIcon',
-  'TreeItem', 'TreeItemCollapsibleState', 'Uri', 'WorkspaceEdit', 'commands', 'env', 'l10n', 'languages', 'window', 'workspace']) {
-  api[k] = stub;
-}
-api.workspace = new Proxy(
-  {
+install({
+  workspace: withStub({
     getConfiguration: () => ({ get: (_k, d) => d }),
     textDocuments: [],
     workspaceFolders: undefined,
@@ -54,20 +28,15 @@ api.workspace = new Proxy(
     findFiles: async () => [],
     getWorkspaceFolder: () => undefined,
     onDidOpenTextDocument: (l) => ((onOpen = l), disposable),
-  },
-  { get: (t, p) => (p in t ? t[p] : stub) },
-);
-api.languages = new Proxy(
-  {
+  }),
+  languages: withStub({
     createDiagnosticCollection: () => ({
       set: (uri, diags) => done({ at: performance.now(), cpu: cpu(), uri, count: diags.length }),
       delete() {},
       dispose() {},
     }),
-  },
-  { get: (t, p) => (p in t ? t[p] : stub) },
-);
-require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: api };
+  }),
+});
 
 const text = fs.readFileSync(FILE, 'utf8');
 const cpu = () => {
