@@ -15,7 +15,7 @@ import { findProjectConfig, readProjectConfig, withAllowedPhrase, writeProjectCo
 import { buildChecker, CATEGORIES, CODE_RULE_IDS } from '../../src/core/setup';
 import { findAllowed, isAllowed } from '../../src/core/suppress';
 import { runCli } from '../support/cli';
-import { corpusFile, fixture, ROOT } from '../support/data';
+import { corpusFile, FAILING_EXAMPLES, fixture, ROOT } from '../support/data';
 import { fixtureFiles, loadFixture } from '../rules/harness';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-setup-'));
@@ -28,22 +28,6 @@ function write(rel: string, data: string): string {
 
 const DRAFT = '要把习总书记的嘱托落到实处，坚持以习近平同志为总书记的党中央的领导。\n';
 const ids = (findings: Array<{ ruleId: string }>) => findings.map((f) => f.ruleId).sort();
-
-/** A user rule whose own fire example does not fire: the CLI always refused it. */
-export const FAILING_EXAMPLES = JSON.stringify({
-  rules: [
-    {
-      id: 'user-jiguan',
-      kind: 'nonstandard',
-      patterns: ['机关党建'],
-      replacement: '机关党的建设',
-      explanation: '示例不符的规则',
-      source: 'test',
-      confidence: 'high',
-      examples: { fire: ['没有这个词'], pass: ['也没有'] },
-    },
-  ],
-});
 
 const REGEX_RULE = JSON.stringify({
   rules: [

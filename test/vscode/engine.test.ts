@@ -12,6 +12,7 @@ import * as path from 'path';
 import { buildChecker } from '../../src/core/setup';
 import { runCli } from '../support/cli';
 import { installVscodeStub } from '../support/vscode-stub';
+import { FAILING_EXAMPLES } from '../support/data';
 
 const vs = installVscodeStub();
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -27,20 +28,6 @@ function write(rel: string, data: string): string {
   return p;
 }
 
-const FAILING = JSON.stringify({
-  rules: [
-    {
-      id: 'user-jiguan',
-      kind: 'nonstandard',
-      patterns: ['机关党建'],
-      replacement: '机关党的建设',
-      explanation: '示例不符的规则',
-      source: 'test',
-      confidence: 'high',
-      examples: { fire: ['没有这个词'], pass: ['也没有'] },
-    },
-  ],
-});
 const DRAFT = '加强机关党建。要坚持以习近平同志为总书记的党中央的领导，学习习总书记讲话。\n';
 
 describe('the extension engine builds its checker as the CLI does', () => {
@@ -50,7 +37,7 @@ describe('the extension engine builds its checker as the CLI does', () => {
   });
 
   it('a user rule file whose examples fail is refused with a notification naming it (the CLI refuses it too)', async () => {
-    const rules = write('a/team.gongwen-rules.json', FAILING);
+    const rules = write('a/team.gongwen-rules.json', FAILING_EXAMPLES);
     vs.folders = [path.join(tmp, 'a')];
     vs.config['gongwen.rules.files'] = [rules];
     const draft = write('a/draft.txt', DRAFT);
