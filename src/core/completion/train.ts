@@ -16,6 +16,22 @@ interface Node {
 
 const node = (): Node => ({ count: 0, distinct: 0, kids: new Map() });
 
+/** Word ids in order of first use; id 0 is the sentence boundary ''. */
+function vocabulary(): { words: string[]; id: (x: string) => number } {
+  const words: string[] = [''];
+  const ids = new Map<string, number>([['', 0]]);
+  const id = (x: string) => {
+    let i = ids.get(x);
+    if (i === undefined) {
+      i = words.length;
+      words.push(x);
+      ids.set(x, i);
+    }
+    return i;
+  };
+  return { words, id };
+}
+
 /** Encode: unigram counts by id, then level by level each node's distinct followers and children. */
 function encode(words: string[], root: Node, order: number, tokens: number, discounts: number[]): SerializedModel {
   const w = new VarintWriter();
@@ -41,17 +57,7 @@ function encode(words: string[], root: Node, order: number, tokens: number, disc
 }
 
 export function modelFromSequences(sentences: readonly (readonly string[])[], order = 6): SerializedModel {
-  const words: string[] = [''];
-  const ids = new Map<string, number>([['', 0]]);
-  const id = (x: string) => {
-    let i = ids.get(x);
-    if (i === undefined) {
-      i = words.length;
-      words.push(x);
-      ids.set(x, i);
-    }
-    return i;
-  };
+  const { words, id } = vocabulary();
   // the stream: boundary, sentence, boundary, sentence, …, boundary
   const s: number[] = [0];
   for (const sent of sentences) {
@@ -96,8 +102,7 @@ export function modelFromSequences(sentences: readonly (readonly string[])[], or
 
 /** Several mined models as one: counts add up; distinct followers: the largest and half the rest. */
 export function mergeModels(models: readonly SerializedModel[]): SerializedModel {
-  const words: string[] = [''];
-  const ids = new Map<string, number>([['', 0]]);
+  const { words, id } = vocabulary();
   const root = node();
   const order = Math.max(...models.map((m) => m.order));
   let tokens = 0;
@@ -106,15 +111,7 @@ export function mergeModels(models: readonly SerializedModel[]): SerializedModel
   const distinctParts = new Map<Node, number[]>();
   for (const m of models) {
     const st = new NgramStore(m);
-    const g = st.words.map((x) => {
-      let i = ids.get(x);
-      if (i === undefined) {
-        i = words.length;
-        words.push(x);
-        ids.set(x, i);
-      }
-      return i;
-    });
+    const g = st.words.map(id);
     tokens += m.tokens;
     m.discounts.forEach((d, i) => {
       disc[i] += d * m.tokens;
