@@ -40,8 +40,9 @@ export const USAGE = `用法: gongwen <命令> [选项]
   explain 提法            查看固定提法的释义（如 两个维护）
   complete [--format text|json] [--limit N] [--patterns F] [--batch] 文本
                          给出续写建议（--batch 从标准输入逐行读取）
-  mine [--out F] [--min-count N] 路径...
-                         从语料中挖掘短语与结构模式（需要 nodejieba）
+  mine [--out F] [--min-count N] [--memory MB] 路径...
+                         从语料中挖掘短语与结构模式（需要 nodejieba；--memory 为统计用内存，
+                         默认 64 MB，超出部分暂存系统临时目录，结果不变）
   merge A.json B.json... --out F
                          合并分别挖掘的模式文件
   demo                   在自带示例稿上演示检查、提纲与补全

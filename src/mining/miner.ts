@@ -1,6 +1,10 @@
 /**
  * The corpus miner: feed it documents one at a time (streaming), then `finish()` gives Patterns.
- * Candidate maps are bounded: when one grows past its limit, its rarest entries are pruned.
+ * The token stream is not kept whole: it is sorted chunk by chunk into runs of windows (windows.ts,
+ * spilled to a temp dir past a token budget) and read back merged in one pass at the end, so the
+ * memory it takes is bounded by the budget, not by the archive; the result does not depend on the
+ * budget. Structure candidate maps are bounded: when one grows past its limit, its rarest entries
+ * are pruned.
  */
 import type { SerializedModel } from '../core/completion/ngram';
 import type { Patterns, Example, Phrase, Collocation, Parallel, Enumeration, Concept, SectionTemplate, Counted } from '../core/patterns';
@@ -8,8 +12,9 @@ import { cleanDocument, type Line } from './clean';
 export type { Line } from './clean';
 import { loadSegmenter } from './segment';
 import * as S from './structure';
-import { buildModel, MODEL_ORDER } from './model';
-import { BOUNDARY, EdgeTable, IntList, TokenStream, forEachInterval, suffixIndex, type SuffixIndex } from './stream';
+import { ModelBuilder, MODEL_ORDER } from './model';
+import { BOUNDARY, EdgeTable, IntList, suffixIndex } from './stream';
+import { ChunkRun, MergedRecords, SpilledRuns, WINDOW } from './windows';
 
 /** Tokens a phrase may not start with. */
 const FUNC_START = new Set(
@@ -24,13 +29,22 @@ const CLAUSE = /[，。、；：！？,.;:!?（）()《》〈〉【】\[\]“”
 /** Longest phrase candidate in tokens and characters. */
 const MAX_PHRASE_TOKENS = 6;
 const MAX_PHRASE_CHARS = 16;
-/** The suffix index sorts by this many tokens: the longest phrase and its right neighbour. */
-const SUFFIX_DEPTH = MAX_PHRASE_TOKENS + 1;
 /** Token flags. */
 const EDGE = 1;
 const HAN_TOKEN = 2;
 const BAD_START = 4;
 const BAD_END = 8;
+if (MAX_PHRASE_TOKENS + 1 > WINDOW || MODEL_ORDER > WINDOW) throw new Error('windows too short for the phrases or the model');
+
+/** Flags of a token by its text (not the paragraph boundary). */
+function flagOf(w: string): number {
+  let v = 0;
+  if (w === ' ' || CLAUSE.test(w)) v |= EDGE;
+  else if (HAN.test(w)) v |= HAN_TOKEN;
+  if (FUNC_START.has(w)) v |= BAD_START;
+  if (FUNC_END.has(w)) v |= BAD_END;
+  return v;
+}
 
 export interface MinerOptions {
   minCount?: number;
@@ -40,6 +54,10 @@ export interface MinerOptions {
   maxCandidates?: number;
   /** Documents come segmented (addSegmented): no segmenter is loaded here. */
   segmented?: boolean;
+  /** Tokens sorted in memory at once (default CHUNK_TOKENS); past it, sorted runs go to a temp dir. */
+  chunkTokens?: number;
+  /** Where the temp dir of the runs is made (default: the OS temp dir). */
+  tempDir?: string;
 }
 
 interface Entry extends Counted {
@@ -71,7 +89,7 @@ interface CollocationCandidate {
   next: string;
   count: number;
   docs: number;
-  /** Stream positions of the first two occurrences on distinct lines (Infinity: none). */
+  /** Paragraphs of the first two occurrences on distinct lines (Infinity: none). */
   first: number;
   second: number;
   lastDoc: number;
@@ -167,21 +185,61 @@ export function maxCountOfContaining(items: readonly { text: string; count: numb
   return out;
 }
 
+/** Tokens sorted in memory at once by default (~32 bytes each while sorting: ~64 MB). */
+export const CHUNK_TOKENS = 2_000_000;
+
+/** Per-level state of the one pass over the sorted windows (levels 1..WINDOW: n-gram lengths). */
+interface PassState {
+  count: Float64Array;
+  /** The open n-gram is a phrase candidate / a collocation (head → next) candidate. */
+  cand: Uint8Array;
+  coll: Uint8Array;
+  han: Uint8Array;
+  chars: Int32Array;
+  rSum: Float64Array;
+  rLog: Float64Array;
+  rOpen: Float64Array;
+  lOpen: Float64Array;
+  leftCount: Int32Array[];
+  touched: IntList[];
+  docs: Int32Array;
+  docStamp: Int32Array[];
+  stamp: Int32Array;
+  first: Float64Array;
+  second: Float64Array;
+}
+
 export class Miner {
   private doc = -1;
   private chars = 0;
   private readonly minCount: number;
   private readonly limit: number;
+  private readonly chunkTokens: number;
   private readonly jieba;
-  /** The whole archive as token ids (phrases and the continuation model are read from it at the end). */
-  private readonly stream = new TokenStream();
+  /** id → token text; id 0 is the paragraph boundary. */
+  private readonly words: string[] = [''];
+  private readonly ids = new Map<string, number>([['', BOUNDARY]]);
+  /** Occurrences of each token id in the whole stream. */
+  private occ = new Int32Array(1024);
+  /** Tokens of the whole stream. */
+  private total = 0;
+  /** Per paragraph: document index and 1-based line (paragraph 0: the boundary opening the stream). */
+  private readonly paraDoc = new IntList();
+  private readonly paraLine = new IntList();
+  /**
+   * The chunk being read: its tokens and the paragraph of each. A chunk after the first starts
+   * with the boundary that ends the previous one (its left context, not its own).
+   */
+  private chunk = new IntList(1 << 16);
+  private chunkPara = new IntList(1 << 16);
+  private chunkFrom = 0;
+  /** Where the chunk ends once the next one has given it WINDOW - 1 tokens to read into (-1: not yet full). */
+  private cut = -1;
+  private readonly runs: SpilledRuns;
   private readonly docNames: string[] = [];
-  /** Pairs (stream position of an opening quote, id of the quoted term “…”). */
-  private readonly quoted = new IntList();
-  private readonly quotedTerms: string[] = [];
-  private docStamp = new Int32Array(0);
-  private stampValue = 0;
-  private readonly quotedIds = new Map<string, number>();
+  /** Quoted terms after a head: head\t“term” → candidate (read while reading; see noteQuotedTerms). */
+  private readonly quotedPairs = new Map<string, CollocationCandidate>();
+  private readonly quotedHeads = new Map<string, number>();
   private readonly parallels = new Map<string, Entry & { template: string; separator: string; items: string[] }>();
   private readonly enums = new Map<string, Entry & { family: string; length: number }>();
   private readonly concepts = new Map<string, Entry & { expansion: string[] }>();
@@ -192,8 +250,23 @@ export class Miner {
   constructor(opts: MinerOptions = {}) {
     this.minCount = opts.minCount ?? 2;
     this.limit = opts.maxCandidates ?? 400_000;
+    this.chunkTokens = Math.max(WINDOW, opts.chunkTokens ?? CHUNK_TOKENS);
+    this.runs = new SpilledRuns(opts.tempDir);
     // segmented elsewhere (a worker thread: see run.ts) the miner needs no segmenter of its own
     this.jieba = opts.segmented ? undefined : loadSegmenter(opts.userWords ?? []);
+    this.paraDoc.push(-1);
+    this.paraLine.push(0);
+    this.push(BOUNDARY, 0);
+  }
+
+  /** Sorted runs written to the temp dir so far, and their bytes. */
+  get spilled(): { runs: number; bytes: number; dir: string | undefined } {
+    return { runs: this.runs.count, bytes: this.runs.bytes, dir: this.runs.directory };
+  }
+
+  /** Removes the temporary runs (also done by finish()); safe to call more than once. */
+  dispose(): void {
+    this.runs.dispose();
   }
 
   /** Add one document's text; `rel` is its path relative to the mined root. */
@@ -217,41 +290,78 @@ export class Miner {
       this.mineLine(l, tokens[i]);
     });
     this.mineStructure(rel, lines);
+    // a chunk ends between documents, once it holds its share of tokens
+    if (this.cut < 0 && this.chunk.length - this.chunkFrom >= this.chunkTokens) this.cut = this.chunk.length;
+    if (this.cut >= 0 && this.chunk.length - this.cut >= WINDOW - 1) this.spillChunk();
+  }
+
+  private id(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.words.length;
+      this.words.push(word);
+      this.ids.set(word, id);
+      if (id >= this.occ.length) {
+        const o = new Int32Array(this.occ.length * 2);
+        o.set(this.occ);
+        this.occ = o;
+      }
+    }
+    return id;
+  }
+
+  private push(id: number, para: number): void {
+    this.chunk.push(id);
+    this.chunkPara.push(para);
+    this.occ[id]++;
+    this.total++;
   }
 
   private mineLine(l: Line, words: string[]): void {
     // The stream keeps every token (punctuation too: it marks clause edges and the model reads it);
-    // whitespace becomes one space token.
+    // whitespace becomes one space token. Each paragraph ends with a boundary.
     const kept: string[] = [];
     for (const raw of words) {
       const w = raw.trim();
       kept.push(w || ' ');
     }
-    const base = this.stream.size;
-    this.stream.addParagraph(this.doc, l.line, kept);
-    this.noteQuotedTerms(kept, base);
+    const p = this.paraDoc.length;
+    this.paraDoc.push(this.doc);
+    this.paraLine.push(l.line);
+    for (const w of kept) this.push(this.id(w), p);
+    this.push(BOUNDARY, p);
+    this.noteQuotedTerms(kept, p);
   }
 
   /**
-   * Quoted terms (“两个维护”) right after a token: recorded by stream position, so that the
-   * collocations head → “term” can be read at the end together with the plain ones.
+   * Quoted terms (“两个维护”) right after a head of one or two content tokens: counted while
+   * reading (collocations head → “term”, read at the end together with the plain ones).
    */
-  private noteQuotedTerms(words: string[], base: number): void {
+  private noteQuotedTerms(words: string[], para: number): void {
     for (let j = 1; j < words.length; j++) {
       if (words[j] !== '“') continue;
       let k = j + 1;
       let inner = '';
       while (k < words.length && words[k] !== '”' && inner.length <= 10) inner += words[k++];
       if (k < words.length && words[k] === '”' && inner.length >= 2 && HAN.test(inner)) {
-        this.quoted.push(base + j);
         const term = `“${inner}”`;
-        let id = this.quotedIds.get(term);
-        if (id === undefined) {
-          id = this.quotedTerms.length;
-          this.quotedTerms.push(term);
-          this.quotedIds.set(term, id);
+        for (let h = 1; h <= 2; h++) {
+          if (j - h < 0) continue;
+          const parts = words.slice(j - h, j);
+          if (!parts.every((w) => flagOf(w) & HAN_TOKEN) || flagOf(parts[0]) & BAD_START || flagOf(parts[h - 1]) & BAD_END) continue;
+          const head = parts.join('');
+          if (head.length < 2) continue;
+          this.quotedHeads.set(head, (this.quotedHeads.get(head) ?? 0) + 1);
+          const key = `${head}\t${term}`;
+          const c = this.quotedPairs.get(key);
+          if (!c) this.quotedPairs.set(key, { head, next: term, count: 1, docs: 1, first: para, second: Infinity, lastDoc: this.doc });
+          else {
+            c.count++;
+            if (c.lastDoc !== this.doc) c.docs++;
+            c.lastDoc = this.doc;
+            if (c.second === Infinity && para !== c.first) c.second = para;
+          }
         }
-        this.quoted.push(id);
       }
     }
   }
@@ -285,226 +395,236 @@ export class Miner {
     if (this.sections.size > this.limit) prune(this.sections, this.limit);
   }
 
+  /**
+   * The full chunk (up to `cut`, with the WINDOW - 1 tokens after it to read into) sorted and
+   * written as a run; the chunk then starts again from the boundary before `cut`.
+   */
+  private spillChunk(): void {
+    const cut = this.cut;
+    const a = this.chunk.view().subarray(0, cut + WINDOW - 1);
+    const idx = suffixIndex(a, this.words.length, WINDOW, false);
+    this.runs.write(new ChunkRun(a, idx, this.chunkPara.view(), this.chunkFrom, cut));
+    const rest = this.chunk.length - (cut - 1);
+    this.chunk.data.copyWithin(0, cut - 1, this.chunk.length);
+    this.chunkPara.data.copyWithin(0, cut - 1, this.chunkPara.length);
+    this.chunk.length = rest;
+    this.chunkPara.length = rest;
+    // the chunk's arrays shrink back to what the next chunk needs
+    if (this.chunk.data.length > 2 * this.chunkTokens + (1 << 16)) {
+      this.chunk = shrunk(this.chunk);
+      this.chunkPara = shrunk(this.chunkPara);
+    }
+    this.chunkFrom = 1;
+    this.cut = -1;
+  }
+
   /** Per token id: is it a clause edge (punctuation, space, paragraph boundary), Han, a bad start or end. */
   private tokenFlags(): Uint8Array {
-    const words = this.stream.words;
+    const words = this.words;
     const f = new Uint8Array(words.length);
-    for (let id = 0; id < words.length; id++) {
-      const w = words[id];
-      let v = 0;
-      if (id === BOUNDARY || w === ' ' || CLAUSE.test(w)) v |= EDGE;
-      else if (HAN.test(w)) v |= HAN_TOKEN;
-      if (FUNC_START.has(w)) v |= BAD_START;
-      if (FUNC_END.has(w)) v |= BAD_END;
-      f[id] = v;
-    }
+    for (let id = 0; id < words.length; id++) f[id] = id === BOUNDARY ? EDGE : flagOf(words[id]);
     return f;
   }
 
   /**
-   * Phrases, read off the suffix index: every n-gram (n ≤ 6) of Han tokens inside a clause, not
-   * starting or ending with a function word, 3–16 characters (a single token: ≥ 4), seen at least
-   * minCount times, whose parts cohere (pointwise mutual information) and whose neighbours on
-   * both sides vary (boundary entropy). The cheap tests run first.
+   * One pass over the sorted windows: every n-gram (n ≤ WINDOW) is a run of consecutive records,
+   * closed (longest first) when the next record shares fewer than n tokens with it. Read off it:
+   * - phrases: every n-gram (n ≤ 6) of Han tokens inside a clause, not starting or ending with a
+   *   function word, 3–16 characters (a single token: ≥ 4), seen at least minCount times, whose
+   *   parts cohere (pointwise mutual information) and whose neighbours on both sides vary
+   *   (boundary entropy: the right ones are the (n+1)-grams closed inside it, the left ones are
+   *   counted record by record);
+   * - collocation candidates: head (1–2 content tokens) → the content token of ≥ 2 characters
+   *   that follows directly;
+   * - the continuation model (model.ts).
    */
-  private acceptedPhrases(idx: SuffixIndex, flags: Uint8Array): AcceptedPhrase[] {
-    const s = this.stream.tokens.view();
-    const words = this.stream.words;
-    const { sa, lcp } = idx;
+  private pass(records: MergedRecords, flags: Uint8Array): { accepted: AcceptedPhrase[]; cands: CollocationCandidate[]; heads: Map<string, number>; model: SerializedModel } {
+    const words = this.words;
+    const V = words.length;
+    const W = WINDOW;
+    const P = MAX_PHRASE_TOKENS;
+    const minCount = this.minCount;
     // unigram counts inside clauses (for cohesion)
-    const unigram = new Int32Array(words.length);
-    let total = 0;
-    for (let i = 0; i < s.length; i++) {
-      if (!(flags[s[i]] & EDGE)) {
-        unigram[s[i]]++;
-        total++;
+    const unigram = new Int32Array(V);
+    let totalIn = 0;
+    for (let id = 0; id < V; id++) {
+      if (!(flags[id] & EDGE)) {
+        unigram[id] = this.occ[id];
+        totalIn += this.occ[id];
       }
     }
-    const logN = Math.log(Math.max(total, 1));
-    this.docStamp = new Int32Array(this.doc + 2).fill(-1);
-    // left-neighbour counts of the current interval: a dense array and the ids touched
-    const leftCount = new Int32Array(words.length);
-    const touched = new IntList();
-    const accepted: AcceptedPhrase[] = [];
+    const logN = Math.log(Math.max(totalIn, 1));
+    const ndocs = this.doc + 2;
+    const st: PassState = {
+      count: new Float64Array(W + 1),
+      cand: new Uint8Array(W + 1),
+      coll: new Uint8Array(W + 1),
+      han: new Uint8Array(W + 1),
+      chars: new Int32Array(W + 1),
+      rSum: new Float64Array(W + 1),
+      rLog: new Float64Array(W + 1),
+      rOpen: new Float64Array(W + 1),
+      lOpen: new Float64Array(W + 1),
+      leftCount: [],
+      touched: [],
+      docs: new Int32Array(W + 1),
+      docStamp: [],
+      stamp: new Int32Array(W + 1),
+      first: new Float64Array(W + 1),
+      second: new Float64Array(W + 1),
+    };
+    for (let n = 0; n <= W; n++) {
+      st.leftCount.push(n >= 1 && n <= P ? new Int32Array(V) : new Int32Array(0));
+      st.touched.push(new IntList(64));
+      st.docStamp.push(n >= 1 ? new Int32Array(ndocs).fill(-1) : new Int32Array(0));
+    }
+    const paraDoc = this.paraDoc.data;
     const neighbourOpen = (id: number) => (flags[id] & (EDGE | BAD_START | BAD_END)) !== 0;
-    for (let n = 1; n <= MAX_PHRASE_TOKENS; n++) {
-      forEachInterval(idx, n, (start, end) => {
-        const count = end - start;
-        if (count < this.minCount) return;
-        const p0 = sa[start];
-        if (p0 + n > s.length) return;
-        const head = s[p0];
-        if (flags[head] & BAD_START || !(flags[head] & HAN_TOKEN)) return;
-        let chars = 0;
-        for (let k = 0; k < n; k++) {
-          const id = s[p0 + k];
-          if (!(flags[id] & HAN_TOKEN)) return;
-          chars += words[id].length;
+    const accepted: AcceptedPhrase[] = [];
+    const byKey = new Map<string, CollocationCandidate>();
+    const heads = new Map<string, number>();
+    const model = new ModelBuilder(MODEL_ORDER);
+    const key = records.key;
+    const prev = new Int32Array(W);
+
+    const open = (n: number) => {
+      const id = key[n - 1];
+      const f = flags[id];
+      st.han[n] = (n === 1 || st.han[n - 1]) && f & HAN_TOKEN ? 1 : 0;
+      st.chars[n] = (n === 1 ? 0 : st.chars[n - 1]) + words[id].length;
+      st.count[n] = 0;
+      st.cand[n] = 0;
+      st.coll[n] = 0;
+      if (n <= P && st.han[n] && !(flags[key[0]] & BAD_START) && !(f & BAD_END) && st.chars[n] >= 3 && st.chars[n] <= MAX_PHRASE_CHARS && (n > 1 || words[id].length >= 4)) {
+        st.cand[n] = 1;
+        st.rSum[n] = st.rLog[n] = st.rOpen[n] = st.lOpen[n] = 0;
+      }
+      // head → next: the head's tokens all Han, not starting or ending with a function word
+      if ((n === 2 || n === 3) && f & HAN_TOKEN && !(f & (BAD_START | BAD_END)) && words[id].length >= 2 && st.han[n - 1] && !(flags[key[0]] & BAD_START) && !(flags[key[n - 2]] & BAD_END) && st.chars[n - 1] >= 2) {
+        st.coll[n] = 1;
+      }
+      if (st.cand[n] || st.coll[n]) {
+        st.docs[n] = 0;
+        st.stamp[n]++;
+        st.first[n] = Infinity;
+        st.second[n] = Infinity;
+      }
+    };
+
+    const close = (n: number) => {
+      const c = st.count[n];
+      // the (n-1)-gram's right neighbour
+      const up = n - 1;
+      if (up >= 1 && st.cand[up]) {
+        const id = prev[up];
+        if (neighbourOpen(id)) st.rOpen[up] += c;
+        else {
+          st.rSum[up] += c;
+          st.rLog[up] += c * Math.log(c);
         }
-        if (chars > MAX_PHRASE_CHARS || chars < 3) return;
-        if (flags[s[p0 + n - 1]] & BAD_END) return;
-        if (n === 1 && words[head].length < 4) return;
-        // cohesion: average pointwise mutual information per junction (natural log)
-        let coh = 10;
-        if (n > 1) {
-          let sc = Math.log(count) - logN;
-          for (let k = 0; k < n; k++) sc -= Math.log(Math.max(unigram[s[p0 + k]] || 1, count)) - logN;
-          coh = sc / (n - 1);
-        }
-        if (coh < 2.0) return;
-        // boundary freedom: both sides must vary; more so the more often it was seen
-        const needH = count <= 3 ? 0.6 : Math.min(1.0, 0.35 * Math.log(count));
-        // right neighbours: runs of equal token at offset n inside the interval
-        let rSum = 0;
-        let rLog = 0;
-        let rOpen = 0;
-        let runStart = start;
-        for (let r = start + 1; r <= end; r++) {
-          if (r === end || lcp[r] < n + 1) {
-            const c = r - runStart;
-            const q = sa[runStart] + n;
-            const id = q < s.length ? s[q] : BOUNDARY;
-            if (neighbourOpen(id)) rOpen += c;
-            else {
-              rSum += c;
-              rLog += c * Math.log(c);
-            }
-            runStart = r;
-          }
-        }
-        const hr = entropyOf(rSum, rLog, rOpen);
-        if (hr < needH) return;
-        // left neighbours
-        let lOpen = 0;
-        touched.length = 0;
-        for (let r = start; r < end; r++) {
-          const q = sa[r];
-          const id = q > 0 ? s[q - 1] : BOUNDARY;
-          if (neighbourOpen(id)) lOpen++;
-          else if (leftCount[id]++ === 0) touched.push(id);
-        }
+      }
+      model.close(n, prev, c);
+      if (st.cand[n]) {
+        // the left neighbours' distribution (the dense counts are cleared whatever is decided)
+        const lc = st.leftCount[n];
+        const touched = st.touched[n];
         let lSum = 0;
         let lLog = 0;
         for (let t = 0; t < touched.length; t++) {
           const id = touched.data[t];
-          const c = leftCount[id];
-          leftCount[id] = 0;
-          lSum += c;
-          lLog += c * Math.log(c);
+          const k = lc[id];
+          lc[id] = 0;
+          lSum += k;
+          lLog += k * Math.log(k);
         }
-        const hl = entropyOf(lSum, lLog, lOpen);
-        if (hl < needH) return;
-        const { docs, first, second } = this.spread(idx, start, end);
-        // single-document phrases need more cohesion
-        if (coh < (docs >= 2 ? 2.0 : 4.0)) return;
-        if (n === 1 && count < 3 && docs < 2) return;
-        const parts: string[] = [];
-        for (let k = 0; k < n; k++) parts.push(words[s[p0 + k]]);
-        const h = Math.min(hl, hr);
-        const e: PhraseCandidate = { key: parts.join(' '), n, count, docs, examples: this.examplesAt(first, second), hl, hr };
-        accepted.push({ key: e.key, text: parts.join(''), e, score: Math.log(1 + count) * (1 + h) * Math.min(coh, 10) });
-      });
-    }
-    return accepted;
-  }
-
-  /** Documents and the first two places (distinct lines) of the occurrences at ranks [start, end). */
-  private spread(idx: SuffixIndex, start: number, end: number, offset = 0): { docs: number; first: number; second: number } {
-    const para = this.stream.para.data;
-    const paraDoc = this.stream.paraDoc.data;
-    const sa = idx.sa;
-    const stamp = ++this.stampValue;
-    let docs = 0;
-    let first = Infinity;
-    for (let r = start; r < end; r++) {
-      const q = sa[r] + offset;
-      const d = paraDoc[para[q]];
-      if (this.docStamp[d] !== stamp) {
-        this.docStamp[d] = stamp;
-        docs++;
+        touched.length = 0;
+        if (c >= minCount) this.judge(n, c, prev, unigram, logN, st, lSum, lLog, accepted);
       }
-      if (q < first) first = q;
+      if (st.coll[n]) {
+        const head = n === 2 ? words[prev[0]] : words[prev[0]] + words[prev[1]];
+        const next = words[prev[n - 1]];
+        heads.set(head, (heads.get(head) ?? 0) + c);
+        const k = `${head}\t${next}`;
+        const e = byKey.get(k);
+        if (!e) byKey.set(k, { head, next, count: c, docs: st.docs[n], first: st.first[n], second: st.second[n], lastDoc: -1 });
+        else {
+          e.count += c;
+          e.docs += st.docs[n];
+          mergePlaces(e, st.first[n], st.second[n]);
+        }
+      }
+    };
+
+    let started = false;
+    while (records.next()) {
+      const l = records.lcp;
+      if (started) for (let n = W; n > l; n--) close(n);
+      started = true;
+      for (let n = l + 1; n <= W; n++) open(n);
+      const left = records.left;
+      const para = records.para;
+      const d = paraDoc[para];
+      for (let n = 1; n <= W; n++) {
+        st.count[n]++;
+        if (!st.cand[n] && !st.coll[n]) continue;
+        const stamps = st.docStamp[n];
+        if (stamps[d] !== st.stamp[n]) {
+          stamps[d] = st.stamp[n];
+          st.docs[n]++;
+        }
+        // the first two places on distinct lines (records of a run come in any order)
+        if (para < st.first[n]) {
+          if (st.first[n] !== Infinity) st.second[n] = st.first[n];
+          st.first[n] = para;
+        } else if (para !== st.first[n] && para < st.second[n]) st.second[n] = para;
+        if (st.cand[n]) {
+          if (neighbourOpen(left)) st.lOpen[n]++;
+          else if (st.leftCount[n][left]++ === 0) st.touched[n].push(left);
+        }
+      }
+      prev.set(key);
     }
-    let second = Infinity;
-    for (let r = start; r < end; r++) {
-      const q = sa[r] + offset;
-      if (q > first && q < second && para[q] !== para[first]) second = q;
-    }
-    return { docs, first, second };
+    if (started) for (let n = W; n >= 1; n--) close(n);
+    records.close();
+    return { accepted, cands: [...byKey.values()], heads, model: model.finish(words, this.total) };
   }
 
+  /** Decides on a phrase candidate seen `count` ≥ minCount times, its neighbours counted. */
+  private judge(n: number, count: number, key: Int32Array, unigram: Int32Array, logN: number, st: PassState, lSum: number, lLog: number, accepted: AcceptedPhrase[]): void {
+    const words = this.words;
+    // cohesion: average pointwise mutual information per junction (natural log)
+    let coh = 10;
+    if (n > 1) {
+      let sc = Math.log(count) - logN;
+      for (let k = 0; k < n; k++) sc -= Math.log(Math.max(unigram[key[k]] || 1, count)) - logN;
+      coh = sc / (n - 1);
+    }
+    if (coh < 2.0) return;
+    // boundary freedom: both sides must vary; more so the more often it was seen
+    const needH = count <= 3 ? 0.6 : Math.min(1.0, 0.35 * Math.log(count));
+    const hr = entropyOf(st.rSum[n], st.rLog[n], st.rOpen[n]);
+    if (hr < needH) return;
+    const hl = entropyOf(lSum, lLog, st.lOpen[n]);
+    if (hl < needH) return;
+    const docs = st.docs[n];
+    // single-document phrases need more cohesion
+    if (coh < (docs >= 2 ? 2.0 : 4.0)) return;
+    if (n === 1 && count < 3 && docs < 2) return;
+    const parts: string[] = [];
+    for (let k = 0; k < n; k++) parts.push(words[key[k]]);
+    const h = Math.min(hl, hr);
+    const e: PhraseCandidate = { key: parts.join(' '), n, count, docs, examples: this.examplesAt(st.first[n], st.second[n]), hl, hr };
+    accepted.push({ key: e.key, text: parts.join(''), e, score: Math.log(1 + count) * (1 + h) * Math.min(coh, 10) });
+  }
+
+  /** Examples at the first two paragraphs (Infinity: none). */
   private examplesAt(first: number, second: number): Example[] {
-    const para = this.stream.para.data;
-    const at = (q: number): Example => ({ doc: this.docNames[this.stream.paraDoc.data[para[q]]], line: this.stream.paraLine.data[para[q]] });
+    const at = (p: number): Example => ({ doc: this.docNames[this.paraDoc.data[p]], line: this.paraLine.data[p] });
     return second < Infinity ? [at(first), at(second)] : [at(first)];
   }
 
-  /**
-   * head (1–2 content tokens) → what follows directly: a content token of ≥ 2 characters (from
-   * the suffix index) or a quoted term “…” (from the positions noted while reading). Also the
-   * number of times each head is followed by any such thing.
-   */
-  private collocationCandidates(idx: SuffixIndex, flags: Uint8Array): { cands: CollocationCandidate[]; heads: Map<string, number> } {
-    const s = this.stream.tokens.view();
-    const words = this.stream.words;
-    const sa = idx.sa;
-    const byKey = new Map<string, CollocationCandidate>();
-    const heads = new Map<string, number>();
-    const headAt = (p0: number, h: number): string | undefined => {
-      if (p0 < 0) return undefined;
-      for (let k = 0; k < h; k++) if (!(flags[s[p0 + k]] & HAN_TOKEN)) return undefined;
-      if (flags[s[p0]] & BAD_START || flags[s[p0 + h - 1]] & BAD_END) return undefined;
-      const head = h === 1 ? words[s[p0]] : words[s[p0]] + words[s[p0 + 1]];
-      return head.length >= 2 ? head : undefined;
-    };
-    const add = (head: string, next: string, count: number, docs: number, first: number, second: number, doc: number) => {
-      heads.set(head, (heads.get(head) ?? 0) + count);
-      const key = `${head}\t${next}`;
-      const c = byKey.get(key);
-      if (!c) {
-        byKey.set(key, { head, next, count, docs, first, second, lastDoc: doc });
-        return;
-      }
-      c.count += count;
-      if (doc < 0 || doc !== c.lastDoc) c.docs += docs;
-      c.lastDoc = doc;
-      // keep the two earliest places on distinct lines
-      const para = this.stream.para.data;
-      const places = [c.first, c.second, first, second].filter((q) => q < Infinity).sort((x, y) => x - y);
-      c.first = places[0];
-      c.second = places.find((q) => para[q] !== para[c.first]) ?? Infinity;
-    };
-    for (const n of [2, 3]) {
-      forEachInterval(idx, n, (start, end) => {
-        const p0 = sa[start];
-        if (p0 + n > s.length) return;
-        const next = s[p0 + n - 1];
-        const f = flags[next];
-        if (!(f & HAN_TOKEN) || f & (BAD_START | BAD_END) || words[next].length < 2) return;
-        const head = headAt(p0, n - 1);
-        if (head === undefined) return;
-        // (a pair seen once: one document, one place)
-        const sp = end - start === 1 ? { docs: 1, first: p0, second: Infinity } : this.spread(idx, start, end);
-        add(head, words[next], end - start, sp.docs, sp.first, sp.second, -1);
-      });
-    }
-    const q = this.quoted.view();
-    const paraDoc = this.stream.paraDoc.data;
-    const para = this.stream.para.data;
-    for (let r = 0; r < q.length; r += 2) {
-      const at = q[r];
-      for (let h = 1; h <= 2; h++) {
-        const head = headAt(at - h, h);
-        if (head !== undefined) add(head, this.quotedTerms[q[r + 1]], 1, 1, at - h, Infinity, paraDoc[para[at]]);
-      }
-    }
-    for (const c of byKey.values()) c.docs = Math.min(c.docs, this.doc + 1);
-    return { cands: [...byKey.values()], heads };
-  }
-
   /** Score and select phrases. */
-  private selectPhrases(idx: SuffixIndex, flags: Uint8Array): Phrase[] {
-    const accepted = this.acceptedPhrases(idx, flags);
+  private selectPhrases(accepted: AcceptedPhrase[]): Phrase[] {
     // One entry per text (two segmentations of the same words): the most frequent, then the first key.
     accepted.sort((x, y) => y.e.count - x.e.count || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
     // Drop a phrase that mostly occurs inside a longer accepted phrase. Index: for every accepted
@@ -517,9 +637,12 @@ export class Miner {
     return keep.map(({ text, e }) => ({ text, count: e.count, docs: e.docs, examples: e.examples }));
   }
 
-  private selectCollocations(phrases: Phrase[], idx: SuffixIndex, flags: Uint8Array): Collocation[] {
+  private selectCollocations(phrases: Phrase[], all: CollocationCandidate[], heads: Map<string, number>): Collocation[] {
     const out: (Collocation & { p: number })[] = [];
-    const { cands, heads } = this.collocationCandidates(idx, flags);
+    // quoted terms (counted while reading) next to the plain ones: their keys never meet (“…” is no Han token)
+    const cands = [...all, ...this.quotedPairs.values()];
+    for (const [h, c] of this.quotedHeads) heads.set(h, (heads.get(h) ?? 0) + c);
+    for (const c of cands) c.docs = Math.min(c.docs, this.doc + 1);
     const pending = cands.filter((e) => e.count >= this.minCount);
     // a pair that is (part of) a mined phrase is a phrase, not a collocation: mark the pairs found
     // among the substrings of the phrases
@@ -544,39 +667,31 @@ export class Miner {
     return out.filter((c) => !((bySuffix.get(`${c.head}\t${c.next}`) ?? 0) >= 0.6 * c.count)).map(({ p: _p, ...c }) => c);
   }
 
-  finish(): Patterns {
-    const idx = this.index();
-    return this.assemble(idx, buildModel(this.stream.tokens.view(), this.stream.words, idx));
-  }
-
   /**
-   * The same, with the continuation model built by `model` (on another thread: see run.ts) while
-   * this thread reads phrases, collocations and structure off the same index.
+   * The patterns: the last chunk is sorted here and merged with the runs written while reading;
+   * the temporary runs are removed whatever happens.
    */
-  async finishWith(model: (tokens: Int32Array, words: readonly string[], idx: SuffixIndex) => Promise<SerializedModel>): Promise<Patterns> {
-    const idx = this.index();
-    const built = model(this.stream.tokens.view(), this.stream.words, idx);
-    // the other thread works meanwhile; its failure must not go unnoticed until it is awaited
-    built.catch(() => undefined);
-    const patterns = this.assemble(idx, undefined);
-    patterns.model = await built;
-    return patterns;
+  finish(): Patterns {
+    try {
+      const a = this.chunk.view();
+      const last = new ChunkRun(a, suffixIndex(a, this.words.length, WINDOW, false), this.chunkPara.view(), this.chunkFrom, a.length);
+      const records = new MergedRecords([...this.runs.open(), last]);
+      const { accepted, cands, heads, model } = this.pass(records, this.tokenFlags());
+      return this.assemble(accepted, cands, heads, model);
+    } finally {
+      this.dispose();
+    }
   }
 
-  private index(): SuffixIndex {
-    return suffixIndex(this.stream.tokens.view(), this.stream.words.length, Math.max(SUFFIX_DEPTH, MODEL_ORDER));
-  }
-
-  private assemble(idx: SuffixIndex, model: SerializedModel | undefined): Patterns {
+  private assemble(accepted: AcceptedPhrase[], cands: CollocationCandidate[], heads: Map<string, number>, model: SerializedModel): Patterns {
     const min = this.minCount;
     const sortK = <T extends Counted>(arr: T[], key: (t: T) => string) => arr.sort(byCount(key));
-    const flags = this.tokenFlags();
-    const phrases = sortK(this.selectPhrases(idx, flags), (p) => p.text);
+    const phrases = sortK(this.selectPhrases(accepted), (p) => p.text);
     const patterns: Patterns = {
       version: 1,
       source: { documents: this.doc + 1, characters: this.chars },
       phrases,
-      collocations: sortK(this.selectCollocations(phrases, idx, flags), (c) => `${c.head}\t${c.next}`),
+      collocations: sortK(this.selectCollocations(phrases, cands, heads), (c) => `${c.head}\t${c.next}`),
       parallels: sortK(
         [...this.parallels.values()]
           .filter((e) => e.count >= min || e.items.length >= 3)
@@ -597,8 +712,23 @@ export class Miner {
       ),
       openings: sortK([...this.openings].map(([text, e]): Phrase => ({ text, ...counted(e) })), (p) => p.text),
       closings: sortK([...this.closings].map(([text, e]): Phrase => ({ text, ...counted(e) })), (p) => p.text),
-      ...(model ? { model } : {}),
+      model,
     };
     return patterns;
   }
+}
+
+/** A copy of `l` in an array just large enough. */
+function shrunk(l: IntList): IntList {
+  const s = new IntList(Math.max(1024, l.length * 2));
+  s.data.set(l.view());
+  s.length = l.length;
+  return s;
+}
+
+/** Merges the first two places (paragraphs) on distinct lines of `b` into those of `e`. */
+function mergePlaces(e: { first: number; second: number }, first: number, second: number): void {
+  const places = [e.first, e.second, first, second].filter((q) => q < Infinity).sort((x, y) => x - y);
+  e.first = places[0];
+  e.second = places.find((q) => q !== e.first) ?? Infinity;
 }

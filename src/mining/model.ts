@@ -1,8 +1,10 @@
 /**
  * The continuation model as mined: word n-gram counts of the archive (orders 1..MODEL_ORDER), read
- * off the suffix index of the token stream. Stored: every word with its count; every longer n-gram
- * seen at least twice; for each stored context, how many distinct words followed it (all of them,
- * before pruning) — what absolute-discount smoothing needs. Layout of `data` (varints):
+ * in one pass over the sorted windows of the token stream (windows.ts; every n-gram is a run of
+ * consecutive windows, closed before the shorter one it extends). Stored: every word with its
+ * count; every longer n-gram seen at least twice; for each stored context, how many distinct words
+ * followed it (all of them, before pruning) — what absolute-discount smoothing needs. Layout of
+ * `data` (varints):
  *   for each level k = 1 .. order-1, for each node of level k in order
  *   (level 1: word ids 0 .. V-1; deeper levels: in the order their entries were written):
  *     distinct followers, number of stored children, then per child: word id delta, count.
@@ -10,90 +12,98 @@
  */
 import { VarintWriter } from '../core/completion/codec';
 import type { SerializedModel } from '../core/completion/ngram';
-import { BOUNDARY, IntList, type SuffixIndex } from './stream';
+import { BOUNDARY, IntList } from './stream';
 
 export const MODEL_ORDER = 6;
 /** Longer n-grams are stored when seen at least this often. */
 export const MODEL_MIN_COUNT = 2;
 
-export function buildModel(s: Int32Array, words: readonly string[], idx: SuffixIndex, order = MODEL_ORDER): SerializedModel {
-  if (idx.depth < order) throw new Error('suffix index too shallow for the model order');
-  const V = words.length;
-  const { sa, lcp } = idx;
-  // An n-gram may start or end with a paragraph boundary, never hold one inside: nextBoundary[p]
-  // is the first boundary at or after p, so that test is one lookup.
-  const N = s.length;
-  const nextBoundary = new Int32Array(N + 2);
-  nextBoundary[N] = N;
-  nextBoundary[N + 1] = N + 1;
-  for (let p = N - 1; p >= 0; p--) nextBoundary[p] = s[p] === BOUNDARY ? p : nextBoundary[p + 1];
-  const valid = (p0: number, n: number) => {
-    if (n >= 3 && nextBoundary[p0 + 1] <= p0 + n - 2) return false;
-    return !(n >= 2 && s[p0] === BOUNDARY && (p0 + 1 >= N || s[p0 + 1] === BOUNDARY));
-  };
-  // Per level: the stored nodes as rank intervals [start, end), in rank order. Rank order is the
-  // lexicographic order of the n-grams by token id, so a node's children (the next level's
-  // intervals inside its own) follow each other in word-id order, and the nodes of a level are
-  // grouped by parent in the parent level's order: the breadth-first layout, read with two pointers.
-  const levels: { start: IntList; end: IntList }[] = [];
-  const countOfCounts: { n1: number; n2: number }[] = [];
-  for (let n = 1; n <= order; n++) {
-    const start = new IntList();
-    const end = new IntList();
-    const cc = { n1: 0, n2: 0 };
-    let a = 0;
-    for (let r = 1; r <= N; r++) {
-      if (r < N && lcp[r] >= n) continue;
-      // ranks [a, r) share their first n tokens
-      const c = r - a;
-      if (valid(sa[a], n)) {
-        if (n === 1 || c >= MODEL_MIN_COUNT) {
-          start.push(a);
-          end.push(r);
+/**
+ * Builds the model from the n-grams as they close, in sorted order: `close(n, key, count)` for the
+ * n-gram key[0..n) seen `count` times, every n-gram after all the (n+1)-grams extending it.
+ */
+export class ModelBuilder {
+  /** 0: unigram counts; k: the nodes of level k. */
+  private readonly sections: VarintWriter[] = [];
+  private readonly distinct: Int32Array;
+  /** Per level k: the stored children (word id, count) of the open node of level k. */
+  private readonly kids: IntList[] = [];
+  private readonly n1: Int32Array;
+  private readonly n2: Int32Array;
+  private unigrams = 0;
+
+  constructor(readonly order = MODEL_ORDER) {
+    for (let k = 0; k < order; k++) {
+      this.sections.push(new VarintWriter());
+      this.kids.push(new IntList(64));
+    }
+    this.distinct = new Int32Array(order + 1);
+    this.n1 = new Int32Array(order + 1);
+    this.n2 = new Int32Array(order + 1);
+  }
+
+  /**
+   * An n-gram may start or end with a paragraph boundary, never hold one inside, and is not two
+   * boundaries in a row.
+   */
+  private static valid(key: Int32Array, n: number): boolean {
+    for (let j = 1; j < n - 1; j++) if (key[j] === BOUNDARY) return false;
+    return !(n >= 2 && key[0] === BOUNDARY && key[1] === BOUNDARY);
+  }
+
+  close(n: number, key: Int32Array, count: number): void {
+    if (n > this.order) return;
+    // one more distinct follower of the parent context, stored or not
+    if (n >= 2) this.distinct[n - 1]++;
+    let stored = false;
+    if (ModelBuilder.valid(key, n)) {
+      stored = n === 1 || count >= MODEL_MIN_COUNT;
+      if (n >= 2 && count === 1) this.n1[n]++;
+      else if (n >= 2 && count === 2) this.n2[n]++;
+    }
+    if (n === 1) {
+      this.sections[0].write(count);
+      this.unigrams++;
+    } else if (stored) {
+      const kids = this.kids[n - 1];
+      kids.push(key[n - 1]);
+      kids.push(count);
+    }
+    if (n < this.order) {
+      const kids = this.kids[n];
+      // a stored n-gram's prefix is stored: an unstored node has no stored children
+      if (stored) {
+        const w = this.sections[n];
+        w.write(this.distinct[n]);
+        w.write(kids.length >> 1);
+        let prev = 0;
+        for (let c = 0; c < kids.length; c += 2) {
+          const word = kids.data[c];
+          w.write(word - prev);
+          prev = word;
+          w.write(kids.data[c + 1]);
         }
-        if (n >= 2 && c === 1) cc.n1++;
-        else if (n >= 2 && c === 2) cc.n2++;
       }
-      a = r;
-    }
-    levels.push({ start, end });
-    countOfCounts.push(cc);
-  }
-  const w = new VarintWriter();
-  // level 1: every word id in order (rank order is id order, and every id occurs)
-  const l1 = levels[0];
-  if (l1.start.length !== V) throw new Error('every word of the vocabulary must occur in the stream');
-  for (let i = 0; i < V; i++) w.write(l1.end.data[i] - l1.start.data[i]);
-  for (let k = 1; k < order; k++) {
-    const parents = levels[k - 1];
-    const kids = levels[k];
-    let j = 0;
-    for (let i = 0; i < parents.start.length; i++) {
-      const a = parents.start.data[i];
-      const b = parents.end.data[i];
-      // distinct followers: runs of depth k+1 inside the parent's interval
-      let distinct = 1;
-      for (let r = a + 1; r < b; r++) if (lcp[r] < k + 1) distinct++;
-      while (j < kids.start.length && kids.start.data[j] < a) j++;
-      const first = j;
-      while (j < kids.start.length && kids.start.data[j] < b) j++;
-      w.write(distinct);
-      w.write(j - first);
-      let prev = 0;
-      for (let c = first; c < j; c++) {
-        const word = s[sa[kids.start.data[c]] + k];
-        w.write(word - prev);
-        prev = word;
-        w.write(kids.end.data[c] - kids.start.data[c]);
-      }
+      kids.length = 0;
+      this.distinct[n] = 0;
     }
   }
-  const discounts = countOfCounts.slice(1).map(({ n1, n2 }) => (n1 + n2 > 0 ? Math.round((n1 / (n1 + 2 * n2 || 1)) * 1000) / 1000 : 0.75));
-  return {
-    order,
-    tokens: s.length,
-    discounts: discounts.map((d) => Math.min(0.95, Math.max(0.3, d))),
-    words: words.join('\n'),
-    data: w.toBase64(),
-  };
+
+  /** The model, once every n-gram is closed; `tokens`: the stream's length. */
+  finish(words: readonly string[], tokens: number): SerializedModel {
+    if (this.unigrams !== words.length) throw new Error('every word of the vocabulary must occur in the stream');
+    const discounts: number[] = [];
+    for (let n = 2; n <= this.order; n++) {
+      const { [n]: a } = this.n1;
+      const { [n]: b } = this.n2;
+      discounts.push(a + b > 0 ? Math.round((a / (a + 2 * b || 1)) * 1000) / 1000 : 0.75);
+    }
+    return {
+      order: this.order,
+      tokens,
+      discounts: discounts.map((d) => Math.min(0.95, Math.max(0.3, d))),
+      words: words.join('\n'),
+      data: Buffer.concat(this.sections.map((w) => w.bytes())).toString('base64'),
+    };
+  }
 }

@@ -2,15 +2,13 @@
  * Mining a set of paths end to end (used by the CLI, the editor's re-mining process and the
  * benchmarks). Documents are segmented in a worker thread (segmentWorker.ts) while the main thread
  * counts the previous ones — the two cores of a modest machine both work; where no worker can be
- * started, segmentation happens in line.
+ * started, segmentation happens in line. Counting memory is bounded by `memoryMb` (see miner.ts).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { dataDir } from '../core/data';
-import type { SerializedModel } from '../core/completion/ngram';
 import type { Patterns } from '../core/patterns';
-import type { SuffixIndex } from './stream';
 import { cleanDocument, type Line } from './clean';
 import { listDocuments, readDocument, type DocFile } from './files';
 import { Miner } from './miner';
@@ -31,7 +29,18 @@ export interface MineRunOptions {
   userWords?: string[];
   /** Segment in a worker thread (default true). */
   thread?: boolean;
+  /**
+   * Memory for counting, in MB (default 64): the token stream is sorted in chunks of this size
+   * (~32 bytes per token), written as sorted runs to a temp dir past it and merged at the end.
+   * The result is the same whatever the budget.
+   */
+  memoryMb?: number;
+  /** Tokens per chunk, overriding memoryMb (tests). */
+  chunkTokens?: number;
 }
+
+/** Bytes per token of the chunk being sorted (stream, paragraphs, the sort's three arrays, slack). */
+const BYTES_PER_TOKEN = 32;
 
 /** Documents being segmented at once (read ahead of the one being counted). */
 const AHEAD = 3;
@@ -40,8 +49,11 @@ export async function mineDocuments(paths: string[], opts: MineRunOptions = {}):
   const docs = listDocuments(paths);
   const words = opts.userWords ?? glossaryTerms(path.dirname(dataDir()));
   const thread = opts.thread === false ? undefined : await SegmenterThread.start(words);
+  let miner: Miner | undefined;
   try {
-    const miner = new Miner({ minCount: opts.minCount, userWords: words, segmented: !!thread });
+    const chunkTokens = opts.chunkTokens ?? (opts.memoryMb !== undefined ? Math.floor((opts.memoryMb * 2 ** 20) / BYTES_PER_TOKEN) : undefined);
+    const m = new Miner({ minCount: opts.minCount, userWords: words, segmented: !!thread, chunkTokens });
+    miner = m;
     opts.onStart?.();
     const totalBytes = docs.reduce((s, d) => s + d.size, 0);
     let bytes = 0;
@@ -56,7 +68,7 @@ export async function mineDocuments(paths: string[], opts: MineRunOptions = {}):
       for (const d of docs) {
         try {
           const { text, markdown } = await readDocument(d);
-          miner.addDocument(d.rel, text, { markdown });
+          m.addDocument(d.rel, text, { markdown });
         } catch (e) {
           if (e instanceof SegmenterUnavailable) throw e;
           skip(d, e);
@@ -68,7 +80,7 @@ export async function mineDocuments(paths: string[], opts: MineRunOptions = {}):
       const count = async () => {
         const item = inflight.shift()!;
         if (item.error !== undefined) skip(item.d, item.error);
-        else miner.addSegmented(item.d.rel, item.lines!, await item.tokens!);
+        else m.addSegmented(item.d.rel, item.lines!, await item.tokens!);
         done(item.d);
       };
       for (const d of docs) {
@@ -86,9 +98,11 @@ export async function mineDocuments(paths: string[], opts: MineRunOptions = {}):
       while (inflight.length) await count();
     }
     opts.onFinish?.();
-    // the model is built on the segmenter's thread while this one reads phrases and structure
-    return thread ? await miner.finishWith((tokens, words, idx) => thread.model(tokens, words, idx)) : miner.finish();
+    // the segmenter's dictionary (~300 MB) is no longer needed while counting
+    await thread?.close();
+    return m.finish();
   } finally {
+    miner?.dispose();
     await thread?.close();
   }
 }
@@ -97,18 +111,11 @@ export async function mineDocuments(paths: string[], opts: MineRunOptions = {}):
 class SegmenterThread {
   private next = 0;
   private readonly waiting = new Map<number, { resolve: (t: string[][]) => void; reject: (e: Error) => void }>();
-  private readonly models = new Map<number, { resolve: (m: SerializedModel) => void; reject: (e: Error) => void }>();
   private failure: Error | undefined;
+  private closed = false;
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (m: SegmentReply) => {
-      if (m.type === 'model') {
-        const w = this.models.get(m.id);
-        this.models.delete(m.id);
-        if (m.model) w?.resolve(m.model);
-        else w?.reject(new Error(m.error ?? '续写模型未能生成'));
-        return;
-      }
       if (m.type !== 'tokens') return;
       const w = this.waiting.get(m.id);
       this.waiting.delete(m.id);
@@ -117,13 +124,11 @@ class SegmenterThread {
     const fail = (e: Error) => {
       this.failure = e;
       for (const w of this.waiting.values()) w.reject(e);
-      for (const w of this.models.values()) w.reject(e);
       this.waiting.clear();
-      this.models.clear();
     };
     worker.on('error', fail);
     worker.on('exit', (code) => {
-      if (this.waiting.size || this.models.size) fail(new Error(`分词线程意外退出（${code}）`));
+      if (this.waiting.size) fail(new Error(`分词线程意外退出（${code}）`));
     });
   }
 
@@ -158,17 +163,9 @@ class SegmenterThread {
     });
   }
 
-  /** The continuation model built on this thread (the arrays are copied to it). */
-  model(tokens: Int32Array, words: readonly string[], idx: SuffixIndex): Promise<SerializedModel> {
-    if (this.failure) return Promise.reject(this.failure);
-    const id = this.next++;
-    return new Promise((resolve, reject) => {
-      this.models.set(id, { resolve, reject });
-      this.worker.postMessage({ type: 'model', id, tokens, words: [...words], sa: idx.sa, lcp: idx.lcp, depth: idx.depth } satisfies SegmentRequest);
-    });
-  }
-
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await this.worker.terminate();
   }
 }

@@ -1,10 +1,9 @@
 /**
- * The archive as one stream of token ids, and a suffix array over it sorted by the first DEPTH
- * tokens (LSD radix sort: DEPTH counting-sort passes, linear in the archive). Every n-gram up to
- * DEPTH tokens is then a contiguous interval of the array, so exact counts, neighbour
- * distributions and document spread of every n-gram come out of linear scans — no pairwise
- * comparison and no per-candidate hash map while reading. Memory: about 21 bytes per token
- * (the stream, its paragraph index, the array, a scratch array, the keys and the LCP bytes).
+ * A chunk of the archive as token ids, and a suffix array over it sorted by the first DEPTH
+ * tokens (LSD radix sort: DEPTH counting-sort passes, linear in the chunk). Every n-gram up to
+ * DEPTH tokens is then a contiguous interval of the array; windows.ts merges the chunks' arrays
+ * into one order. Memory while sorting: 12 bytes per token of the chunk (the array, a scratch
+ * array, the keys), 13 with the LCP bytes.
  */
 
 /** Token id of a paragraph boundary; the stream starts with it and every paragraph ends with it. */
@@ -30,56 +29,6 @@ export class IntList {
   }
 }
 
-export class TokenStream {
-  /** id → token text; id 0 is the paragraph boundary. */
-  readonly words: string[] = [''];
-  private readonly ids = new Map<string, number>([['', BOUNDARY]]);
-  readonly tokens = new IntList(1 << 16);
-  /** Paragraph index of each token (the boundary before a paragraph belongs to it). */
-  readonly para = new IntList(1 << 16);
-  /** Per paragraph: document index and 1-based line. */
-  readonly paraDoc = new IntList();
-  readonly paraLine = new IntList();
-
-  constructor() {
-    this.tokens.push(BOUNDARY);
-    this.para.push(0);
-    this.paraDoc.push(-1);
-    this.paraLine.push(0);
-  }
-
-  id(word: string): number {
-    let id = this.ids.get(word);
-    if (id === undefined) {
-      id = this.words.length;
-      this.words.push(word);
-      this.ids.set(word, id);
-    }
-    return id;
-  }
-
-  lookup(word: string): number | undefined {
-    return this.ids.get(word);
-  }
-
-  /** Append one paragraph (its tokens, already segmented) and the boundary after it. */
-  addParagraph(doc: number, line: number, words: readonly string[]): void {
-    const p = this.paraDoc.length;
-    this.paraDoc.push(doc);
-    this.paraLine.push(line);
-    for (const w of words) {
-      this.tokens.push(this.id(w));
-      this.para.push(p);
-    }
-    this.tokens.push(BOUNDARY);
-    this.para.push(p);
-  }
-
-  get size(): number {
-    return this.tokens.length;
-  }
-}
-
 export interface SuffixIndex {
   /** Positions sorted by their first `depth` tokens (ties in position order). */
   sa: Int32Array;
@@ -89,7 +38,7 @@ export interface SuffixIndex {
 }
 
 /** Sort all positions of `s` by their first `depth` tokens (past the end reads as BOUNDARY). */
-export function suffixIndex(s: Int32Array, vocabulary: number, depth: number): SuffixIndex {
+export function suffixIndex(s: Int32Array, vocabulary: number, depth: number, withLcp = true): SuffixIndex {
   const n = s.length;
   let sa = new Int32Array(n);
   let tmp = new Int32Array(n);
@@ -116,8 +65,8 @@ export function suffixIndex(s: Int32Array, vocabulary: number, depth: number): S
     sa = tmp;
     tmp = t;
   }
-  const lcp = new Uint8Array(n);
-  for (let r = 1; r < n; r++) {
+  const lcp = new Uint8Array(withLcp ? n : 0);
+  for (let r = 1; withLcp && r < n; r++) {
     const a = sa[r - 1];
     const b = sa[r];
     let l = 0;
@@ -125,21 +74,6 @@ export function suffixIndex(s: Int32Array, vocabulary: number, depth: number): S
     lcp[r] = l;
   }
   return { sa, lcp, depth };
-}
-
-/**
- * Calls `visit(start, end)` for every interval of ranks sharing their first `n` tokens (every
- * distinct n-gram, by its occurrences), in rank order.
- */
-export function forEachInterval(idx: SuffixIndex, n: number, visit: (start: number, end: number) => void): void {
-  const len = idx.sa.length;
-  let start = 0;
-  for (let r = 1; r <= len; r++) {
-    if (r === len || idx.lcp[r] < n) {
-      visit(start, r);
-      start = r;
-    }
-  }
 }
 
 /**

@@ -1,4 +1,4 @@
-/** `gongwen mine [--out FILE] [--min-count N] PATH...` — mine phrase and structure patterns from a corpus. */
+/** `gongwen mine [--out FILE] [--min-count N] [--memory MB] PATH...` — mine phrase and structure patterns from a corpus. */
 import { resolve } from 'path';
 import { parseArgs } from '../args';
 import { UsageError, type Command } from '../io';
@@ -19,11 +19,14 @@ export function checkedOutPath(out: string): string {
 }
 
 export const run: Command = async (argv, io) => {
-  const a = parseArgs(argv, ['out', 'min-count']);
-  if (!a.positional.length) throw new UsageError('用法：gongwen mine [--out 文件] [--min-count N] 路径...');
+  const a = parseArgs(argv, ['out', 'min-count', 'memory']);
+  if (!a.positional.length) throw new UsageError('用法：gongwen mine [--out 文件] [--min-count N] [--memory MB] 路径...');
   const mc = a.opts.get('min-count');
   const minCount = mc === undefined ? 2 : Number(mc);
   if (!Number.isInteger(minCount) || minCount < 1) throw new UsageError(`--min-count 需要正整数，得到 “${mc}”`);
+  const mem = a.opts.get('memory');
+  const memoryMb = mem === undefined ? undefined : Number(mem);
+  if (memoryMb !== undefined && !(Number.isInteger(memoryMb) && memoryMb >= 1)) throw new UsageError(`--memory 需要正整数（MB），得到 “${mem}”`);
   for (const p of a.positional) if (!existsSync(p)) throw new UsageError(`找不到路径：${p}`);
   const out = a.opts.get('out');
   const outPath = out ? checkedOutPath(out) : undefined;
@@ -35,6 +38,7 @@ export const run: Command = async (argv, io) => {
   try {
     patterns = await mineDocuments(a.positional, {
       minCount,
+      memoryMb,
       warn: (s) => io.err(`gongwen mine: ${s}`),
       progress: ({ files, totalFiles, bytes, totalBytes }) => {
         const now = Date.now();

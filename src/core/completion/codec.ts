@@ -25,6 +25,11 @@ export class VarintWriter {
   toBase64(): string {
     return Buffer.from(this.buf.buffer, this.buf.byteOffset, this.len).toString('base64');
   }
+
+  /** The bytes written so far (a view, not a copy). */
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.len);
+  }
 }
 
 /** Every varint of a base64 string at once (one tight loop; values up to 2^31 − 1). */
