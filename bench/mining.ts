@@ -4,7 +4,9 @@
  * - Real, varied text: the public documents of ../shared/external (or /work/shared/external) plus
  *   the seed speeches (data/corpus), read at bench time and never written anywhere but a temp dir.
  *   Mined as a quarter, a half and all of the set (documents in a fixed shuffled order), and the
- *   set repeated four times with the documents shuffled (each copy a separate file).
+ *   set repeated four and sixteen times with the documents shuffled (each copy a separate file):
+ *   past the counting budget (64 MB, ~2 M tokens) mining spills sorted runs to a temp dir, so
+ *   peak memory should stay flat from ×4 to ×16.
  * - Synthetic: ≥ `mb` MB built from the seed paragraphs (shuffled deterministically, ~60 lines per
  *   file), as before.
  * Each run mines in a fresh child process (so its peak RSS is its own) and reports wall time, the
@@ -122,6 +124,8 @@ export interface RealMiningBench {
   growthQuarterToAll: number;
   /** Time per MB of the set ×4 ÷ of the set. */
   growthAllToFour: number;
+  /** Time per MB of the set ×16 ÷ of the set ×4. */
+  growthFourToSixteen: number;
 }
 
 export function benchRealMining(opts: { quick?: boolean } = {}): RealMiningBench | undefined {
@@ -158,11 +162,18 @@ export function benchRealMining(opts: { quick?: boolean } = {}): RealMiningBench
     if (!opts.quick) runs.push(runChild('真实文本 1/2', setOf(0.5)));
     runs.push(runChild('真实文本全部（外部 32 篇 + 种子 5 篇）', setOf(1.01)));
     if (!opts.quick) runs.push(runChild('真实文本 ×4（文档顺序打乱）', setOf(1.01, 4)));
+    if (!opts.quick) runs.push(runChild('真实文本 ×16（文档顺序打乱）', setOf(1.01, 16)));
     const q = runs[0];
     const all = runs.find((r) => r.what.startsWith('真实文本全部'))!;
     const four = runs.find((r) => r.what.includes('×4'));
+    const sixteen = runs.find((r) => r.what.includes('×16'));
     const r2 = (x: number) => Math.round(x * 100) / 100;
-    return { runs, growthQuarterToAll: r2(all.secondsPerMb / q.secondsPerMb), growthAllToFour: four ? r2(four.secondsPerMb / all.secondsPerMb) : NaN };
+    return {
+      runs,
+      growthQuarterToAll: r2(all.secondsPerMb / q.secondsPerMb),
+      growthAllToFour: four ? r2(four.secondsPerMb / all.secondsPerMb) : NaN,
+      growthFourToSixteen: four && sixteen ? r2(sixteen.secondsPerMb / four.secondsPerMb) : NaN,
+    };
   } finally {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }
@@ -219,6 +230,6 @@ if (require.main === module) {
     const runs = [...(real?.runs ?? []), benchMining({ mb: synth })];
     console.log(`\n机器：${cpus().length} 核 ${cpus()[0]?.model ?? ''}，Node ${process.version}\n`);
     console.log(miningTable(runs));
-    if (real) console.log(`\n增长（挖掘每 MB 用时）：全部 ÷ 1/4 = ${real.growthQuarterToAll}；×4 ÷ 全部 = ${real.growthAllToFour}`);
+    if (real) console.log(`\n增长（挖掘每 MB 用时）：全部 ÷ 1/4 = ${real.growthQuarterToAll}；×4 ÷ 全部 = ${real.growthAllToFour}；×16 ÷ ×4 = ${real.growthFourToSixteen}`);
   }
 }

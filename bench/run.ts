@@ -19,7 +19,7 @@
  *              single-line file; wall time and peak RSS (/usr/bin/time, where installed); and the
  *              textlint CLI with textlint-rule-prh (the same dictionary) on the 1 MB file, whole process
  *   mining     MB/s, growth and peak RSS on real varied text (../shared/external + the seeds, a
- *              quarter of it to all of it, and ×4) and on a ≥ 50 MB synthetic corpus (bench/mining.ts)
+ *              quarter of it to all of it, ×4 and ×16) and on a ≥ 50 MB synthetic corpus (bench/mining.ts)
  * Options: --quick (smaller sizes, for a smoke run), --skip-mining, --skip-textlint, --skip-cli.
  */
 import { execFileSync, spawnSync } from 'child_process';
@@ -354,7 +354,7 @@ async function main() {
       for (const m of real.runs) {
         rows.push([`挖掘${m.what}（${m.mb} MB）`, `${m.mbPerSec} MB/s`, `不含分词词典加载 ${m.segmenterSeconds} s；端到端 ${m.mbPerSecEndToEnd} MB/s，峰值内存 ${m.peakRssMb} MB`]);
       }
-      rows.push(['　挖掘增长（每 MB 用时）', `全部 ÷ 1/4 = ${real.growthQuarterToAll}`, Number.isNaN(real.growthAllToFour) ? '' : `×4 ÷ 全部 = ${real.growthAllToFour}`]);
+      rows.push(['　挖掘增长（每 MB 用时）', `全部 ÷ 1/4 = ${real.growthQuarterToAll}`, Number.isNaN(real.growthAllToFour) ? '' : `×4 ÷ 全部 = ${real.growthAllToFour}${Number.isNaN(real.growthFourToSixteen) ? '' : `；×16 ÷ ×4 = ${real.growthFourToSixteen}`}`]);
     }
     const m = benchMining({ mb: quick ? 5 : 50 });
     results.mining = m;

@@ -673,14 +673,24 @@ export class Miner {
    */
   finish(): Patterns {
     try {
-      const a = this.chunk.view();
-      const last = new ChunkRun(a, suffixIndex(a, this.words.length, WINDOW, false), this.chunkPara.view(), this.chunkFrom, a.length);
-      const records = new MergedRecords([...this.runs.open(), last]);
-      const { accepted, cands, heads, model } = this.pass(records, this.tokenFlags());
+      const { accepted, cands, heads, model } = this.countAll();
+      // the last chunk and its sort are garbage from here on
+      this.chunk = new IntList(16);
+      this.chunkPara = new IntList(16);
       return this.assemble(accepted, cands, heads, model);
     } finally {
       this.dispose();
     }
+  }
+
+  private countAll(): ReturnType<Miner['pass']> {
+    const a = this.chunk.view();
+    const last = new ChunkRun(a, suffixIndex(a, this.words.length, WINDOW, false), this.chunkPara.view(), this.chunkFrom, a.length);
+    const records = new MergedRecords([...this.runs.open(), last]);
+    const counted = this.pass(records, this.tokenFlags());
+    // nothing is read from the runs any more
+    this.runs.dispose();
+    return counted;
   }
 
   private assemble(accepted: AcceptedPhrase[], cands: CollocationCandidate[], heads: Map<string, number>, model: SerializedModel): Patterns {
