@@ -113,6 +113,7 @@ class SegmenterThread {
   private readonly waiting = new Map<number, { resolve: (t: string[][]) => void; reject: (e: Error) => void }>();
   private failure: Error | undefined;
   private closed = false;
+  private readonly pending = new Set<Promise<string[][]>>();
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (m: SegmentReply) => {
@@ -157,15 +158,25 @@ class SegmenterThread {
   cut(lines: string[]): Promise<string[][]> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.next++;
-    return new Promise((resolve, reject) => {
+    const p = new Promise<string[][]>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       this.worker.postMessage({ type: 'lines', id, lines } satisfies SegmentRequest);
     });
+    this.pending.add(p);
+    const forget = () => void this.pending.delete(p);
+    p.then(forget, forget);
+    return p;
   }
 
+  /**
+   * Ends the thread once the batches sent are segmented: ending it in the middle of a native
+   * call aborts the whole process (nodejieba throws while its environment is torn down), which an
+   * error while reading (documents still queued) would otherwise do.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await Promise.allSettled([...this.pending]);
     await this.worker.terminate();
   }
 }
