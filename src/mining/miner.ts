@@ -58,6 +58,8 @@ export interface MinerOptions {
   chunkTokens?: number;
   /** Where the temp dir of the runs is made (default: the OS temp dir). */
   tempDir?: string;
+  /** Runs merged at once while reading (default 64; tests use fewer). */
+  fanIn?: number;
 }
 
 interface Entry extends Counted {
@@ -251,7 +253,7 @@ export class Miner {
     this.minCount = opts.minCount ?? 2;
     this.limit = opts.maxCandidates ?? 400_000;
     this.chunkTokens = Math.max(WINDOW, opts.chunkTokens ?? CHUNK_TOKENS);
-    this.runs = new SpilledRuns(opts.tempDir);
+    this.runs = new SpilledRuns(opts.tempDir, Math.max(2, opts.fanIn ?? 64));
     // segmented elsewhere (a worker thread: see run.ts) the miner needs no segmenter of its own
     this.jieba = opts.segmented ? undefined : loadSegmenter(opts.userWords ?? []);
     this.paraDoc.push(-1);
@@ -290,9 +292,10 @@ export class Miner {
       this.mineLine(l, tokens[i]);
     });
     this.mineStructure(rel, lines);
-    // a chunk ends between documents, once it holds its share of tokens
-    if (this.cut < 0 && this.chunk.length - this.chunkFrom >= this.chunkTokens) this.cut = this.chunk.length;
+    // a chunk ends between documents, once it holds its share of tokens; it is written once the
+    // next document has given its windows tokens to read into
     if (this.cut >= 0 && this.chunk.length - this.cut >= WINDOW - 1) this.spillChunk();
+    if (this.cut < 0 && this.chunk.length - this.chunkFrom >= this.chunkTokens) this.cut = this.chunk.length;
   }
 
   private id(word: string): number {

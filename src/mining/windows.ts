@@ -153,20 +153,27 @@ function removeStale(base: string): void {
 
 /**
  * The sorted runs of one mining, in a private directory under the OS temp dir (never the user's
- * folders), created with the first run. `dispose()` removes it; so do the process's exit and
+ * folders), created with the first run (`base` only for tests). `dispose()` removes it; so do the process's exit and
  * SIGINT/SIGTERM/SIGHUP (the editor cancels re-mining by ending its process), and a later mining
  * removes directories of processes that were killed outright.
  */
 export class SpilledRuns {
   private dir: string | undefined;
-  private readonly files: string[] = [];
-  private readonly base: string;
+  /** The runs in stream order, each with its merge level (0: one chunk). */
+  private readonly files: { file: string; level: number }[] = [];
+  private serial = 0;
   /** Bytes written so far. */
   bytes = 0;
 
-  constructor(base = tmpdir()) {
-    this.base = base;
-  }
+  /**
+   * `fanIn`: runs merged at once. When that many runs of one level follow each other at the end,
+   * they are merged into one run of the next level (consecutive runs only, so order and ties are
+   * kept): files open at once stay few, and each record is rewritten log_fanIn(runs) times.
+   */
+  constructor(
+    private readonly base = tmpdir(),
+    private readonly fanIn = 64,
+  ) {}
 
   get count(): number {
     return this.files.length;
@@ -174,13 +181,26 @@ export class SpilledRuns {
 
   /** Writes all of `run` to a new file. */
   write(run: RecordRun): void {
+    this.files.push({ file: this.writeFile(run), level: 0 });
+    for (;;) {
+      const n = this.files.length;
+      if (n < this.fanIn) break;
+      const tail = this.files.slice(n - this.fanIn);
+      if (!tail.every((f) => f.level === tail[0].level)) break;
+      const merged = this.writeFile(new MergedRun(new MergedRecords(tail.map((f) => new FileRun(f.file)))));
+      for (const f of tail) rmSync(f.file, { force: true });
+      this.files.splice(n - this.fanIn, this.fanIn, { file: merged, level: tail[0].level + 1 });
+    }
+  }
+
+  private writeFile(run: RecordRun): string {
     if (!this.dir) {
       removeStale(this.base);
       this.dir = mkdtempSync(join(this.base, `${PREFIX}${process.pid}-`));
       live.add(this.dir);
       hook();
     }
-    const file = join(this.dir, `run-${this.files.length}.bin`);
+    const file = join(this.dir, `run-${this.serial++}.bin`);
     const fd = openSync(file, 'w', 0o600);
     try {
       const block = new Int32Array(BLOCK * RECORD);
@@ -195,12 +215,12 @@ export class SpilledRuns {
       closeSync(fd);
       run.close();
     }
-    this.files.push(file);
+    return file;
   }
 
   /** The runs written, to be read back in order. */
   open(): RecordRun[] {
-    return this.files.map((f) => new FileRun(f));
+    return this.files.map((f) => new FileRun(f.file));
   }
 
   dispose(): void {
@@ -214,6 +234,30 @@ export class SpilledRuns {
   /** The directory (for tests), if any run was written. */
   get directory(): string | undefined {
     return this.dir;
+  }
+}
+
+/** A merge of runs, as a run. */
+class MergedRun implements RecordRun {
+  constructor(private readonly m: MergedRecords) {}
+
+  fill(out: Int32Array): number {
+    const m = this.m;
+    const cap = (out.length / RECORD) | 0;
+    let k = 0;
+    let o = 0;
+    while (k < cap && m.next()) {
+      out.set(m.key, o);
+      out[o + WINDOW] = m.left;
+      out[o + WINDOW + 1] = m.para;
+      o += RECORD;
+      k++;
+    }
+    return k;
+  }
+
+  close(): void {
+    this.m.close();
   }
 }
 

@@ -35,8 +35,8 @@ describe('mining in bounded memory (sorted runs spilled to the temp dir, merged 
       docs.push({ rel: f.split('/').pop()!, lines, tokens: lines.map((l) => jieba.cut(l.text, true)) });
     }
   });
-  const fed = (chunkTokens?: number, tempDir?: string) => {
-    const m = new Miner({ segmented: true, chunkTokens, tempDir });
+  const fed = (chunkTokens?: number, tempDir?: string, fanIn?: number) => {
+    const m = new Miner({ segmented: true, chunkTokens, tempDir, fanIn });
     for (const d of docs) m.addSegmented(d.rel, d.lines, d.tokens);
     return m;
   };
@@ -46,7 +46,9 @@ describe('mining in bounded memory (sorted runs spilled to the temp dir, merged 
     assert.equal(whole.spilled.runs, 0);
     const expected = serialize(whole.finish());
     assert.ok(expected.includes('"model"'));
-    for (const chunk of [7, 4000, 50_000]) {
+    // tokens of the stream: every token and one boundary per line
+    const total = docs.reduce((n, d) => n + d.tokens.reduce((k, t) => k + t.length + 1, 0), 0);
+    for (const chunk of [7, Math.floor(total / 80), Math.floor(total / 6)]) {
       const m = fed(chunk);
       const { runs, dir, bytes } = m.spilled;
       assert.ok(runs >= 3, `${chunk}: ${runs} runs`);
@@ -55,6 +57,14 @@ describe('mining in bounded memory (sorted runs spilled to the temp dir, merged 
       assert.ok(!existsSync(dir), 'the runs are removed once merged');
       assert.ok(got === expected, `chunks of ${chunk} tokens: output differs from mining in one piece`);
     }
+    // many runs merged three at a time while reading (levels of merged runs): still the same
+    // (chunks end between documents: chunks of 7 tokens are one document each)
+    const plain = fed(7);
+    const m = fed(7, undefined, 3);
+    assert.ok(plain.spilled.runs >= docs.length - 2 && m.spilled.runs < plain.spilled.runs / 2, `${plain.spilled.runs} runs, ${m.spilled.runs} left after merging`);
+    assert.ok(m.spilled.bytes > 3 * plain.spilled.bytes, 'records were rewritten by the merges');
+    plain.dispose();
+    assert.ok(serialize(m.finish()) === expected, 'merged three at a time: output differs');
   });
 
   it('through the CLI path (segmenter thread): --memory 1 on the seed corpus gives data/patterns.json', async () => {
