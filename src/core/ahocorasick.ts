@@ -9,19 +9,24 @@
  *   prose for a few hundred patterns. Equivalent units (folded quotes) share an index.
  * - The root's transitions are a dense table by UTF-16 unit (`root`), so a character that starts
  *   nothing costs one load.
- * - Every other state: when states × alphabet is small (the built-in data: about 1 200 × 410),
- *   a full transition table (`delta`, fail links already followed), so a step is one load. A
- *   third of Chinese prose is read away from the root, because common characters (， 中 新) start
- *   or end some pattern. Past `DFA_MAX_CELLS` (a very large user glossary) the states keep their
- *   few edges in one flat array (CSR), searched linearly, and follow `fail` links as usual.
- * - With the full table, one packed word per UTF-16 unit (`unit`) holds all the scan needs of it:
- *   the root transition (bits 0–15), the alphabet index (16–30) and whether the unit is a mark
- *   (bit 31, see `scan`): one load per character instead of three.
+ * - Every other state keeps its few edges in one flat array (CSR), searched linearly, and follows
+ *   `fail` links. A third of Chinese prose is read away from the root, because common characters
+ *   (， 中 新) start or end some pattern.
+ * - One packed word per UTF-16 unit (`unit`) holds all a scan needs of it: the root transition
+ *   (bits 0–15), the alphabet index (16–30) and whether the unit is a mark (bit 31, see `scan`):
+ *   one load per character instead of three (when states < 65 536 and alphabet < 32 768).
+ * - The scan itself: by default a small WebAssembly function over these tables
+ *   (src/core/ac-wasm.ts): a short command-line run would otherwise read every character in
+ *   V8's interpreter, about ten times slower. Without WebAssembly (`node --jitless`) the scan is
+ *   JavaScript over a full transition table (`delta`, fail links already followed, so a step is
+ *   one load), built on first use when states × alphabet is small (the built-in data: about
+ *   3 200 × 770), else over the edge lists.
  * - `outStart`/`outList` hold, per state, the patterns ending there (including those reached
  *   through fail links). States with outputs are numbered last.
  * The text is read from its UTF-16 units (`TextDoc.codes`), not from the string.
  */
 
+import { WASM_AVAILABLE, WasmScanner, type WasmScanResult } from './ac-wasm';
 import { growInt32 as grow, toCodes } from './text';
 
 /** Largest full transition table, in cells (2 bytes each): 8 MB. */
@@ -85,6 +90,23 @@ export class ScanBuffers {
     return this.pattern.length * 3 + this.marks.length;
   }
 
+  /** Takes a WebAssembly scan's results (copied: those are views of the scanner's memory). */
+  take(r: WasmScanResult): void {
+    const n = r.pattern.length;
+    if (this.pattern.length < n) {
+      this.pattern = new Int32Array(n);
+      this.start = new Int32Array(n);
+      this.end = new Int32Array(n);
+    }
+    if (this.marks.length < r.marks.length) this.marks = new Int32Array(r.marks.length);
+    this.pattern.set(r.pattern);
+    this.start.set(r.start);
+    this.end.set(r.end);
+    this.marks.set(r.marks);
+    this.nHits = n;
+    this.nMarks = r.marks.length;
+  }
+
   /** The results written since the last `results`, as views of the buffers. */
   results(): { hits: Hits; marks: Int32Array } {
     const n = this.nHits;
@@ -117,12 +139,14 @@ export interface AcTables {
   outStart: Int32Array;
   outList: Int32Array;
   lengths: Int32Array;
-  delta?: Uint16Array;
-  /** With `delta`; made with the same mark table (MARK_TABLE is a constant of the code). */
+  /** Made with the same mark table (MARK_TABLE is a constant of the code); absent past 65 535 states. */
   unit?: Int32Array;
   firstOut: number;
   width: number;
 }
+
+/** How `AhoCorasick.scan` runs: see the comment at the top. */
+export type ScanEngine = 'wasm' | 'table' | 'edges';
 
 export class AhoCorasick {
   private readonly alpha: Uint16Array;
@@ -139,27 +163,31 @@ export class AhoCorasick {
   private readonly lengths: Int32Array;
   /** States from this id on have outputs. */
   private readonly firstOut: number;
-  /** Full transitions, `delta[state * width + alpha]`, when small enough; else undefined. */
-  private readonly delta?: Uint16Array;
+  /** Full transitions, `delta[state * width + alpha]`, made by the first JavaScript scan when small enough. */
+  private delta?: Uint16Array;
   private readonly width: number;
-  /** With `delta`: per unit, root transition | alphabet index << 16 | mark << 31. */
+  /** Per unit: root transition | alphabet index << 16 | mark << 31 (undefined past 65 535 states). */
   private readonly unit?: Int32Array;
   /** The units `scan` reports the offsets of (none unless given). */
   private readonly markTable: Uint8Array;
+  private readonly maxTableCells: number;
+  private readonly engine: ScanEngine;
+  /** The WebAssembly scan, made on first use. */
+  private wasm?: WasmScanner;
 
   /**
    * `fold`: units to read as others (quote folding: “ as "). Patterns are given folded already;
    * the text is scanned as written and folded through the alphabet table, at no cost per unit.
    * `marks`: units whose offsets `scan` also collects, in the same pass (the text model's marks).
-   * `maxTableCells`: above this size no full transition table is built (tests set 0 to run the
-   * edge-list path).
+   * `maxTableCells`: above this size the JavaScript scan builds no full transition table.
+   * `engine`: which scan runs (tests compare them); by default WebAssembly where it can.
    */
   constructor(
     patterns: readonly string[],
     fold?: (code: number) => number,
-    opts: { marks?: Uint8Array; maxTableCells?: number; tables?: AcTables } = {},
+    opts: { marks?: Uint8Array; maxTableCells?: number; tables?: AcTables; engine?: ScanEngine } = {},
   ) {
-    const maxTableCells = opts.maxTableCells ?? DFA_MAX_CELLS;
+    this.maxTableCells = opts.maxTableCells ?? DFA_MAX_CELLS;
     this.markTable = opts.marks ?? NO_MARKS;
     const t = opts.tables;
     if (t) {
@@ -177,8 +205,8 @@ export class AhoCorasick {
       this.firstOut = t.firstOut;
       this.width = t.width;
       this.root = t.root;
-      this.delta = t.delta;
       this.unit = t.unit;
+      this.engine = this.pickEngine(opts.engine);
       return;
     }
     this.alpha = new Uint16Array(65536);
@@ -273,25 +301,38 @@ export class AhoCorasick {
     this.outList = new Int32Array(outs);
     for (let k = 0, j = 0; k < n; k++) for (const p of out[order[k]]) this.outList[j++] = p;
     this.width = alphabetSize + 1;
-    if (n * this.width <= maxTableCells && n < 65536 && this.width < 32768) {
-      this.delta = this.fullTable(queue.map((s) => id[s]), rootNext);
+    if (n < 65536 && this.width < 32768) {
       this.unit = new Int32Array(65536);
       for (let c = 0; c < 65536; c++) this.unit[c] = this.root[c] | (this.alpha[c] << 16) | (this.markTable[c] << 31);
     }
+    this.engine = this.pickEngine(opts.engine);
   }
 
-  /** The tables, to store (see `AcTables`); they are this automaton's own arrays, not copies. */
-  tables(): AcTables {
-    const { alpha, root, rootNext, edgeStart, edgeChar, edgeTo, fail, outStart, outList, lengths, delta, unit, firstOut, width } = this;
-    return { alpha, root, rootNext, edgeStart, edgeChar, edgeTo, fail, outStart, outList, lengths, delta, unit, firstOut, width };
+  private pickEngine(wanted?: ScanEngine): ScanEngine {
+    const table = this.unit !== undefined && this.fail.length * this.width <= this.maxTableCells;
+    if (wanted === 'wasm' && !(WASM_AVAILABLE && this.unit)) throw new Error('no WebAssembly scan for this automaton');
+    if (wanted === 'table' && !table) throw new Error('no full transition table for this automaton');
+    return wanted ?? (WASM_AVAILABLE && this.unit ? 'wasm' : table ? 'table' : 'edges');
   }
 
   /**
-   * The full transition table. `bfs`: the non-root states, breadth first, so a state's fail target
+   * The tables, to store (see `AcTables`); they are this automaton's own arrays, not copies. The
+   * full transition table is not among them (it is made again from the edges if ever needed).
+   */
+  tables(): AcTables {
+    const { alpha, root, rootNext, edgeStart, edgeChar, edgeTo, fail, outStart, outList, lengths, unit, firstOut, width } = this;
+    return { alpha, root, rootNext, edgeStart, edgeChar, edgeTo, fail, outStart, outList, lengths, unit, firstOut, width };
+  }
+
+  /**
+   * The full transition table, from the edges: breadth first, so a state's fail target
    * (shallower) has its row before the state copies it and overwrites its own edges.
    */
-  private fullTable(bfs: number[], rootNext: Int32Array): Uint16Array {
-    const { width: w, edgeStart, edgeChar, edgeTo, fail } = this;
+  private fullTable(): Uint16Array {
+    const { width: w, edgeStart, edgeChar, edgeTo, fail, rootNext } = this;
+    const bfs: number[] = [];
+    for (let a = 0; a < rootNext.length; a++) if (rootNext[a] !== 0) bfs.push(rootNext[a]);
+    for (let q = 0; q < bfs.length; q++) for (let e = edgeStart[bfs[q]]; e < edgeStart[bfs[q] + 1]; e++) bfs.push(edgeTo[e]);
     const delta = new Uint16Array(this.fail.length * w);
     delta.set(rootNext);
     for (const s of bfs) {
@@ -315,7 +356,8 @@ export class AhoCorasick {
    */
   scan(codes: Uint16Array, into: ScanBuffers = new ScanBuffers()): { hits: Hits; marks: Int32Array } {
     into.nHits = into.nMarks = 0;
-    if (this.unit) this.scanTable(codes, this.unit, this.delta!, into);
+    if (this.engine === 'wasm') into.take((this.wasm ??= new WasmScanner({ ...this.tables(), unit: this.unit! })).scan(codes));
+    else if (this.engine === 'table') this.scanTable(codes, this.unit!, (this.delta ??= this.fullTable()), into);
     else this.scanEdges(codes, into);
     return into.results();
   }

@@ -49,7 +49,6 @@ const TABLES: Array<[keyof AcTables, BlobKind]> = [
   ['outStart', 'i32'],
   ['outList', 'i32'],
   ['lengths', 'i32'],
-  ['delta', 'u16'],
   ['unit', 'i32'],
 ];
 

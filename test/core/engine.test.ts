@@ -22,7 +22,12 @@ describe('Aho–Corasick matcher', () => {
     const found = ac.findAll('学习总书记和习总书记').map((m) => `${m.pattern}@${m.start}-${m.end}`);
     assert.deepEqual(found.sort(), ['0@2-5', '0@7-10', '1@1-5', '1@6-10', '2@3-5', '2@8-10', '3@0-2'].sort());
   });
-  for (const [path, cells] of [['full transition table', undefined], ['edge lists and fail links', 0]] as const) {
+  const engines = [
+    ['WebAssembly scan', 'wasm'],
+    ['full transition table', 'table'],
+    ['edge lists and fail links', 'edges'],
+  ] as const;
+  for (const [path, engine] of engines) {
     it(`agrees with indexOf on random text (property check on a small alphabet; ${path})`, () => {
       const alpha = '习近平总书记学';
       let seed = 7;
@@ -30,7 +35,7 @@ describe('Aho–Corasick matcher', () => {
       for (let round = 0; round < 50; round++) {
         const pats = Array.from({ length: 5 }, () => Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => alpha[Math.floor(rnd() * alpha.length)]).join(''));
         const text = Array.from({ length: 60 }, () => alpha[Math.floor(rnd() * alpha.length)]).join('');
-        const got = new AhoCorasick(pats, undefined, { maxTableCells: cells }).findAll(text).map((m) => `${m.pattern}:${m.start}`).sort();
+        const got = new AhoCorasick(pats, undefined, { engine }).findAll(text).map((m) => `${m.pattern}:${m.start}`).sort();
         const want: string[] = [];
         pats.forEach((p, i) => {
           for (let k = text.indexOf(p); k >= 0; k = text.indexOf(p, k + 1)) want.push(`${i}:${k}`);
@@ -39,13 +44,28 @@ describe('Aho–Corasick matcher', () => {
       }
     });
   }
-  it('the built-in data gives the same hits in the same order on either path (whole seed corpus)', () => {
+  it('the built-in data gives the same hits and marks in the same order on every path (whole seed corpus)', () => {
     const builtin = loadBuiltinDataset();
     const text = fs.readdirSync(path.join(ROOT, 'data', 'corpus')).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(corpusFile(f), 'utf8')).join('\n');
-    const edges = new AhoCorasick(builtin.literals, foldCode, { marks: MARK_TABLE, maxTableCells: 0 });
-    const hits = builtin.matcher.findAll(text);
-    assert.ok(hits.length > 100, `${hits.length} hits`);
-    assert.deepEqual(edges.findAll(text), hits);
+    const codes = toCodes(text);
+    const scan = (ac: AhoCorasick) => {
+      const { hits, marks } = ac.scan(codes);
+      return { hits: hits.toArray(), marks: Array.from(marks) };
+    };
+    const want = scan(builtin.matcher);
+    assert.ok(want.hits.length > 100 && want.marks.length > 1000, `${want.hits.length} hits, ${want.marks.length} marks`);
+    for (const [, engine] of engines) assert.deepEqual(scan(new AhoCorasick(builtin.literals, foldCode, { marks: MARK_TABLE, engine })), want, engine);
+  });
+  it('the WebAssembly scan makes room when a text has more hits than it expected, and scans again', () => {
+    // One pattern per unit and overlapping ones: far more than one hit per 16 units.
+    const ac = new AhoCorasick(['学', '学学', '学学学'], undefined, { engine: 'wasm', marks: MARK_TABLE });
+    for (const n of [0, 1, 5000, 40000]) {
+      const text = '学'.repeat(n) + '，';
+      const { hits, marks } = ac.scan(toCodes(text));
+      assert.equal(hits.count, n + Math.max(0, n - 1) + Math.max(0, n - 2), `${n} units`);
+      assert.deepEqual(Array.from(marks), [n]);
+      assert.deepEqual(hits.toArray(), new AhoCorasick(['学', '学学', '学学学'], undefined, { engine: 'edges' }).findAll(text));
+    }
   });
   it('reads the text from its UTF-16 units as the string holds them, lone surrogates included', () => {
     for (const s of ['', 'a', '习近平\ud800总书记\udc00', '𠀀\ufeff“两个维护”', '\r\n'.repeat(5000)]) {
