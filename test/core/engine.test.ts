@@ -1,5 +1,7 @@
 import { strict as assert } from 'assert';
 import { AhoCorasick } from '../../src/core/ahocorasick';
+import { SCAN_WASM } from '../../src/core/ac-wasm';
+import { scanModuleBytes } from '../../src/core/ac-wasm-asm';
 import { check, suppressionLiterals } from '../../src/core/check';
 import { findSuppressions } from '../../src/core/suppress';
 import { foldCode, foldQuotes, startsWithFolded } from '../../src/core/context';
@@ -55,6 +57,9 @@ describe('Aho–Corasick matcher', () => {
     const want = scan(builtin.matcher);
     assert.ok(want.hits.length > 100 && want.marks.length > 1000, `${want.hits.length} hits, ${want.marks.length} marks`);
     for (const [, engine] of engines) assert.deepEqual(scan(new AhoCorasick(builtin.literals, foldCode, { marks: MARK_TABLE, engine })), want, engine);
+  });
+  it('the WebAssembly module kept as text is what its listing assembles to (else: npx tsx src/core/ac-wasm-asm.ts)', () => {
+    assert.equal(Buffer.from(scanModuleBytes()).toString('base64'), SCAN_WASM);
   });
   it('the WebAssembly scan makes room when a text has more hits than it expected, and scans again', () => {
     // One pattern per unit and overlapping ones: far more than one hit per 16 units.
