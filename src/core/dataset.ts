@@ -19,17 +19,13 @@ import {
 import { sinceToIso } from './date';
 import { builtinDataVersion } from './data-version';
 import { Glossary } from './glossary';
-import { BUILD_ID, loadPrecompiled, precompiledFile, type CompiledParts } from './precompiled';
+import type { LiteralOwner, LiteralRole } from './literal-owner';
+import { BUILD_ID, loadPrecompiled, precompiledFile, type CompiledParts, type RuleTable } from './precompiled';
 import { MisquoteIndex } from './rules/misquote-index';
 import type { RuleEntry, RuleKind } from './model';
 import type { Category, IsoDate, Severity } from './types';
 
-/**
- * `anchor`: a misquote anchor bigram (src/core/rules/misquote-index.ts); `directive` and `url`: the
- * literals that tell whether suppression has anything to read (src/core/suppress.ts). These are
- * owned by no rule (`rule` -1).
- */
-export type LiteralRole = 'pattern' | 'trigger' | 'object' | 'anchor' | 'directive' | 'url';
+export type { LiteralOwner, LiteralRole } from './literal-owner';
 
 /** What a rule proposes as of a date: the fix (if any) and the other acceptable wordings. */
 export interface Proposal {
@@ -67,6 +63,75 @@ export function defaultSeverity(r: RuleEntry): Severity {
   return r.confidence === 'high' ? 'warning' : r.confidence === 'medium' ? 'info' : 'hint';
 }
 
+/** One rule entry compiled for checking. Throws DataError when a regex compiles in no engine. */
+function compileRule(entry: RuleEntry & { file?: string }): CompiledRule {
+  let regexes: RegExp[] = [];
+  try {
+    regexes = (entry.regex ?? []).map((s) => new RegExp(s, 'gu'));
+  } catch (e) {
+    throw new DataError(entry.file ?? '', `规则 ${entry.id} 的正则表达式无效：${(e as Error).message}`);
+  }
+  const kind: FindingKind = {
+    ruleId: entry.id,
+    category: CATEGORY[entry.kind],
+    severity: defaultSeverity(entry),
+    reason: entry.explanation,
+    source: entry.source,
+    confidence: entry.confidence,
+    ...(entry.since ? { since: entry.since } : {}),
+  };
+  const base: Proposal = { replacement: entry.replacement, alternatives: entry.alternatives };
+  const proposals = [
+    { from: '', proposal: base },
+    ...[...(entry.replacementByDate ?? [])]
+      .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+      .map((d) => ({ from: d.from, proposal: { replacement: d.replacement, alternatives: d.alternatives } })),
+  ];
+  return {
+    entry,
+    since: entry.since ? sinceToIso(entry.since) : undefined,
+    proposals,
+    regexes,
+    kind,
+    unless: entry.unless && {
+      before: entry.unless.before?.map(foldQuotes),
+      after: entry.unless.after?.map(foldQuotes),
+      inside: entry.unless.inside?.map(foldQuotes),
+    },
+  };
+}
+
+/**
+ * A rule of the precompiled built-in data, read and compiled when a check first asks for it: a
+ * check reads the few rules its text hits (26 of 436 on the 1 MB bench text), so a short command
+ * does not parse and compile the others.
+ */
+class LazyRule implements CompiledRule {
+  private compiled?: CompiledRule;
+  constructor(private readonly read: () => RuleEntry & { file?: string }) {}
+  private get rule(): CompiledRule {
+    return (this.compiled ??= compileRule(this.read()));
+  }
+  get entry() {
+    return this.rule.entry;
+  }
+  get since() {
+    return this.rule.since;
+  }
+  get proposals() {
+    return this.rule.proposals;
+  }
+  get regexes() {
+    return this.rule.regexes;
+  }
+  get kind() {
+    return this.rule.kind;
+  }
+  get unless() {
+    return this.rule.unless;
+  }
+}
+
 /** What suppression looks for before it reads the text (see `findSuppressions`). */
 const SUPPRESSION_LITERALS: Array<[string, LiteralRole]> = [
   [DIRECTIVE_PREFIX, 'directive'],
@@ -78,11 +143,11 @@ export class Dataset {
   readonly glossary: Glossary;
   readonly matcher: AhoCorasick;
   /** The automaton's patterns, quote-folded; `owners[k]` says whose `literals[k]` is. */
-  readonly literals: string[] = [];
+  readonly literals: string[];
   /** Canonical-wording clauses for the misquote rule; their anchors are in `matcher`. */
   readonly misquote: MisquoteIndex;
   /** For each automaton pattern: which rule and in what role (an anchor: which one of `misquote.anchors`). */
-  readonly owners: Array<{ rule: number; role: LiteralRole; anchor?: number }>;
+  readonly owners: LiteralOwner[];
   readonly byId = new Map<string, CompiledRule>();
   /**
    * The day the built-in rule data was last brought up to date (data/data-version.json), when
@@ -93,70 +158,51 @@ export class Dataset {
   /**
    * `compiled`: what a build of the same raw data computed before (the precompiled built-in data,
    * src/core/precompiled.ts): the misquote anchors and the automaton's tables are then loaded, not
-   * computed again.
+   * computed again, and with `compiled.rules` each rule is read from it when first used (`raw.rules`
+   * is then not read).
    */
   constructor(raw: RawData, opts: { currentTo?: IsoDate; compiled?: CompiledParts } = {}) {
     this.currentTo = opts.currentTo;
-    this.rules = raw.rules.map((entry) => {
-      let regexes: RegExp[] = [];
-      try {
-        regexes = (entry.regex ?? []).map((s) => new RegExp(s, 'gu'));
-      } catch (e) {
-        throw new DataError(entry.file, `规则 ${entry.id} 的正则表达式无效：${(e as Error).message}`);
-      }
-      const kind: FindingKind = {
-        ruleId: entry.id,
-        category: CATEGORY[entry.kind],
-        severity: defaultSeverity(entry),
-        reason: entry.explanation,
-        source: entry.source,
-        confidence: entry.confidence,
-        ...(entry.since ? { since: entry.since } : {}),
-      };
-      const base: Proposal = { replacement: entry.replacement, alternatives: entry.alternatives };
-      const proposals = [
-        { from: '', proposal: base },
-        ...[...(entry.replacementByDate ?? [])]
-          .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
-          .map((d) => ({ from: d.from, proposal: { replacement: d.replacement, alternatives: d.alternatives } })),
-      ];
-      return {
-        entry,
-        since: entry.since ? sinceToIso(entry.since) : undefined,
-        proposals,
-        regexes,
-        kind,
-        unless: entry.unless && {
-          before: entry.unless.before?.map(foldQuotes),
-          after: entry.unless.after?.map(foldQuotes),
-          inside: entry.unless.inside?.map(foldQuotes),
-        },
-      };
-    });
-    for (const r of this.rules) this.byId.set(r.entry.id, r);
+    const table = opts.compiled?.rules;
+    if (table) {
+      // The precompiled built-in data: the rules are read when first used; the automaton's
+      // patterns and their owners were stored with the tables.
+      this.rules = table.ids.map((_, i) => new LazyRule(() => table.entry(i)));
+      table.ids.forEach((id, i) => this.byId.set(id, this.rules[i]));
+      this.literals = table.literals;
+      this.owners = table.owners;
+    } else {
+      this.rules = raw.rules.map(compileRule);
+      for (const r of this.rules) this.byId.set(r.entry.id, r);
+      this.literals = [];
+      this.owners = [];
+    }
     const { literals } = this;
-    this.owners = [];
-    this.rules.forEach((r, i) => {
-      const add = (s: string, role: LiteralRole) => {
-        literals.push(foldQuotes(s));
-        this.owners.push({ rule: i, role });
-      };
-      for (const p of r.entry.patterns ?? []) add(p, 'pattern');
-      if (r.regexes.length) for (const t of r.entry.triggers ?? []) add(t, 'trigger');
-      if (r.entry.object) add(r.entry.object, 'object');
-    });
+    if (!table) {
+      this.rules.forEach((r, i) => {
+        const add = (s: string, role: LiteralRole) => {
+          literals.push(foldQuotes(s));
+          this.owners.push({ rule: i, role });
+        };
+        for (const p of r.entry.patterns ?? []) add(p, 'pattern');
+        if (r.regexes.length) for (const t of r.entry.triggers ?? []) add(t, 'trigger');
+        if (r.entry.object) add(r.entry.object, 'object');
+      });
+    }
     this.glossary = new Glossary(raw.glossary);
     // How common a bigram is, judged on the data's own prose: picks the rarest misquote anchors.
     const prose = () =>
       [...raw.rules.map((r) => r.explanation), ...raw.glossary.flatMap((g) => [g.summary, g.origin, g.statusNote ?? '', ...g.expansion])].join('\n');
     this.misquote = new MisquoteIndex(this.glossary, prose, opts.compiled?.anchors);
-    this.misquote.anchors.forEach((a, anchor) => {
-      literals.push(foldQuotes(a));
-      this.owners.push({ rule: -1, role: 'anchor', anchor });
-    });
-    for (const [literal, role] of SUPPRESSION_LITERALS) {
-      literals.push(literal);
-      this.owners.push({ rule: -1, role });
+    if (!table) {
+      this.misquote.anchors.forEach((a, anchor) => {
+        literals.push(foldQuotes(a));
+        this.owners.push({ rule: -1, role: 'anchor', anchor });
+      });
+      for (const [literal, role] of SUPPRESSION_LITERALS) {
+        literals.push(literal);
+        this.owners.push({ rule: -1, role });
+      }
     }
     // The automaton also collects the text model's marks in its pass (see TextDoc.marks).
     this.matcher = new AhoCorasick(literals, foldCode, { marks: MARK_TABLE, tables: opts.compiled?.automaton });
@@ -164,7 +210,13 @@ export class Dataset {
 
   /** What a later build of the same raw data can load instead of computing (see the constructor). */
   compiledParts(): CompiledParts {
-    return { anchors: this.misquote.anchorChoice(), automaton: this.matcher.tables() };
+    const rules: RuleTable = {
+      ids: this.rules.map((r) => r.entry.id),
+      entry: (i) => this.rules[i].entry,
+      literals: this.literals,
+      owners: this.owners,
+    };
+    return { anchors: this.misquote.anchorChoice(), automaton: this.matcher.tables(), rules };
   }
 }
 

@@ -10,6 +10,8 @@
  * - while the data files are byte for byte those it was made from (data/rules/*.json,
  *   data/glossary.json, data/data-version.json are read and compared: editing a rule makes the
  *   bundle build the data afresh).
+ * The rules are stored one by one (each entry's JSON), with the automaton's patterns and whose
+ * they are: a check parses and compiles only the rules its text hits (`Dataset`, `LazyRule`).
  * Otherwise the data is read, validated and compiled as before (`GONGWEN_TRACE_DATA=1` says which;
  * `GONGWEN_NO_PRECOMPILED=1` always builds it, for the benchmark).
  *
@@ -20,13 +22,24 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { AcTables } from './ahocorasick';
 import { builtinGlossaryFile, builtinRuleFiles, dataDir, type RawData } from './data';
-import type { GlossaryFile, RuleFile } from './model';
+import { LITERAL_ROLES as ROLES, type LiteralOwner } from './literal-owner';
+import type { GlossaryFile, RuleEntry } from './model';
 import type { AnchorChoice } from './rules/misquote-index';
 
 /** The parts of a Dataset that cost most to compute (`Dataset.compiledParts`), stored here. */
 export interface CompiledParts {
   anchors: AnchorChoice;
   automaton: AcTables;
+  /** The rules by index, read on demand, and the automaton's patterns with their owners. */
+  rules?: RuleTable;
+}
+
+export interface RuleTable {
+  ids: readonly string[];
+  /** Rule i's entry (with its file's path). */
+  entry(i: number): RuleEntry & { file?: string };
+  literals: string[];
+  owners: LiteralOwner[];
 }
 
 declare const __GONGWEN_BUILD_ID__: string | undefined;
@@ -61,6 +74,12 @@ interface Header {
   anchors: string[];
   firstOut: number;
   width: number;
+  /** Per rule: its id, and its file (an index into `ruleFiles`); its entry is blob `ruleText` from `ruleAt[i]` to `ruleAt[i + 1]`. */
+  ruleIds: string[];
+  ruleFile: number[];
+  /** The automaton's patterns, and per pattern its owner: rule, role (index into ROLES), anchor (-1: none). */
+  literals: string[];
+  owners: number[];
   /** name → [kind, byte offset from the start of the file, length in elements]. */
   blobs: Record<string, [BlobKind, number, number]>;
 }
@@ -83,6 +102,22 @@ export function serializeBuiltin(parts: CompiledParts, buildId: string): Buffer 
     if (a) blobs.push([name, kind, a]);
   }
   blobs.push(['anchorStart', 'i32', parts.anchors.anchorStart], ['anchorClauses', 'i32', parts.anchors.anchorClauses], ['required', 'i32', parts.anchors.required]);
+  const table = parts.rules;
+  if (!table) throw new Error('serializeBuiltin: no rule table');
+  // Each rule's entry as JSON, without its file (stored as an index, joined to the data folder on load).
+  const fileIndex = new Map(ruleFiles.map((f, i) => [path.resolve(f), i]));
+  const ruleFile: number[] = [];
+  const texts: Buffer[] = [];
+  const ruleAt = new Int32Array(table.ids.length + 1);
+  table.ids.forEach((_, i) => {
+    const { file, ...entry } = table.entry(i);
+    const k = file === undefined ? undefined : fileIndex.get(path.resolve(file));
+    if (k === undefined) throw new Error(`serializeBuiltin: rule ${entry.id} is not of a built-in rule file`);
+    ruleFile.push(k);
+    texts.push(Buffer.from(JSON.stringify(entry), 'utf8'));
+    ruleAt[i + 1] = ruleAt[i] + texts[i].length;
+  });
+  blobs.push(['ruleText', 'bytes', Buffer.concat(texts)], ['ruleAt', 'i32', ruleAt]);
   const header: Header = {
     buildId,
     ruleFiles: ruleFiles.map((f) => rel(dir, f)),
@@ -91,6 +126,10 @@ export function serializeBuiltin(parts: CompiledParts, buildId: string): Buffer 
     anchors: parts.anchors.anchors,
     firstOut: tables.firstOut,
     width: tables.width,
+    ruleIds: [...table.ids],
+    ruleFile,
+    literals: table.literals,
+    owners: table.owners.flatMap((o) => [o.rule, ROLES.indexOf(o.role), o.anchor ?? -1]),
     blobs: {},
   };
   // The blobs' offsets depend on the header's length and the header holds them: lay out until stable.
@@ -174,9 +213,28 @@ export function loadPrecompiled(file: string, buildId: string | undefined): Prec
     for (const e of entries) (e as T & { file: string }).file = file;
     return entries as Array<T & { file: string }>;
   };
+  // The rules are not parsed here: `rules.entry(i)` reads one when the dataset first needs it.
   const raw: RawData = {
-    rules: header.ruleFiles.flatMap((name) => withFile((json(name) as RuleFile).rules, path.join(dir, name))),
+    rules: [],
     glossary: withFile((json(header.glossaryFile) as GlossaryFile).entries, path.join(dir, header.glossaryFile)),
+  };
+  const ruleFilePaths = header.ruleFiles.map((name) => path.join(dir, name));
+  const [, textAt] = blob('ruleText');
+  const ruleAt = view('ruleAt') as Int32Array;
+  const owners: LiteralOwner[] = [];
+  for (let k = 0; k < header.owners.length; k += 3) {
+    const [rule, role, anchor] = [header.owners[k], ROLES[header.owners[k + 1]], header.owners[k + 2]];
+    owners.push(anchor >= 0 ? { rule, role, anchor } : { rule, role });
+  }
+  const rules: RuleTable = {
+    ids: header.ruleIds,
+    entry: (i) => {
+      const entry = JSON.parse(buf.toString('utf8', textAt + ruleAt[i], textAt + ruleAt[i + 1])) as RuleEntry & { file?: string };
+      entry.file = ruleFilePaths[header.ruleFile[i]];
+      return entry;
+    },
+    literals: header.literals,
+    owners,
   };
   const automaton = {
     firstOut: header.firstOut,
@@ -191,6 +249,7 @@ export function loadPrecompiled(file: string, buildId: string | undefined): Prec
       required: view('required') as Int32Array,
     },
     automaton,
+    rules,
   };
   return { raw, compiled };
 }

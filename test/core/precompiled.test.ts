@@ -97,6 +97,23 @@ describe('the precompiled built-in data', () => {
     assert.ok(n > 100, `${n} findings`);
   });
 
+  it('reads only the rules a check hits (a short draft: a few of the 400-odd), and they check as built from data/', () => {
+    const r = loadPrecompiled(file, 'test-build');
+    if ('why' in r) return assert.fail(r.why);
+    const table = r.compiled.rules!;
+    const read = new Set<number>();
+    const entry = table.entry;
+    table.entry = (i) => (read.add(i), entry(i));
+    const ds = new Dataset(r.raw, { currentTo: fresh.currentTo, compiled: r.compiled });
+    assert.equal(read.size, 0, 'no rule read to build the dataset');
+    const text = fs.readFileSync(corpusFile(fs.readdirSync(path.join(ROOT, 'data/corpus')).filter((f) => f.endsWith('.txt')).sort()[0]), 'utf8');
+    const got = check(text, { date: '2026-06-01', dataset: ds }).findings;
+    assert.deepEqual(got, check(text, { date: '2026-06-01', dataset: fresh }).findings);
+    assert.ok(got.length > 0 && read.size > 0, `${got.length} findings, ${read.size} rules read`);
+    assert.ok(read.size < ds.rules.length / 5, `${read.size} of ${ds.rules.length} rules read`);
+    assert.equal(ds.byId.get(fresh.rules[7].entry.id)?.entry.id, fresh.rules[7].entry.id);
+  });
+
   it('is refused when not of this build, or when a data file changed since', () => {
     assert.deepEqual(loadPrecompiled(file, undefined), { why: '从源代码运行' });
     assert.deepEqual(loadPrecompiled(file, 'other-build'), { why: '不是本次构建生成的' });
