@@ -223,7 +223,9 @@ export function loadPrecompiled(file: string, buildId: string | undefined): Prec
   const ruleAt = view('ruleAt') as Int32Array;
   const owners: LiteralOwner[] = [];
   for (let k = 0; k < header.owners.length; k += 3) {
-    const [rule, role, anchor] = [header.owners[k], ROLES[header.owners[k + 1]], header.owners[k + 2]];
+    const rule = header.owners[k];
+    const role = ROLES[header.owners[k + 1]];
+    const anchor = header.owners[k + 2];
     owners.push(anchor >= 0 ? { rule, role, anchor } : { rule, role });
   }
   const rules: RuleTable = {
