@@ -11,6 +11,7 @@
 //   src/mining/segmentWorker.ts → dist/segment-worker.js (the segmenter's thread while mining)
 //   dist/builtin-data.bin   the built-in data validated and compiled (scripts/precompile.ts),
 //                           tagged with the build id compiled into both bundles (a hash of src/)
+//   dist/cli-check.js.v8cache  V8's code cache of the check's bundle (scripts/code-cache.ts)
 // Data files are not bundled: they are read at run time from data/ next to dist/.
 // Usage: node scripts/build.mjs [--watch] [--minify] [--only=extension|cli|mine-worker|segment-worker,…] [--outdir=DIR]
 //   --outdir: another folder than dist/ (one level below the repository, e.g. .cache/test-dist:
@@ -132,7 +133,15 @@ if (watch) {
   } catch {
     process.exit(1);
   }
+  // The V8 code cache of the check's bundle (src/cli/code-cache.ts), when that bundle was built.
+  if (targets.some((t) => t.outfile === `${OUT}/cli-check.js`)) {
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/code-cache.ts', '--build-id', buildId, '--outdir', OUT], { cwd: ROOT, stdio: 'inherit' });
+    } catch {
+      process.exit(1);
+    }
+  }
   const shown = targets.filter((t) => !t.outfile.includes(`${OUT}/cli-`)).map((t) => t.outfile);
   const commands = targets.length - shown.length;
-  console.log(`[build] ${shown.join(', ')}${commands ? ` (+${commands} command bundles)` : ''}, ${chunks.length} chunks, ${OUT}/builtin-data.bin in ${Date.now() - started} ms`);
+  console.log(`[build] ${shown.join(', ')}${commands ? ` (+${commands} command bundles)` : ''}, ${chunks.length} chunks, ${OUT}/builtin-data.bin, code cache in ${Date.now() - started} ms`);
 }

@@ -5,12 +5,14 @@
  * Errors the user can fix (usage, a missing or malformed file) print one line and exit 2;
  * nothing prints a stack trace.
  */
+import { requireCommand } from './code-cache';
 import { processIO, UsageError, type CliIO, type Command } from './io';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // Loaded on demand (require keeps this working from sources, tests and the bundle alike).
 const COMMANDS: Record<string, () => { run: Command }> = {
-  check: () => require('./commands/check'),
+  // The check's bundle has a code cache made at build time (see code-cache.ts).
+  check: () => requireCommand('check', () => require('./commands/check')),
   outline: () => require('./commands/outline'),
   explain: () => require('./commands/explain'),
   demo: () => require('./commands/demo'),
