@@ -72,6 +72,8 @@ export class TextDoc {
   private markList?: Int32Array;
   /** Whether `units` is a check's kept buffer (see `lendCodes`). */
   private lent = false;
+  /** The line `lineIndexAt` found last (where the next question most likely falls). */
+  private lastLine = 0;
 
   constructor(text: string) {
     this.text = text;
@@ -134,9 +136,18 @@ export class TextDoc {
     return this.lineStarts.length;
   }
 
-  /** 0-based index of the line containing `offset`. */
+  /**
+   * 0-based index of the line containing `offset`. Callers mostly ask in text order (findings
+   * sorted by start), so the line of the last answer and the next one are tried before a
+   * bisection (in a short CLI run this code is interpreted: 3 000 findings took 6 600 bisections).
+   */
   lineIndexAt(offset: number): number {
     const s = this.lineStarts;
+    const last = this.lastLine;
+    if (s[last] <= offset) {
+      if (last + 1 >= s.length || offset < s[last + 1]) return last;
+      if (last + 2 >= s.length || offset < s[last + 2]) return (this.lastLine = last + 1);
+    }
     let lo = 0;
     let hi = s.length - 1;
     while (lo < hi) {
@@ -144,7 +155,7 @@ export class TextDoc {
       if (s[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
+    return (this.lastLine = lo);
   }
 
   positionAt(offset: number): Position {

@@ -23,6 +23,18 @@ function naiveMarks(s: string): number[] {
 }
 
 describe('text model', () => {
+  it('gives the line of any offset, asked in any order (property check against a count of line starts)', () => {
+    let seed = 11;
+    const rnd = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff) * n);
+    for (let round = 0; round < 40; round++) {
+      const text = Array.from({ length: rnd(60) }, () => ['a', '中', '\n', '\r\n', '\r'][rnd(5)]).join('');
+      const doc = new TextDoc(text);
+      const want = (o: number) => Math.max(0, doc.lineStarts.filter((s) => s <= o).length - 1);
+      const offsets = Array.from({ length: 50 }, () => rnd(text.length + 3) - 1);
+      if (round % 2) offsets.sort((a, b) => a - b); // in text order, as findings are asked
+      for (const o of offsets) assert.equal(doc.lineIndexAt(o), want(o), `${JSON.stringify(text)} @${o}`);
+    }
+  });
   it('maps offsets to 1-based line/column across LF, CRLF and CR', () => {
     const d = new TextDoc('一、总体要求\r\n（一）提高站位\n1.学懂\r弄通');
     assert.equal(d.lineCount, 4);
