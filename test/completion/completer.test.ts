@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { chooseList } from '../../src/core/completion/completer';
 import { Completer, loadCanon, loadCompletionDataset, loadPatterns, patternsProblem, USER_WEIGHT, type CanonEntry, type Suggestion } from '../../src/core/completion';
 import { NgramModel } from '../../src/core/completion/ngram';
 import { modelFromSequences } from '../../src/core/completion/train';
@@ -214,6 +215,68 @@ describe('completion: the order of the list (typing a seed speech)', () => {
   });
 });
 
+describe('completion: the list chosen as a set', () => {
+  // seed 002: 市政府 → 办公室作为 (sure), 办公室 (its prefix), 的各项 (another continuation)
+  const cand = (insert: string, prob: number) => ({ insert, label: insert, kind: 'next' as const, detail: '', prob, score: prob * insert.length });
+  it('a prefix of the first entry comes after a continuation that parts ways with it', () => {
+    // by each one's own expected saving the order would be 办公室作为, 办公室, 的各项; but 办公室 adds
+    // only where 办公室作为 is wrong and 办公室 right, and at rank 2 it saves nothing beyond the two keys
+    const ranked = [cand('办公室作为', 0.8), cand('办公室', 0.85), cand('的各项', 0.3)];
+    const list = chooseList(ranked, 5, () => true);
+    assert.deepEqual(
+      list.map((x) => x.c.insert),
+      ['办公室作为', '的各项', '办公室'],
+    );
+    assert.ok(list[0].value > list[1].value && list[1].value > 0 && list[2].value === 0, JSON.stringify(list.map((x) => x.value)));
+    // an entry the filter refuses is skipped, the next best takes its rank
+    assert.deepEqual(
+      chooseList(ranked, 5, (c) => c.insert !== '的各项').map((x) => x.c.insert),
+      ['办公室作为', '办公室'],
+    );
+  });
+  const full = new Completer(patterns, dataset, { date: DATE, canon: loadCanon() });
+  it('typing seed 002: every entry that adds something saves more than the keys its rank costs', () => {
+    const pars = corpus('002').filter((p) => p).slice(0, 6);
+    let counted = 0;
+    pars.forEach((p, k) => {
+      for (let i = 0; i < p.length; i += 2) {
+        const s = full.complete(p.slice(0, i), { context: pars.slice(0, k) });
+        s.forEach((x, r) => {
+          if (x.score <= 0) return;
+          counted++;
+          assert.ok(x.insert.length > r + 1, `${p.slice(0, i)} → ${inserts(s).join(' | ')}`);
+        });
+      }
+    });
+    assert.ok(counted > 100, String(counted));
+  });
+  it('seed 004: where the continuations part ways after 党的建设, their common beginning is offered first, and the text goes on with it', () => {
+    const pars = corpus('004').filter((p) => p);
+    const k = pars.findIndex((p) => p.includes('加强和改进中央和国家机关党的建设的意见'));
+    const i = pars[k].indexOf('加强和改进中央和国家机关党的建设的意见') + '加强和改进中央和国家机关'.length;
+    const s = full.complete(pars[k].slice(0, i), { context: pars.slice(0, k) });
+    assert.equal(s[0].insert, '党的建设', JSON.stringify(s));
+    assert.match(s[0].detail, /共同开头/);
+    // the continuations it begins are there too
+    assert.ok(s.filter((x) => x.insert.startsWith('党的建设') && x.insert.length > 4).length >= 2, JSON.stringify(s));
+  });
+  it('a common beginning never ends inside a quotation it opens, nor on 的/和', () => {
+    const pars = corpus('004').filter((p) => p).slice(0, 15);
+    let seen = 0;
+    pars.forEach((p, k) => {
+      for (let i = 0; i < p.length; i++) {
+        for (const x of full.complete(p.slice(0, i), { context: pars.slice(0, k) })) {
+          if (!/共同开头/.test(x.detail)) continue;
+          seen++;
+          assert.ok((x.insert.match(/“/g) ?? []).length <= (x.insert.match(/”/g) ?? []).length, x.insert);
+          assert.ok(!/[的和]$/.test(x.insert), x.insert);
+        }
+      }
+    });
+    assert.ok(seen > 20, String(seen));
+  });
+});
+
 describe('completion: parallel structures', () => {
   it('往深里走、 → 往心里走 and the rest of the series', () => {
     const s = completer.complete('推动习近平新时代中国特色社会主义思想往深里走、');
@@ -337,10 +400,12 @@ describe('completion: an enumeration item shaped like the items before it', () =
     assert.ok(!completer.complete('', { context: [...lines001.slice(0, second), '（一）加强组织建设'] }).some((x) => x.insert === '二是'));
   });
   it('after 二是, how 一是 began; with its marker at the paragraph start (seed 001)', () => {
+    // which of the earlier item's beginnings (持续, 持续加强, 持续加强政治 …) is listed is the list's
+    // business (chosen as a set); one the new item goes on with is there
     const s = completer.complete('二是', { context: lines001.slice(0, second) });
-    assert.ok(s.some((x) => x.kind === 'parallel' && x.insert === '持续加强'), JSON.stringify(s));
+    assert.ok(s.some((x) => x.kind === 'parallel' && x.insert.startsWith('持续') && lines001[second].startsWith(x.insert, 2)), JSON.stringify(s));
     const e = completer.complete('', { context: lines001.slice(0, second) });
-    assert.ok(e.some((x) => x.insert === '二是持续加强'), JSON.stringify(e));
+    assert.ok(e[0].insert === '二是' && e.some((x) => x.kind === 'enumeration' && x.insert.startsWith('二是持续加强')), JSON.stringify(e));
   });
   it('one slot changed: 持续加强思想 → 建设, as 持续加强政治建设 went on (seed 001)', () => {
     const s = completer.complete('二是持续加强思想', { context: lines001.slice(0, second) });
