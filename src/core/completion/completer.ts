@@ -11,6 +11,7 @@
  *   (enumeration.ts), an enumeration item shaped like the items before it (sibling.ts), the
  *   expansion of a numbered concept (expansion.ts).
  * Outdated and non-standard wording (as of the reference date) is never suggested (filter.ts).
+ * The top 5 are chosen as a set (chooseList): nested prefixes of one continuation are right together.
  * Every index is built in the constructor; a request costs well under a millisecond typically.
  */
 import { foldQuotes } from '../context';
