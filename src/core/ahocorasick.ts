@@ -26,7 +26,7 @@
  * The text is read from its UTF-16 units (`TextDoc.codes`), not from the string.
  */
 
-import { WASM_AVAILABLE, WasmScanner, type WasmScanResult } from './ac-wasm';
+import { WASM_AVAILABLE, WasmScanner, type ScanTables, type WasmScanResult } from './ac-wasm';
 import { growInt32 as grow, toCodes } from './text';
 
 /** Largest full transition table, in cells (2 bytes each): 8 MB. */
@@ -128,20 +128,12 @@ export interface AcMatch {
  * An automaton's tables, to store a built one and load it without building it again (the
  * precompiled built-in data, src/core/precompiled.ts).
  */
-export interface AcTables {
+export interface AcTables extends Omit<ScanTables, 'unit'> {
   alpha: Uint16Array;
   root: Int32Array;
   rootNext: Int32Array;
-  edgeStart: Int32Array;
-  edgeChar: Uint16Array;
-  edgeTo: Int32Array;
-  fail: Int32Array;
-  outStart: Int32Array;
-  outList: Int32Array;
-  lengths: Int32Array;
   /** Made with the same mark table (MARK_TABLE is a constant of the code); absent past 65 535 states. */
   unit?: Int32Array;
-  firstOut: number;
   width: number;
 }
 
