@@ -44,5 +44,14 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * Whether `e` is a UsageError. Recognised by name, not `instanceof`: the packaged CLI bundles each
+ * command on its own (dist/cli-*.js), each with its own copy of this class, and the dispatcher in
+ * dist/cli.js would otherwise report a usage problem as an internal error.
+ */
+export function isUsageError(e: unknown): e is UsageError {
+  return e instanceof Error && e.name === 'UsageError';
+}
+
 /** A command: returns the exit code. Throw UsageError for exit 2 with a one-line message. */
 export type Command = (argv: string[], io: CliIO) => Promise<number>;

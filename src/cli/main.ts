@@ -6,7 +6,7 @@
  * nothing prints a stack trace.
  */
 import { requireCommand } from './code-cache';
-import { processIO, UsageError, type CliIO, type Command } from './io';
+import { isUsageError, processIO, type CliIO, type Command } from './io';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // Loaded on demand (require keeps this working from sources, tests and the bundle alike).
@@ -78,7 +78,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     const mod = load();
     return await mod.run(rest, io);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (isUsageError(e)) {
       io.err(`gongwen: ${e.message}`);
       return 2;
     }

@@ -152,6 +152,14 @@ describe('the bundled CLI', () => {
     assert.match(r.stderr, /代码缓存：已用/);
     const src = await runCli(['check', '--format', 'json', '--date', '2026-06-01', sample]);
     assert.deepEqual(JSON.parse(r.stdout), JSON.parse(src.out));
+    // A usage problem found inside a command's own bundle is reported as one, not as an internal
+    // error (each bundle has its own copy of the error class).
+    for (const bad of [['check', '--no-such-option', sample], ['mine', '--memory', 'abc', sample]]) {
+      const u = run(bad);
+      assert.equal(u.status, 2, u.stderr);
+      assert.doesNotMatch(u.stderr, /内部错误/);
+      assert.match(u.stderr, /^gongwen: .*(--no-such-option|--memory)/m);
+    }
     // The check's code cache is used only with the very bundle it was made from: a bundle written
     // again (here: only its time changed) is compiled as usual, with the same findings.
     const bundle = path.join(ROOT, out, 'cli-check.js');
