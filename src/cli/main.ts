@@ -79,7 +79,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return await mod.run(rest, io);
   } catch (e) {
     if (isUsageError(e)) {
-      io.err(`gongwen: ${e.message}`);
+      // One line, even when the message quotes a file's content (a JSON parser's excerpt).
+      io.err(`gongwen: ${e.message.replace(/\s*[\r\n]+\s*/g, ' ')}`);
       return 2;
     }
     const msg = e instanceof Error ? e.message : String(e);

@@ -148,6 +148,14 @@ describe('user glossary files (--glossary)', () => {
     assert.equal(r.err.trim().split('\n').length, 1, r.err);
     assert.match(r.err, /bad\.gongwen-glossary\.json: 格式不符/);
   });
+
+  it('a rule file that is not JSON and whose bytes hold a line break: still one line naming it', async () => {
+    const bad = write('broken.gongwen-rules.json', '规则\n{"rules": []}\n');
+    const r = await runCli(['check', '--rules', bad, SAMPLE]);
+    assert.equal(r.code, 2);
+    assert.equal(r.err.trim().split('\n').length, 1, r.err);
+    assert.match(r.err, /broken\.gongwen-rules\.json/);
+  });
 });
 
 describe('gongwen outline / explain', () => {

@@ -5,23 +5,8 @@ import { join } from 'path';
 import { deflateRawSync } from 'zlib';
 import { spawnSync } from 'child_process';
 import Ajv from 'ajv';
-import { UsageError, type CliIO } from '../../src/cli/io';
-import { run as mineCmd } from '../../src/cli/commands/mine';
-import { run as mergeCmd } from '../../src/cli/commands/merge';
-
-/** What the dispatcher does: run the command; a UsageError prints one line and gives exit 2. */
-async function main(argv: string[], cli: CliIO): Promise<number> {
-  const [name, ...rest] = argv;
-  try {
-    return await (name === 'mine' ? mineCmd : mergeCmd)(rest, cli);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      cli.err(`gongwen: ${e.message}`);
-      return 2;
-    }
-    throw e;
-  }
-}
+import { main } from '../../src/cli/main';
+import type { CliIO } from '../../src/cli/io';
 import type { Patterns } from '../../src/core/patterns';
 import { mineDocuments } from '../../src/mining/run';
 import { serialize, mergePatterns, KINDS, KEY } from '../../src/mining/output';
@@ -305,6 +290,21 @@ describe('mine: inputs and the CLI', () => {
     assert.equal(await main(['mine', CORPUS, '--out', mine], r2.cli), 2);
     assert.equal(readFileSync(mine, 'utf8'), '{"my":"notes"}');
     assert.ok(!existsSync(join(d, 'p.json')));
+    // An --out whose folder does not exist: refused before any mining, one line naming it.
+    for (const cmd of ['mine', 'merge']) {
+      const r3 = io();
+      const input = cmd === 'mine' ? CORPUS : join(__dirname, '..', '..', 'data', 'patterns.json');
+      assert.equal(await main([cmd, input, '--out', join(d, 'no-such-folder', 'p.json')], r3.cli), 2);
+      assert.equal(r3.o.err.length, 1, r3.o.err.join('\n'));
+      assert.match(r3.o.err[0], /^gongwen: 无法写出 .*no-such-folder.*不存在$/);
+    }
+    // A write that fails (Linux: /proc takes no new files) is a usage error naming the file, not an internal one.
+    if (process.platform === 'linux') {
+      const r4 = io();
+      assert.equal(await main(['merge', join(__dirname, '..', '..', 'data', 'patterns.json'), '--out', '/proc/gongwen-test.json'], r4.cli), 2);
+      assert.match(r4.o.err.join('\n'), /^gongwen: 无法写出 \/proc\/gongwen-test\.json（/);
+      assert.doesNotMatch(r4.o.err.join('\n'), /内部错误/);
+    }
   });
 
   it('without nodejieba: exit 2, one line naming it and how to install it, nothing written', () => {

@@ -1,8 +1,8 @@
 /** `gongwen merge A.json B.json ... --out C.json` — merge patterns mined separately. */
 import { parseArgs } from '../args';
 import { UsageError, type Command } from '../io';
-import { readPatterns, mergePatterns, serialize, writeAtomic } from '../../mining/output';
-import { checkedOutPath } from './mine';
+import { readPatterns, mergePatterns, serialize } from '../../mining/output';
+import { checkedOutPath, writeOut } from './mine';
 
 export const run: Command = async (argv, io) => {
   const a = parseArgs(argv, ['out']);
@@ -14,10 +14,11 @@ export const run: Command = async (argv, io) => {
       throw new UsageError((e as Error).message);
     }
   });
-  const text = serialize(mergePatterns(inputs));
   const out = a.opts.get('out');
-  if (out) {
-    writeAtomic(checkedOutPath(out), text);
+  const outPath = out ? checkedOutPath(out) : undefined;
+  const text = serialize(mergePatterns(inputs));
+  if (outPath) {
+    writeOut(outPath, text);
     io.err(`已合并 ${inputs.length} 个模式文件，写入 ${out}`);
   } else io.out(text.replace(/\n$/, ''));
   return 0;

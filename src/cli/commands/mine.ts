@@ -1,21 +1,35 @@
 /** `gongwen mine [--out FILE] [--min-count N] [--memory MB] PATH...` — mine phrase and structure patterns from a corpus. */
-import { resolve } from 'path';
+import { dirname, resolve } from 'path';
 import { parseArgs } from '../args';
 import { UsageError, type Command } from '../io';
 import { mineDocuments } from '../../mining/run';
 import { serialize, checkOverwritable, writeAtomic } from '../../mining/output';
 import { SegmenterUnavailable } from '../../mining/segment';
-import { existsSync } from 'fs';
+import { existsSync, statSync } from 'fs';
 
-/** `--out` resolved, refused with a usage error when it names a file that is not a patterns file. */
+/**
+ * `--out` resolved, refused with a usage error before any work when its folder does not exist or
+ * when it names a file that is not a patterns file.
+ */
 export function checkedOutPath(out: string): string {
   const p = resolve(out);
+  const dir = dirname(p);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`无法写出 ${out}：文件夹 ${dir} 不存在`);
   try {
     checkOverwritable(p);
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
   return p;
+}
+
+/** Write a patterns file atomically; a failure (no permission, a read-only folder) is a usage error naming the file. */
+export function writeOut(path: string, text: string): void {
+  try {
+    writeAtomic(path, text);
+  } catch (e) {
+    throw new UsageError(`无法写出 ${path}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message.split('\n')[0]}）`);
+  }
 }
 
 export const run: Command = async (argv, io) => {
@@ -64,7 +78,7 @@ export const run: Command = async (argv, io) => {
   io.err(`挖掘完成：${patterns.source.documents} 个文件，${(total / 1048576).toFixed(1)} MB，用时 ${seconds.toFixed(1)} s（另加分词词典加载 ${((t1 - t0) / 1000).toFixed(1)} s），${(total / 1048576 / Math.max(seconds, 0.001)).toFixed(2)} MB/s`);
   const text = serialize(patterns);
   if (outPath) {
-    writeAtomic(outPath, text);
+    writeOut(outPath, text);
     io.err(`已写入 ${out}：${patterns.phrases.length} 个短语，${patterns.parallels.length} 个排比，${patterns.enumerations.length} 种列举`);
   } else {
     io.out(text.replace(/\n$/, ''));
