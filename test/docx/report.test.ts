@@ -122,6 +122,16 @@ describe('gongwen report and annotate (CLI)', () => {
     assert.match(out.out, /### 问题清单/);
     assert.equal((await runCli(['report', '--format', 'pdf', SAMPLE])).code, 2);
     assert.equal((await runCli(['report', SAMPLE, '-o', SAMPLE])).code, 2, 'never overwrites an input');
+    // A report run again replaces the earlier report (HTML and Markdown); a file of the user's
+    // under that name is left alone, with one line naming it.
+    assert.equal((await runCli(['report', '--date', DATE, SAMPLE, '-o', html])).code, 1);
+    assert.equal((await runCli(['report', '--date', DATE, SAMPLE, '-o', md])).code, 1);
+    const notes = path.join(tmp, 'notes.html');
+    fs.writeFileSync(notes, '<p>我的笔记</p>');
+    const refused = await runCli(['report', '--date', DATE, SAMPLE, '-o', notes]);
+    assert.equal(refused.code, 2);
+    assert.match(refused.err.trim(), /^gongwen: 拒绝覆盖 .*notes\.html/);
+    assert.equal(fs.readFileSync(notes, 'utf8'), '<p>我的笔记</p>');
   });
 
   it('report: an unreadable input is listed in the report and gives exit 2, the others are reported', async () => {

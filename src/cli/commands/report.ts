@@ -4,6 +4,7 @@
  * the report goes to standard output. The format follows -o's extension (.md → Markdown) unless
  * --format says otherwise.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { check } from '../../core/check';
 import { dataVersionCn } from '../../core/data-version';
@@ -21,6 +22,23 @@ function localTime(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
+/**
+ * An existing -o file is replaced only when it is a report this tool wrote (a report run again);
+ * any other file is the user's and is left alone.
+ */
+function checkReplaceable(out: string): void {
+  let text: string;
+  try {
+    if (!fs.statSync(out).isFile()) throw new UsageError(`无法写出 ${out}：这是一个文件夹`);
+    text = fs.readFileSync(out, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw e;
+  }
+  const ours = text.includes('<meta name="generator" content="公文写作助手">') || /^公文写作助手 \S+ 生成 · /m.test(text);
+  if (!ours) throw new UsageError(`拒绝覆盖 ${out}：该文件已存在且不是本工具生成的审校报告（请换一个文件名）`);
+}
+
 export const run: Command = async (argv, io) => {
   const a = parseArgs(longOptions(argv), ['out', 'format', 'min-severity', 'title', ...RULE_OPTION_NAMES], [...RULE_FLAG_NAMES]);
   const out = a.opts.get('out');
@@ -33,6 +51,7 @@ export const run: Command = async (argv, io) => {
   const { files, problems } = expandPaths(a.positional, CHECK_EXTENSIONS);
   rules.prepare(files);
   if (out && files.some((f) => samePath(f, out))) throw new UsageError(`输出文件 ${out} 是要检查的文稿之一，不能覆盖`);
+  if (out) checkReplaceable(out);
   const inputs: ReportFileInput[] = [];
   for (const file of files) {
     const r = await readInput(file);
