@@ -156,6 +156,13 @@ describe('gongwen report and annotate (CLI)', () => {
     const warnOnly = await runCli(['annotate', '--date', DATE, '--min-severity', 'warning', '-o', path.join(tmp, 'w.docx'), draft]);
     assert.match(warnOnly.out, /w\.docx：1 条批注（1 个警告）/);
     assert.equal(warnOnly.code, 1);
+    // -o naming a file that already exists (the user's, or an earlier copy): left alone, exit 2, one line naming it.
+    const mine = path.join(tmp, '我的文件.docx');
+    fs.writeFileSync(mine, 'not ours');
+    const refused = await runCli(['annotate', '--date', DATE, '-o', mine, draft]);
+    assert.equal(refused.code, 2);
+    assert.match(refused.err.trim(), /^gongwen: .*稿子\.docx: 拒绝覆盖 .*我的文件\.docx/);
+    assert.equal(fs.readFileSync(mine, 'utf8'), 'not ours');
   });
 });
 

@@ -4,6 +4,7 @@
  * tracked change (修订). The draft itself is never written.
  */
 import * as fs from 'fs';
+import * as path from 'path';
 import { check } from '../../core/check';
 import { annotateDocx } from '../../docx/annotate';
 import { defaultAnnotatedPath, samePath, writeFileAtomic } from '../../docx/output';
@@ -48,6 +49,8 @@ async function annotateOne(
   }
   const target = out ?? defaultAnnotatedPath(draft);
   if (samePath(target, draft)) return fail('输出文件不能是原文件本身（原稿不会被改写）；请用 -o 指定另一个文件名');
+  // The default name is always a new file; a -o naming an existing file is never written over.
+  if (fs.existsSync(target)) return fail(`拒绝覆盖 ${target}：该文件已存在；请换一个文件名，或不加 -o（自动写出新的“${path.basename(defaultAnnotatedPath(draft))}”）`);
   let result;
   const opts = { ...rules.forFile(draft), language: 'plaintext' as const };
   let date = '';
