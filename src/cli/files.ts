@@ -38,6 +38,11 @@ export function expandPaths(paths: string[], exts = DRAFT_EXTENSIONS): { files: 
     }
   };
   for (const p of paths) {
+    // `-`: the draft on standard input (read once, as a text file).
+    if (p === STDIN) {
+      if (!files.includes(STDIN)) files.push(STDIN);
+      continue;
+    }
     let st: fs.Stats;
     try {
       st = fs.statSync(p);
@@ -55,10 +60,13 @@ export type ReadResult =
   | { ok: true; text: string; encoding: string; /** .docx: the paragraph of each line */ paragraphOfLine?: number[] }
   | { ok: false; problem: InputProblem };
 
+/** The path that names standard input. */
+export const STDIN = '-';
+
 export function readDraft(file: string): ReadResult {
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = fs.readFileSync(file === STDIN ? 0 : file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const message = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '是文件夹，不是文件' : `无法读取（${code ?? (e as Error).message}）`;

@@ -28,7 +28,7 @@ export const USAGE = `用法: gongwen <命令> [选项]
 
 命令:
   check [--format text|json] [--date YYYY-MM-DD] [--rules F]... [--glossary F]... [--severity 规则=级别]... 路径...
-                         检查过时、不规范表述、标点与提纲层次（.txt、.md、.docx）；
+                         检查过时、不规范表述、标点与提纲层次（.txt、.md、.docx；路径为 - 时读标准输入）；
                          --severity 改变某条规则（或某类规则）的级别，off 为关闭，如 outline-single=off
   outline [--format text|json] 文件
                          打印提纲结构树及其问题
@@ -54,6 +54,19 @@ export const USAGE = `用法: gongwen <命令> [选项]
 
 退出码: 0 无警告或错误，1 有警告或错误，2 用法或输入错误。`;
 
+/** One command's part of USAGE (its synopsis and description lines), for `gongwen <命令> --help`. */
+export function commandUsage(name: string): string {
+  const lines = USAGE.split('\n');
+  const at = lines.findIndex((l) => l.startsWith(`  ${name} `) || l === `  ${name}`);
+  if (at < 0) return USAGE;
+  const own = [lines[at].trim()];
+  for (let i = at + 1; i < lines.length && /^ {10,}\S/.test(lines[i]); i++) own.push(lines[i].trim());
+  const [synopsis, ...about] = own;
+  // `explain 提法  查看…` and `demo  在自带…` keep their description on the synopsis line.
+  const [cmd, inline] = synopsis.split(/ {2,}/);
+  return [`用法: gongwen ${cmd}`, ...(inline ? [inline] : []), ...about, '', lines[lines.length - 1]].join('\n');
+}
+
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -73,6 +86,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   if (!load) {
     io.err(`gongwen: 未知命令 “${name}”。运行 gongwen --help 查看用法。`);
     return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(commandUsage(name));
+    return 0;
   }
   try {
     const mod = load();

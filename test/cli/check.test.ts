@@ -79,6 +79,28 @@ describe('gongwen check', () => {
     assert.equal((await runCli(['check', '--frobnicate', SAMPLE])).code, 2);
     assert.equal((await runCli(['check'])).code, 2);
   });
+  it('- reads the draft from standard input (check and outline), with the same findings as the file', () => {
+    const cli = (args: string[], input: Buffer) =>
+      spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'cli', 'main.ts'), ...args], { cwd: ROOT, input, encoding: 'utf8' });
+    const bytes = fs.readFileSync(SAMPLE);
+    const piped = cli(['check', '--format', 'json', '-'], bytes);
+    const direct = cli(['check', '--format', 'json', SAMPLE], Buffer.alloc(0));
+    assert.equal(piped.status, direct.status, piped.stderr);
+    const strip = (out: string) => (JSON.parse(out) as Array<{ file: string }>).map(({ file, ...rest }) => rest);
+    assert.ok(strip(piped.stdout).length > 0);
+    assert.deepEqual(strip(piped.stdout), strip(direct.stdout));
+    assert.ok((JSON.parse(piped.stdout) as Array<{ file: string }>).every((f) => f.file === '-'));
+    const outline = cli(['outline', '-'], bytes);
+    assert.match(outline.stdout, /编号跳号/);
+  });
+  it('<command> --help prints that command\'s usage and exits 0, for every command', async () => {
+    for (const name of ['check', 'outline', 'annotate', 'report', 'rules', 'explain', 'complete', 'mine', 'merge', 'demo']) {
+      const r = await runCli([name, '--help']);
+      assert.equal(r.code, 0, `${name}: ${r.err}`);
+      assert.match(r.out, new RegExp(`^用法: gongwen ${name}`), r.out);
+      assert.ok(r.out.split('\n').length >= 3, r.out);
+    }
+  });
   it('folders are checked recursively (.txt and .md)', async () => {
     const r = await runCli(['check', '--format', 'json', path.dirname(corpusFile('x'))]);
     const files = new Set(JSON.parse(r.out).map((f: { file: string }) => path.basename(f.file)));
