@@ -31,6 +31,8 @@ for c in "${cmds[@]}"; do
     echo "no-network: ok   gongwen $c (exit $rc, network calls: $inet)"
   fi
   if unshare -n true 2>/dev/null; then
+    # annotate -o never writes over an existing file: let the second run write its copy afresh
+    rm -f "$tmp/a.docx"
     # shellcheck disable=SC2086
     unshare -n node bin/gongwen.js $c >/dev/null 2>&1; rc=$?
     (( rc > 1 )) && { echo "no-network: FAIL gongwen $c without a network (exit $rc)"; fail=1; }
