@@ -50,8 +50,12 @@ export function expandPaths(paths: string[], exts = DRAFT_EXTENSIONS): { files: 
       problems.push({ file: p, message: '文件或文件夹不存在' });
       continue;
     }
-    if (st.isDirectory()) walk(p);
-    else files.push(p);
+    if (st.isDirectory()) {
+      const before = files.length;
+      walk(p);
+      // A mistyped or empty folder is said, not passed over as "0 files, no findings".
+      if (files.length === before) problems.push({ file: p, message: `文件夹中没有可检查的文稿（${exts.join('、')}）` });
+    } else files.push(p);
   }
   return { files, problems };
 }

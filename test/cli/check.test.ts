@@ -93,6 +93,17 @@ describe('gongwen check', () => {
     const outline = cli(['outline', '-'], bytes);
     assert.match(outline.stdout, /编号跳号/);
   });
+  it('a folder with no draft in it: exit 2 and one line naming it (not a silent "0 files")', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-empty-'));
+    fs.writeFileSync(path.join(dir, 'notes.pdf'), 'not a draft');
+    const r = await runCli(['check', dir]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, new RegExp(`gongwen: ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: 文件夹中没有可检查的文稿`));
+    // beside a folder with drafts, the drafts are still checked
+    const both = await runCli(['check', '--format', 'json', dir, SAMPLE]);
+    assert.equal(both.code, 2);
+    assert.ok(JSON.parse(both.out).length > 0);
+  });
   it('<command> --help prints that command\'s usage and exits 0, for every command', async () => {
     for (const name of ['check', 'outline', 'annotate', 'report', 'rules', 'explain', 'complete', 'mine', 'merge', 'demo']) {
       const r = await runCli([name, '--help']);
