@@ -41,8 +41,20 @@ function otherArchive(): Patterns {
   return { ...emptyPatterns(), source: { documents: 5, characters: 1 }, phrases: builtin.phrases, model: modelFromSequences(sentences, 4) };
 }
 
-function tmpDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'gw-binary-'));
+/** Run `fn` in a fresh temporary folder, removed afterwards (after its promise, when it returns one). */
+function inTmpDir<T>(fn: (dir: string) => T): T {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-binary-'));
+  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
+  let result: T;
+  try {
+    result = fn(dir);
+  } catch (e) {
+    remove();
+    throw e;
+  }
+  if (result instanceof Promise) return result.finally(remove) as T;
+  remove();
+  return result;
 }
 
 /** The segmenter as it was before the sorted-vocabulary walk: a set of every word's prefixes. */
@@ -95,8 +107,7 @@ describe('completion: the model in a binary file beside the patterns file', () =
   });
 
   it('completes exactly as the JSON model does, with the built-in data, while typing the seeds', () => {
-    const dir = tmpDir();
-    try {
+    inTmpDir((dir) => {
       const user = otherArchive();
       const file = path.join(dir, 'archive.json');
       writeCompletionView(file, user);
@@ -119,9 +130,7 @@ describe('completion: the model in a binary file beside the patterns file', () =
         }
       }
       assert.ok(compared > 150 && nonEmpty > compared / 2, `${nonEmpty}/${compared}`);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('the merged vocabulary is in text order and segments as the set of prefixes did', () => {
@@ -155,22 +164,18 @@ describe('completion: the model in a binary file beside the patterns file', () =
   });
 
   it('an old patterns file (the model as varints in the JSON) still loads', () => {
-    const dir = tmpDir();
-    try {
+    inTmpDir((dir) => {
       const file = path.join(dir, 'old.json');
       fs.writeFileSync(file, completionView(builtin));
       const p = loadPatterns(file);
       assert.ok(p.model && p.model.data.length > 1000 && !p.model.binary);
       const c = new Completer([{ patterns: builtin, weight: 1 }, { patterns: p, weight: USER_WEIGHT }], dataset, { date: DATE, canon });
       assert.equal(c.complete('全市各级党组织要坚持以习近平新时代中国特色社会主义思想为')[0].insert, '指导');
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('a missing, stale, truncated or damaged binary file → a DataError naming it and asking to re-mine; the built-in data keeps working', () => {
-    const dir = tmpDir();
-    try {
+    inTmpDir((dir) => {
       const user = otherArchive();
       const file = path.join(dir, 'archive.json');
       const bin = path.join(dir, 'archive.model.bin');
@@ -211,25 +216,19 @@ describe('completion: the model in a binary file beside the patterns file', () =
       // the built-in data is untouched by all this
       const c = new Completer(builtin, dataset, { date: DATE, canon });
       assert.equal(c.complete('始终在思想上政治上行动上')[0].insert, '同以习近平同志为核心的党中央保持高度一致');
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('merging refuses the editor\'s form (the model is not in the JSON), naming the file', () => {
-    const dir = tmpDir();
-    try {
+    inTmpDir((dir) => {
       const file = path.join(dir, 'archive.json');
       writeCompletionView(file, otherArchive());
       assert.throws(() => readPatterns(file), (e: unknown) => e instanceof Error && e.message.startsWith(file) && /不能合并/.test(e.message));
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('gongwen complete --patterns with a stale binary model → exit 2, one line naming the binary file', async () => {
-    const dir = tmpDir();
-    try {
+    return inTmpDir(async (dir) => {
       const own = {
         ...emptyPatterns(),
         source: { documents: 3, characters: 60 },
@@ -247,8 +246,6 @@ describe('completion: the model in a binary file beside the patterns file', () =
       assert.equal(r.err.trimEnd().split('\n').length, 1, r.err);
       assert.ok(r.err.includes(path.join(dir, 'own.model.bin')), r.err);
       assert.equal(r.out, '');
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
