@@ -21,6 +21,7 @@ import * as fs from 'fs';
 import Module from 'module';
 import * as path from 'path';
 import * as vm from 'vm';
+import { writeFileAtomic } from '../core/atomic';
 
 const MAGIC = 'GWCODE01';
 
@@ -66,18 +67,16 @@ export function requireCommand<T>(name: string, fallback: () => T): T {
   if (!buildId) return fallback();
   const bundle = path.join(__dirname, `cli-${name}.js`);
   let cached: Buffer | undefined;
-  {
-    try {
-      const buf = fs.readFileSync(codeCacheFile(bundle));
-      if (buf.length > 12 && buf.toString('latin1', 0, 8) === MAGIC) {
-        const end = 12 + buf.readUInt32LE(8);
-        const stamp = JSON.parse(buf.toString('utf8', 12, end)) as Stamp;
-        const now = stampOf(bundle, buildId);
-        if (stamp.buildId === now.buildId && stamp.size === now.size && stamp.mtimeMs === now.mtimeMs) cached = buf.subarray(end);
-      }
-    } catch {
-      cached = undefined; // no cache, or an unreadable one: compile as usual
+  try {
+    const buf = fs.readFileSync(codeCacheFile(bundle));
+    if (buf.length > 12 && buf.toString('latin1', 0, 8) === MAGIC) {
+      const end = 12 + buf.readUInt32LE(8);
+      const stamp = JSON.parse(buf.toString('utf8', 12, end)) as Stamp;
+      const now = stampOf(bundle, buildId);
+      if (stamp.buildId === now.buildId && stamp.size === now.size && stamp.mtimeMs === now.mtimeMs) cached = buf.subarray(end);
     }
+  } catch {
+    cached = undefined; // no cache, or an unreadable one: compile as usual
   }
   const trace = (s: string) => process.env.GONGWEN_TRACE_DATA && process.stderr.write(`gongwen: 代码缓存：${s}\n`);
   if (!cached) {
@@ -101,9 +100,6 @@ export async function makeCodeCache(bundle: string, buildId: string, exercise: (
   const head = Buffer.alloc(12);
   head.write(MAGIC, 0, 'latin1');
   head.writeUInt32LE(stamp.length, 8);
-  const out = codeCacheFile(bundle);
-  const tmp = `${out}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, Buffer.concat([head, stamp, data]));
-  fs.renameSync(tmp, out);
+  writeFileAtomic(codeCacheFile(bundle), Buffer.concat([head, stamp, data]));
   return data.length;
 }
