@@ -177,35 +177,29 @@ export class Dataset {
       this.literals = [];
       this.owners = [];
     }
-    const { literals } = this;
-    if (!table) {
-      this.rules.forEach((r, i) => {
-        const add = (s: string, role: LiteralRole) => {
-          literals.push(foldQuotes(s));
-          this.owners.push({ rule: i, role });
-        };
-        for (const p of r.entry.patterns ?? []) add(p, 'pattern');
-        if (r.regexes.length) for (const t of r.entry.triggers ?? []) add(t, 'trigger');
-        if (r.entry.object) add(r.entry.object, 'object');
-      });
-    }
     this.glossary = new Glossary(raw.glossary);
     // How common a bigram is, judged on the data's own prose: picks the rarest misquote anchors.
     const prose = () =>
       [...raw.rules.map((r) => r.explanation), ...raw.glossary.flatMap((g) => [g.summary, g.origin, g.statusNote ?? '', ...g.expansion])].join('\n');
     this.misquote = new MisquoteIndex(this.glossary, prose, opts.compiled?.anchors);
-    if (!table) {
-      this.misquote.anchors.forEach((a, anchor) => {
-        literals.push(foldQuotes(a));
-        this.owners.push({ rule: -1, role: 'anchor', anchor });
-      });
-      for (const [literal, role] of SUPPRESSION_LITERALS) {
-        literals.push(literal);
-        this.owners.push({ rule: -1, role });
-      }
-    }
+    if (!table) this.collectLiterals();
     // The automaton also collects the text model's marks in its pass (see TextDoc.marks).
-    this.matcher = new AhoCorasick(literals, foldCode, { marks: MARK_TABLE, tables: opts.compiled?.automaton });
+    this.matcher = new AhoCorasick(this.literals, foldCode, { marks: MARK_TABLE, tables: opts.compiled?.automaton });
+  }
+
+  /** The automaton's patterns and their owners: the rules' literals, the misquote anchors, the suppression literals. */
+  private collectLiterals(): void {
+    const add = (literal: string, owner: LiteralOwner) => {
+      this.literals.push(literal);
+      this.owners.push(owner);
+    };
+    this.rules.forEach((r, rule) => {
+      for (const p of r.entry.patterns ?? []) add(foldQuotes(p), { rule, role: 'pattern' });
+      if (r.regexes.length) for (const t of r.entry.triggers ?? []) add(foldQuotes(t), { rule, role: 'trigger' });
+      if (r.entry.object) add(foldQuotes(r.entry.object), { rule, role: 'object' });
+    });
+    this.misquote.anchors.forEach((a, anchor) => add(foldQuotes(a), { rule: -1, role: 'anchor', anchor }));
+    for (const [literal, role] of SUPPRESSION_LITERALS) add(literal, { rule: -1, role });
   }
 
   /** What a later build of the same raw data can load instead of computing (see the constructor). */
