@@ -1,6 +1,8 @@
 /** Console I/O for the CLI, injectable so tests can run commands in-process. */
 export interface CliIO {
   out(s: string): void;
+  /** Writes bytes as they are (UTF-8 text, its own line ends); without it, `out` gets them decoded. */
+  outBytes?(b: Uint8Array): void;
   err(s: string): void;
   /** Whole standard input (for --batch modes). */
   readStdin(): Promise<string>;
@@ -25,6 +27,10 @@ export const processIO: CliIO = {
   out: (s) => {
     guardStdout();
     process.stdout.write(s.endsWith('\n') ? s : s + '\n');
+  },
+  outBytes: (b) => {
+    guardStdout();
+    process.stdout.write(b);
   },
   err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
   readStdin: () =>

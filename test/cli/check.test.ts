@@ -3,6 +3,11 @@ import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { check } from '../../src/core/check';
+import { loadBuiltinDataset } from '../../src/core/dataset';
+import { TextDoc } from '../../src/core/text';
+import { main } from '../../src/cli/main';
+import type { CliIO } from '../../src/cli/io';
 import { runCli } from '../support/cli';
 import { corpusFile, fixture, ROOT } from '../support/data';
 
@@ -36,6 +41,36 @@ describe('gongwen check', () => {
     assert.ok(core);
     assert.deepEqual([core.line, core.column, core.endLine, core.endColumn], [7, 34, 7, 48]);
     assert.equal(core.category, 'outdated');
+  });
+  it('--format json: one finding per line, the bytes of JSON.stringify, alike through out and outBytes', async () => {
+    // Two files in one run (the second one's first line led by a comma), a name that must be
+    // escaped, a seed speech with many findings that repeat their rule's text, and the sample.
+    const dir = fs.mkdtempSync(path.join(tmp, 'json-'));
+    const odd = path.join(dir, '讲话"稿\\甲.txt');
+    fs.copyFileSync(corpusFile('003_e202da5d409c69b3.txt'), odd);
+    const args = ['check', '--format', 'json', '--date', '2026-06-01', odd, SAMPLE];
+    const r = await runCli(args);
+    const arr = JSON.parse(r.out) as Array<Record<string, unknown>>;
+    assert.ok(arr.length > 100 && arr[0].file === odd && arr[arr.length - 1].file === SAMPLE, r.out.slice(0, 300));
+    assert.equal(r.out, `[\n${arr.map((f) => JSON.stringify(f)).join('\n,')}\n]\n`);
+    // The positions are TextDoc's, for every finding of the speech.
+    const doc = new TextDoc(fs.readFileSync(odd, 'utf8'));
+    const findings = check(doc.text, { dataset: loadBuiltinDataset(), date: '2026-06-01' }).findings;
+    const mine = arr.filter((f) => f.file === odd);
+    assert.equal(mine.length, findings.length);
+    findings.forEach((f, i) => {
+      const s = doc.positionAt(f.start);
+      const e = doc.positionAt(f.end);
+      assert.deepEqual([mine[i].line, mine[i].column, mine[i].endLine, mine[i].endColumn, mine[i].ruleId], [s.line, s.column, e.line, e.column, f.ruleId]);
+    });
+    // The CLI's own writer takes bytes; they are the same text.
+    const chunks: Buffer[] = [];
+    let text = '';
+    const io: CliIO = { out: (x) => void (text += x.endsWith('\n') ? x : x + '\n'), outBytes: (b) => void chunks.push(Buffer.from(b)), err: () => undefined, readStdin: async () => '' };
+    await main(args, io);
+    // The brackets went through `out`, every finding line through `outBytes`.
+    assert.equal(text, '[\n]\n');
+    assert.equal(`[\n${Buffer.concat(chunks).toString('utf8')}]\n`, r.out);
   });
   it('exits 0 on a clean draft', async () => {
     const p = write('clean.txt', '同志们：\n要坚定“四个自信”，增强“四个意识”，坚决做到“两个维护”。\n');
