@@ -40,10 +40,37 @@ export const ERA_LEXICON: readonly string[] = [
   '过不去', '说得过去', '过得去', '当年度',
 ];
 
-/** For a cue: the lexicon words that contain it, with where the cue stands in each. */
+/** Per lexicon: for each UTF-16 unit, the indexes of the words that hold it, ascending. */
+const BY_UNIT = new WeakMap<readonly string[], Map<number, number[]>>();
+
+function byUnit(lexicon: readonly string[]): Map<number, number[]> {
+  let m = BY_UNIT.get(lexicon);
+  if (m) return m;
+  m = new Map();
+  for (let i = 0; i < lexicon.length; i++) {
+    const w = lexicon[i];
+    for (let k = 0; k < w.length; k++) {
+      const c = w.charCodeAt(k);
+      let list = m.get(c);
+      if (!list) m.set(c, (list = []));
+      if (list[list.length - 1] !== i) list.push(i);
+    }
+  }
+  BY_UNIT.set(lexicon, m);
+  return m;
+}
+
+/**
+ * For a cue: the lexicon words that contain it, with where the cue stands in each, in lexicon
+ * order. Only the words holding the cue's first unit are searched (a check's first era reading
+ * asks this for every cue word: about a hundred cues against the whole lexicon otherwise).
+ */
 export function blockersOf(cue: string, lexicon: readonly string[] = ERA_LEXICON): Array<[string, number]> {
   const out: Array<[string, number]> = [];
-  for (const w of lexicon) {
+  const holding = byUnit(lexicon).get(cue.charCodeAt(0));
+  if (!holding) return out;
+  for (let i = 0; i < holding.length; i++) {
+    const w = lexicon[holding[i]];
     if (w === cue || w.length <= cue.length) continue;
     for (let o = w.indexOf(cue); o >= 0; o = w.indexOf(cue, o + 1)) out.push([w, o]);
   }

@@ -25,19 +25,20 @@ export { ERA_CURRENT, ERA_PAST, eraSeverity } from './era';
 // The words are quote-folded already (Dataset); the text is compared with quotes folded.
 function startsWithAny(text: string, at: number, words: readonly string[] | undefined): boolean {
   if (!words) return false;
-  for (const w of words) if (startsWithFolded(text, w, at)) return true;
+  for (let i = 0; i < words.length; i++) if (startsWithFolded(text, words[i], at)) return true;
   return false;
 }
 
 function endsWithAny(text: string, at: number, words: readonly string[] | undefined): boolean {
   if (!words) return false;
-  for (const w of words) if (startsWithFolded(text, w, at - w.length)) return true;
+  for (let i = 0; i < words.length; i++) if (startsWithFolded(text, words[i], at - words[i].length)) return true;
   return false;
 }
 
 function insideAny(text: string, start: number, end: number, words: readonly string[] | undefined): boolean {
   if (!words) return false;
-  for (const w of words) {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
     // Every start position p of `w` with p <= start and p + |w| >= end: a bounded window.
     for (let p = Math.max(0, end - w.length); p <= start; p++) if (startsWithFolded(text, w, p)) return true;
   }
@@ -160,7 +161,9 @@ function regexCandidates(reading: Reading, rule: CompiledRule, hitStart: number,
   const { s, sentence } = reading.sentence(hitStart, hitEnd);
   const { replacement: template, alternatives } = proposalAt(rule, date);
   const out: Candidate[] = [];
-  for (const re of rule.regexes) {
+  const regexes = rule.regexes;
+  for (let i = 0; i < regexes.length; i++) {
+    const re = regexes[i];
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(sentence))) {
@@ -201,7 +204,8 @@ export function checkFormulations(ctx: RuleContext, out: FindingSink): void {
   const lastEnd = new Map<CompiledRule, number>();
   let era: EraReader | undefined;
   let history: HistoryReader | undefined;
-  for (const c of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
     if ((lastEnd.get(c.rule) ?? -1) > c.start) continue;
     const e = c.rule.entry;
     if (isExcepted(text, c.rule, c.start, c.end)) continue;
