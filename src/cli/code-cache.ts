@@ -17,10 +17,10 @@
  *
  * Layout: "GWCODE01", a uint32 (LE) stamp length, the stamp (JSON), then V8's cached data.
  */
-import * as fs from 'fs';
-import Module from 'module';
-import * as path from 'path';
-import * as vm from 'vm';
+import fs = require('fs');
+import Module = require('module');
+import path = require('path');
+import vm = require('vm');
 import { writeFileAtomic } from '../core/atomic';
 
 const MAGIC = 'GWCODE01';

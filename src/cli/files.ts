@@ -2,8 +2,8 @@
  * Reading the CLI's inputs: files and folders (recursive) of drafts, decoded from UTF-8,
  * UTF-16 with BOM or GB18030. Problems become one-line messages naming the file.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import { decodeBytes, DecodeError } from '../core/decode';
 import { normalizeInput } from '../core/text';
 

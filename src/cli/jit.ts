@@ -18,7 +18,7 @@
  * flag is process-wide: `end()` restores it, so a command run in-process (the tests) leaves the
  * process as it found it. `GONGWEN_JIT=default` keeps V8's default (to measure the difference).
  */
-import * as v8 from 'v8';
+import v8 = require('v8');
 
 /** Characters checked before the optimizing compiler is switched back on (about 8 MB of Chinese text). */
 export const OPT_AFTER_CHARS = 3_000_000;

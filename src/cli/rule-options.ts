@@ -7,7 +7,7 @@
  * them (a malformed configuration, a bad rule file, an unknown rule id in `rules` or --severity)
  * stops the command before anything is checked: exit 2, one line each.
  */
-import * as path from 'path';
+import path = require('path');
 import type { CheckOptions } from '../core/check';
 import { DataError } from '../core/data';
 import type { Dataset } from '../core/dataset';

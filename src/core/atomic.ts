@@ -3,8 +3,8 @@
  * exists), then renamed over the target, so a reader never sees half a file and a failed write
  * leaves the old one as it was. A file that is replaced keeps its permissions.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 
 export function writeFileAtomic(file: string, data: Uint8Array | string): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);

@@ -3,8 +3,8 @@
  * the extension's hover show it, and a check as of a later month gets one info saying the rules
  * may not know the newest wording (src/core/rules/currency.ts).
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import { dataDir } from './data';
 import { isValidIsoDate } from './date';
 import type { IsoDate } from './types';

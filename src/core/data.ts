@@ -5,8 +5,8 @@
  * the problem, and the built-in data keeps working. User rule files also run their own examples
  * at load time (like textlint-rule-prh's specs), so a rule that does not do what it says is refused.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import type { GlossaryEntry, GlossaryFile, RuleEntry, RuleFile } from './model';

@@ -18,8 +18,8 @@
  * Layout: "GWDATA02", a uint32 (LE) header length, the header (JSON), then the blobs (the data
  * files' bytes and the typed arrays), each at an offset that is a multiple of 8.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import type { AcTables } from './ahocorasick';
 import { builtinGlossaryFile, builtinRuleFiles, dataDir, type RawData } from './data';
 import { LITERAL_ROLES as ROLES, type LiteralOwner } from './literal-owner';

@@ -15,8 +15,8 @@
  *
  * A malformed file is refused with a DataError naming it; the caller keeps the built-in defaults.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import { DataError, readJson, schemaProblem } from './data';
 import type { ConfigLayer } from './setup';
 import { writeFileAtomic } from './atomic';

@@ -5,8 +5,8 @@
  * data rules come from the loaded rule files. `gongwen rules`, the docs generator, the severity
  * settings (`validateSeverity`) and the diagnostics' rule links all read it.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import { builtinRuleFiles, dataDir } from './data';
 import { CATEGORY, defaultSeverity, type Dataset } from './dataset';
 import type { RuleEntry, RuleKind } from './model';

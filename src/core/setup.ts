@@ -23,7 +23,7 @@
  * - a severity key that is neither a known rule id nor a category, or a level that is not one of
  *   off/error/warning/info/hint; a date that is not YYYY-MM-DD: the entry is ignored.
  */
-import * as fs from 'fs';
+import fs = require('fs');
 import { check, checkInChunks, type CheckOptions, type CheckResult } from './check';
 import { DataError, readGlossaryFile, readRuleFile, type RawData } from './data';
 import { builtinDataVersion } from './data-version';

@@ -3,8 +3,8 @@
  * name if that exists: 稿子.批注(2).docx …), never over the draft itself, and atomically (a temporary
  * file in the same folder, then a rename), so a crash never leaves half a file under the final name.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 
 export const ANNOTATED_SUFFIX = '.批注';
 

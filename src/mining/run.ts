@@ -4,8 +4,8 @@
  * counts the previous ones — the two cores of a modest machine both work; where no worker can be
  * started, segmentation happens in line. Counting memory is bounded by `memoryMb` (see miner.ts).
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import { Worker } from 'worker_threads';
 import { dataDir } from '../core/data';
 import type { Patterns } from '../core/patterns';

@@ -4,9 +4,9 @@
  * .gongwenrc.json at the root of the draft's workspace folder; the rest of that file is kept as it
  * was. The draft itself is not touched (the inline disable comments stay for those who want them).
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import * as vscode from 'vscode';
+import fs = require('fs');
+import path = require('path');
+import vscode = require('vscode');
 import { t } from './i18n';
 import { DataError } from '../core/data';
 import { PROJECT_CONFIG_NAME, withAllowedPhrase, writeProjectConfig } from '../core/project';

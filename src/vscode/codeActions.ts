@@ -4,7 +4,7 @@
  * the rule for this line / this file (inserts the inline comment the core honours), explain the
  * rule; and `source.fixAll.gongwen` for editor.codeActionsOnSave.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { t } from './i18n';
 import type { Finding, Fix } from '../core/types';
 import type { Diagnostics } from './diagnostics';

@@ -3,9 +3,9 @@
  * explain the phrase at the cursor, check all drafts in the workspace, fix all, insert a template,
  * and re-mine completion patterns from folders (the only place that loads nodejieba).
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import * as vscode from 'vscode';
+import fs = require('fs');
+import path = require('path');
+import vscode = require('vscode');
 import { isDraft, settings } from './config';
 import { RULE_SCHEME, SOURCE, ruleUri, toDiagnostic, type Diagnostics } from './diagnostics';
 import { checkDocument, checkerFor, dataset } from './engine';

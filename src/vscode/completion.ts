@@ -10,8 +10,8 @@
  *   completions reach Markdown, where VS Code's quick suggestions are off by default.
  * The patterns are read asynchronously on first use; a completer is built per reference date.
  */
-import * as fs from 'fs';
-import * as vscode from 'vscode';
+import fs = require('fs');
+import vscode = require('vscode');
 import { t } from './i18n';
 import { checkedPatterns, Completer, loadCanon, loadPatterns, USER_WEIGHT, type CanonEntry, type PatternsSource, type Suggestion } from '../core/completion';
 import { detectDocumentDate, todayIso } from '../core/date';

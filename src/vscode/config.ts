@@ -1,5 +1,5 @@
 /** Reading the gongwen.* settings, with defaults and validation. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { cleanReferenceDate, cleanSeverity, type SeveritySetting } from './logic';
 
 export interface Settings {

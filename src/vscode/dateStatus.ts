@@ -5,7 +5,7 @@
  * for this document until it is closed (nothing is written to the draft or to a configuration);
  * an empty answer goes back to the usual date.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { t } from './i18n';
 import { builtinDataVersion } from '../core/data-version';
 import { isValidIsoDate } from '../core/date';

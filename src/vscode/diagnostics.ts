@@ -4,8 +4,8 @@
  * gongwen.maxFileSizeKB are skipped with a status-bar notice instead of freezing the editor.
  * The latest findings per document are kept for code actions and hovers.
  */
-import * as fs from 'fs';
-import * as vscode from 'vscode';
+import fs = require('fs');
+import vscode = require('vscode');
 import { t } from './i18n';
 import { ruleDocTarget } from './logic';
 import type { Finding, Severity } from '../core/types';

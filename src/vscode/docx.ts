@@ -8,9 +8,9 @@
  * as the editor, then offers to open its folder; 修正本文件中的全部问题 on the text of a Word draft
  * writes that copy with each fix as a tracked change (修订) as well.
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import * as vscode from 'vscode';
+import fs = require('fs');
+import path = require('path');
+import vscode = require('vscode');
 import { severityRank } from '../core/report/labels';
 import type { Diagnostics } from './diagnostics';
 import { checkText } from './engine';

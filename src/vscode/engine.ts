@@ -10,8 +10,8 @@
  * loaded; the built-in data always is. Problems with the inputs are shown as notifications (each
  * once until the inputs change) and leave the rest working.
  */
-import * as path from 'path';
-import * as vscode from 'vscode';
+import path = require('path');
+import vscode = require('vscode');
 import { t } from './i18n';
 import { DataError } from '../core/data';
 import type { Dataset } from '../core/dataset';

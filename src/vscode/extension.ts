@@ -2,7 +2,7 @@
  * Entry point of the 公文写作助手 extension. Activation is cheap: providers are registered, data is
  * loaded on first use (engine.ts). Everything here only adapts the pure core in src/core.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { CodeActions } from './codeActions';
 import { registerCommands } from './commands';
 import { settings } from './config';

@@ -2,7 +2,7 @@
  * Hover: on a flagged span, why it is flagged, since when, the source and the fix; on a glossary
  * term (两个维护…), its expansion, origin, status, collocations and source.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Diagnostics } from './diagnostics';
 import { dataset } from './engine';
 import { explainRuleLink, findingMarkdown, glossaryMarkdown } from './logic';

@@ -4,7 +4,7 @@
  * drafter whose VS Code is in English can still have this extension's UI in Chinese with the
  * setting gongwen.uiLanguage = "zh-cn" ("auto" follows VS Code, "en" forces English).
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import zhCn from '../../l10n/bundle.l10n.zh-cn.json';
 
 const ZH: Record<string, string> = zhCn as Record<string, string>;

@@ -4,7 +4,7 @@
  * editing in the middle of a sentence, and only when it is likely (INLINE_MIN_PROB): a guess is
  * left to the suggestion list.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { isDraft, settings } from './config';
 import type { Completions } from './completion';
 

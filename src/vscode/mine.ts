@@ -5,8 +5,8 @@
  * previous patterns file stays until the new one is written whole (atomically, by the child).
  */
 import { fork } from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import type { MineMessage, MineRequest } from './mineWorker';
 
 export interface MineOutcome {

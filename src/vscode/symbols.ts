@@ -1,5 +1,5 @@
 /** The outline of a speech or report (一、 （一） 1. （1） 一是…) for the Outline view, breadcrumbs and Go to Symbol. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { outlineOf, type OutlineNode } from '../core/outline/parse';
 import { settings } from './config';
 import { trimEnd } from './logic';

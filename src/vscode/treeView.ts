@@ -4,7 +4,7 @@
  * families, announced count not matching…) as a first group. Click to jump. Refreshed after the
  * draft's diagnostics are updated (so it follows the same debounce).
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { t } from './i18n';
 import { outlineOf, type OutlineNode } from '../core/outline/parse';
 import type { Finding } from '../core/types';

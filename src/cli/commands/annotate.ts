@@ -3,8 +3,8 @@
  * a copy of the Word draft with one comment (批注) per finding, and with --fixes each fix as a
  * tracked change (修订). The draft itself is never written.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import { check } from '../../core/check';
 import { annotateDocx } from '../../docx/annotate';
 import { defaultAnnotatedPath, samePath, writeFileAtomic } from '../../docx/output';

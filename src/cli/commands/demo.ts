@@ -2,7 +2,7 @@
  * `gongwen demo` (what `npm start` runs): the main job on the bundled sample draft
  * data/samples/sample-speech.txt — findings, outline, completions — readably, no VS Code needed.
  */
-import * as path from 'path';
+import path = require('path');
 import { dataDir } from '../../core/data';
 import { TextDoc } from '../../core/text';
 import { languageOf, readDraft } from '../files';

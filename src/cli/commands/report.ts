@@ -4,8 +4,8 @@
  * the report goes to standard output. The format follows -o's extension (.md → Markdown) unless
  * --format says otherwise.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import { check } from '../../core/check';
 import { dataVersionCn } from '../../core/data-version';
 import { isSeverity, severityRank } from '../../core/report/labels';

@@ -1,5 +1,5 @@
 /** `gongwen rules`: every rule (code and data) with its category, default severity, description and docs page. */
-import * as path from 'path';
+import path = require('path');
 import { CATEGORY_CN, defaultLevelCn, packageRoot, ruleDocFile, ruleRegistry, SEVERITY_CN } from '../../core/registry';
 import type { Category } from '../../core/types';
 import { parseArgs } from '../args';

@@ -14,7 +14,7 @@
  *   units.ts), UTF-8, joined by line breaks — kept here rather than as 20 000 JSON objects to parse
  *   and check (the patterns file's `phrases` is then empty).
  */
-import * as os from 'os';
+import os = require('os');
 import { NgramStore } from './ngram';
 
 const MAGIC = 0x314d5747; // "GWM1"

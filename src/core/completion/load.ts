@@ -3,8 +3,8 @@
  * against data/schema/patterns.schema.json when the schema is present, else by a structural check
  * of the fields the engine uses. Problems become a DataError naming the file.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import { builtinGlossaryFile, builtinRuleFiles, DataError, dataDir, readData, readJson, schemaProblem } from '../data';
 import { Dataset, loadBuiltinDataset } from '../dataset';
 import type { Patterns } from '../patterns';
