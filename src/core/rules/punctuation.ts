@@ -146,18 +146,40 @@ const PAIRS = [
 ].map((p) => ({ ...p, unopened: `左${p.name}缺少配对的右${p.name}`, unclosed: `多余的右${p.name}：前面没有与之配对的左${p.name}` }));
 
 
+/**
+ * Per pair (“” （） 《》): the positions of the opens not yet closed. Typed stacks with a depth:
+ * an array emptied by its last pop drops its storage, and the next push (the next paragraph's
+ * quotation) makes it again, an allocation per quotation in a run that is not optimized.
+ */
+class OpenStacks {
+  readonly depth = new Int32Array(3);
+  readonly at = [new Int32Array(16), new Int32Array(16), new Int32Array(16)];
+
+  push(k: number, i: number): void {
+    let a = this.at[k];
+    if (this.depth[k] === a.length) {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      this.at[k] = a = b;
+    }
+    a[this.depth[k]++] = i;
+  }
+}
+
 /** Settles the paragraph [s, e): its straight quotes and unpaired marks. Empties the buffers. */
-function endParagraph(text: string, s: number, e: number, quotes: number[], stacks: number[][], out: FindingSink): void {
+function endParagraph(text: string, s: number, e: number, quotes: number[], stacks: OpenStacks, out: FindingSink): void {
   const n = text.length;
   if (quotes.length) {
     straightQuotes(text, quotes, out);
     quotes.length = 0;
   }
   for (let k = 0; k < 3; k++) {
-    const stack = stacks[k];
-    if (!stack.length) continue;
+    const depth = stacks.depth[k];
+    if (depth === 0) continue;
+    const stack = stacks.at[k];
     const { unopened } = PAIRS[k];
-    for (const i of stack) {
+    for (let d = 0; d < depth; d++) {
+      const i = stack[d];
       // A quotation running over several paragraphs opens each one and closes only the last.
       if (k === 0 && i === s) {
         let j = e;
@@ -166,7 +188,7 @@ function endParagraph(text: string, s: number, e: number, quotes: number[], stac
       }
       out.add(UNBALANCED, i, i + 1, unopened);
     }
-    stack.length = 0;
+    stacks.depth[k] = 0;
   }
 }
 
@@ -178,8 +200,7 @@ function endParagraph(text: string, s: number, e: number, quotes: number[], stac
 function scan(text: string, codes: Uint16Array, marks: Int32Array, out: FindingSink): void {
   const n = codes.length;
   const quotes: number[] = [];
-  // Per pair (“” （） 《》): positions of the opens not yet closed.
-  const stacks: number[][] = [[], [], []];
+  const stacks = new OpenStacks();
   let paraStart = 0;
   for (let k = 0, nm = marks.length; k < nm; k++) {
     const i = marks[k];
@@ -198,11 +219,11 @@ function scan(text: string, codes: Uint16Array, marks: Int32Array, out: FindingS
         quotes.push(i);
         break;
       case C_OPEN:
-        stacks[c === 0x201c ? 0 : c === 0xff08 ? 1 : 2].push(i);
+        stacks.push(c === 0x201c ? 0 : c === 0xff08 ? 1 : 2, i);
         break;
       case C_CLOSE: {
         const k = c === 0x201d ? 0 : c === 0xff09 ? 1 : 2;
-        if (stacks[k].length) stacks[k].pop();
+        if (stacks.depth[k] > 0) stacks.depth[k]--;
         else out.add(UNBALANCED, i, i + 1, PAIRS[k].unclosed);
         break;
       }
