@@ -202,6 +202,25 @@ export class Dataset {
     for (const [literal, role] of SUPPRESSION_LITERALS) add(literal, { rule: -1, role });
   }
 
+  private anchorTable?: Int32Array;
+
+  /**
+   * For each automaton pattern: the misquote anchor it is (its index in `misquote.anchors`), or -1.
+   * The misquote rule reads this for every hit; a typed load, where `owners[p].anchor` was a call
+   * and a property load on objects of two shapes in a short, unoptimized run.
+   */
+  get anchorOfPattern(): Int32Array {
+    if (!this.anchorTable) {
+      const t = new Int32Array(this.owners.length).fill(-1);
+      for (let p = 0; p < this.owners.length; p++) {
+        const a = this.owners[p].anchor;
+        if (a !== undefined) t[p] = a;
+      }
+      this.anchorTable = t;
+    }
+    return this.anchorTable;
+  }
+
   /** What a later build of the same raw data can load instead of computing (see the constructor). */
   compiledParts(): CompiledParts {
     const rules: RuleTable = {

@@ -167,10 +167,10 @@ export class MisquoteIndex {
 
   /**
    * The starts of the sentences worth reading: those where the shared automaton found, among the
-   * hits, enough distinct anchors of one clause. `anchorOf(pattern)`: the anchor a hit's pattern
-   * is (its index in `anchors`), or undefined. `marks`: the text model's marks (sentence ends).
+   * hits, enough distinct anchors of one clause. `anchorOf[pattern]`: the anchor a hit's pattern
+   * is (its index in `anchors`), or -1. `marks`: the text model's marks (sentence ends).
    */
-  sentencesToRead(hits: Hits, anchorOf: (pattern: number) => number | undefined, codes: Uint16Array, marks: Int32Array, visit: (start: number) => void): void {
+  sentencesToRead(hits: Hits, anchorOf: Int32Array, codes: Uint16Array, marks: Int32Array, visit: (start: number) => void): void {
     const { cls, anchorStart, anchorClauses, required } = this;
     const counts = new Int32Array(this.clauses.length);
     // The clauses counted in the current sentence. A typed buffer with its own count: emptying a
@@ -185,8 +185,8 @@ export class MisquoteIndex {
     let m = 0; // next mark
     let read = false;
     for (let k = 0; k < hits.count; k++) {
-      const a = anchorOf(hits.pattern[k]);
-      if (a === undefined) continue;
+      const a = anchorOf[hits.pattern[k]];
+      if (a < 0) continue;
       const hitStart = hits.start[k];
       if (hitStart > end) {
         // A later sentence: its ends are the sentence-end marks around the hit (an anchor holds none).

@@ -109,7 +109,7 @@ function windowsFor(sentence: string, clause: string): Array<[number, number]> {
 
 /**
  * Misquotes, reading only the sentences where the shared automaton found enough distinct anchors
- * of one clause (an anchor's automaton pattern has `owners[p].anchor`, its index in `anchors`).
+ * of one clause (an anchor's automaton pattern has `anchorOfPattern[p]`, its index in `anchors`).
  */
 export function checkMisquotes(ctx: RuleContext, out: FindingSink): void {
   const { text, hits, dataset } = ctx;
@@ -117,9 +117,8 @@ export function checkMisquotes(ctx: RuleContext, out: FindingSink): void {
   if (!idx.clauses.length) return;
   const { codes, marks } = ctx.doc;
   const reader = idx.reader(codes);
-  const { owners } = dataset;
   const compareSentence = (s: number, e: number, clauses: number[]) => compare(idx, s, text.slice(s, e), clauses, out, ctx.date);
-  idx.sentencesToRead(hits, (p) => owners[p].anchor, codes, marks, (start) => reader.read(start, compareSentence));
+  idx.sentencesToRead(hits, dataset.anchorOfPattern, codes, marks, (start) => reader.read(start, compareSentence));
 }
 
 /** Misquotes, reading every sentence: the reference the anchored reading is tested against. */
