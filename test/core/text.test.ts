@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AhoCorasick, ScanBuffers } from '../../src/core/ahocorasick';
 import { CheckBuffers } from '../../src/core/check-buffers';
-import { foldCode } from '../../src/core/context';
+import { foldCode, sentenceAroundMarks } from '../../src/core/context';
+import fc from 'fast-check';
 import { check } from '../../src/core/check';
 import { loadBuiltinDataset } from '../../src/core/dataset';
 import { MARK_CHARS, MARK_TABLE, requireMarks, TextDoc, normalizeInput } from '../../src/core/text';
@@ -146,5 +147,40 @@ describe('text model', () => {
       const reversed = [...texts].reverse().map((t) => JSON.stringify(check(t, { date: '2026-06-01' }).findings));
       assert.deepEqual(reversed.reverse(), once);
     });
+  });
+});
+
+describe('sentenceAroundMarks', () => {
+  // The reference: the walk over every unit that the marks replace.
+  const isEnd = (c: number) => '。！？；!?;\n\r'.includes(String.fromCharCode(c));
+  function walk(text: string, at: number, atEnd: number, max: number): [number, number] {
+    let s = at;
+    while (s > Math.max(0, at - max) && !isEnd(text.charCodeAt(s - 1))) s--;
+    let e = atEnd;
+    while (e < Math.min(text.length, atEnd + max) && !isEnd(text.charCodeAt(e))) e++;
+    if (e < text.length && isEnd(text.charCodeAt(e)) && text[e] !== '\n' && text[e] !== '\r') e++;
+    return [s, e];
+  }
+
+  it('gives the bounds of the walk over every unit, on a seed speech', () => {
+    const doc = new TextDoc(fs.readFileSync(corpusFile('001_adaabb19d8d79920.txt'), 'utf8'));
+    for (let at = 0; at < doc.text.length; at += 7) {
+      const atEnd = Math.min(doc.text.length, at + (at % 11));
+      for (const max of [300, 20]) assert.deepEqual(sentenceAroundMarks(doc.text, doc.marks, at, atEnd, max), walk(doc.text, at, atEnd, max), `${at}-${atEnd} max ${max}`);
+    }
+  });
+
+  it('gives the bounds of the walk, on any text and span (property)', () => {
+    const unit = fc.constantFrom(...'。！？；!?;\n\r，,、：“”（）要的党建设a 1'.split(''));
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 80 }), fc.nat(), fc.nat(), fc.integer({ min: 1, max: 30 }), (units, a, b, max) => {
+        const text = units.join('');
+        const at = text.length ? a % (text.length + 1) : 0;
+        const atEnd = Math.min(text.length, at + (b % 6));
+        const doc = new TextDoc(text);
+        assert.deepEqual(sentenceAroundMarks(text, doc.marks, at, atEnd, max), walk(text, at, atEnd, max));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
