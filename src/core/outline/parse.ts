@@ -126,26 +126,18 @@ const STRONG = 2;
 const WEAK = 3;
 const COMMA = 4;
 
-/** The sentence state after a character. */
+/**
+ * The sentence state after each UTF-16 unit (0, NONE, for all but a few marks). A table, not a
+ * switch: the scan asks at every mark and at the unit after it, a call each in a short,
+ * unoptimized run.
+ */
+const BOUNDARY_AFTER = new Uint8Array(65536);
+for (const ch of '。！？!?') BOUNDARY_AFTER[ch.charCodeAt(0)] = STRONG;
+for (const ch of '；;：:') BOUNDARY_AFTER[ch.charCodeAt(0)] = WEAK;
+for (const ch of '，,') BOUNDARY_AFTER[ch.charCodeAt(0)] = COMMA;
+
 function boundaryAfter(code: number): Boundary {
-  switch (code) {
-    case 0x3002: // 。
-    case 0xff01: // ！
-    case 0xff1f: // ？
-    case 33: // !
-    case 63: // ?
-      return STRONG;
-    case 0xff1b: // ；
-    case 59: // ;
-    case 0xff1a: // ：
-    case 58: // :
-      return WEAK;
-    case 0xff0c: // ，
-    case 44: // ,
-      return COMMA;
-    default:
-      return NONE;
-  }
+  return BOUNDARY_AFTER[code] as Boundary;
 }
 
 /** Headings and annexes: an enumeration run never reaches past one. */
@@ -170,8 +162,11 @@ const STATE_CHANGE = new Uint8Array(65536);
 for (const ch of STATE_CHANGE_CHARS) STATE_CHANGE[ch.charCodeAt(0)] = 1;
 requireMarks(STATE_CHANGE_CHARS);
 
+const SPACE = new Uint8Array(65536);
+for (const code of [32, 9, 0x3000, 0xa0]) SPACE[code] = 1;
+
 function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 0x3000 || code === 0xa0;
+  return SPACE[code] === 1;
 }
 
 /**
@@ -348,7 +343,7 @@ function scanMarkers(text: string, doc: TextDoc, pages: ReadonlyMap<number, numb
       } else boundary = LINE;
       continue;
     }
-    if (isSpace(code)) continue;
+    if (SPACE[code] === 1) continue;
     if (boundary !== NONE && MARKER_START[code] === 1) {
       const atLineStart = boundary === LINE;
       if (atLineStart && code === 0x9644) {
@@ -391,7 +386,7 @@ function scanMarkers(text: string, doc: TextDoc, pages: ReadonlyMap<number, numb
         }
       }
     } else if (boundary !== NONE && boundary !== LINE && CLOSER_CODES[code] === 1) continue;
-    boundary = boundaryAfter(code);
+    boundary = BOUNDARY_AFTER[code] as Boundary;
   }
 }
 
