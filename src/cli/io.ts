@@ -1,4 +1,6 @@
 /** Console I/O for the CLI, injectable so tests can run commands in-process. */
+import fs = require('fs');
+import tty = require('tty');
 export interface CliIO {
   out(s: string): void;
   /** Writes bytes as they are (UTF-8 text, its own line ends); without it, `out` gets them decoded. */
@@ -16,23 +18,67 @@ let stdoutGuarded = false;
 function guardStdout(): void {
   if (stdoutGuarded) return;
   stdoutGuarded = true;
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    process.stderr.write(`gongwen: 无法写出结果：${e.message.split('\n')[0]}\n`);
-    process.exit(2);
-  });
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => failedWrite(e));
 }
 
+function failedWrite(e: NodeJS.ErrnoException): never {
+  if (e.code === 'EPIPE') process.exit(0);
+  fs.writeSync(2, `gongwen: 无法写出结果：${e.message.split('\n')[0]}\n`);
+  process.exit(2);
+}
+
+/**
+ * Whether to write to `fd` (1 or 2) directly, with `fs.writeSync`: when it is a file or a pipe.
+ * Node's stdout and stderr objects are streams made on first use (a pipe's is a socket, with
+ * node's network module behind it): a few milliseconds of a short run, for writes node makes
+ * synchronously on files and pipes anyway. A terminal keeps node's stream, which knows how to
+ * show UTF-8 on every platform's console.
+ */
+const direct = new Map<number, boolean>();
+function writesDirectly(fd: 1 | 2): boolean {
+  let d = direct.get(fd);
+  if (d === undefined) {
+    d = !tty.isatty(fd);
+    direct.set(fd, d);
+  }
+  return d;
+}
+
+/** Writes all of `b` to `fd`; a full non-blocking pipe (EAGAIN) is waited for. */
+function writeAll(fd: number, b: Uint8Array): void {
+  let off = 0;
+  while (off < b.length) {
+    try {
+      off += fs.writeSync(fd, b, off, b.length - off);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
+}
+
+function write(fd: 1 | 2, s: string | Uint8Array): void {
+  if (!writesDirectly(fd)) {
+    if (fd === 1) {
+      guardStdout();
+      process.stdout.write(s);
+    } else process.stderr.write(s);
+    return;
+  }
+  try {
+    writeAll(fd, typeof s === 'string' ? Buffer.from(s) : s);
+  } catch (e) {
+    if (fd === 1) failedWrite(e as NodeJS.ErrnoException);
+    // Nowhere to say it: stderr itself failed.
+  }
+}
+
+const line = (s: string) => (s.endsWith('\n') ? s : s + '\n');
+
 export const processIO: CliIO = {
-  out: (s) => {
-    guardStdout();
-    process.stdout.write(s.endsWith('\n') ? s : s + '\n');
-  },
-  outBytes: (b) => {
-    guardStdout();
-    process.stdout.write(b);
-  },
-  err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
+  out: (s) => write(1, line(s)),
+  outBytes: (b) => write(1, b),
+  err: (s) => write(2, line(s)),
   readStdin: () =>
     new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];

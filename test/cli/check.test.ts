@@ -260,6 +260,25 @@ describe('the gongwen process', () => {
     assert.doesNotMatch(err, /EPIPE|\n\s+at /, err);
     assert.equal(code, 0);
   });
+  it('writes the same bytes to a file, to a pipe and in-process (files and pipes are written directly)', async () => {
+    const args = ['check', '--format', 'json', '--date', '2026-06-01', SAMPLE, corpusFile('003_e202da5d409c69b3.txt')];
+    const want = await runCli(args);
+    const bin = path.join(ROOT, 'bin', 'gongwen.js');
+    const piped = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+    assert.equal(piped.stdout, want.out);
+    assert.equal(piped.stderr, want.err);
+    const outFile = path.join(tmp, 'out.json');
+    const errFile = path.join(tmp, 'err.txt');
+    const [o, e] = [fs.openSync(outFile, 'w'), fs.openSync(errFile, 'w')];
+    try {
+      spawnSync(process.execPath, [bin, ...args], { stdio: ['ignore', o, e] });
+    } finally {
+      fs.closeSync(o);
+      fs.closeSync(e);
+    }
+    assert.equal(fs.readFileSync(outFile, 'utf8'), want.out);
+    assert.equal(fs.readFileSync(errFile, 'utf8'), want.err);
+  });
   it('runs the demo (npm start) end to end', () => {
     const out = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'gongwen.js'), 'demo'], { encoding: 'utf8' });
     assert.match(out, /━━ 检查/);
