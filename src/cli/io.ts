@@ -1,6 +1,5 @@
 /** Console I/O for the CLI, injectable so tests can run commands in-process. */
 import fs = require('fs');
-import tty = require('tty');
 export interface CliIO {
   out(s: string): void;
   /** Writes bytes as they are (UTF-8 text, its own line ends); without it, `out` gets them decoded. */
@@ -28,20 +27,36 @@ function failedWrite(e: NodeJS.ErrnoException): never {
 }
 
 /**
- * Whether to write to `fd` (1 or 2) directly, with `fs.writeSync`: when it is a file or a pipe.
- * Node's stdout and stderr objects are streams made on first use (a pipe's is a socket, with
- * node's network module behind it): a few milliseconds of a short run, for writes node makes
- * synchronously on files and pipes anyway. A terminal keeps node's stream, which knows how to
- * show UTF-8 on every platform's console.
+ * Whether to write to `fd` (1 or 2) directly, with `fs.writeSync`: when it is a file, a pipe, a
+ * socket or the null device. Node's stdout and stderr objects are streams made on first use (a
+ * pipe's is a socket, with node's network module behind it): a few milliseconds of a short run,
+ * for writes node makes synchronously on files and pipes anyway. A terminal (any other character
+ * device) keeps node's stream, which knows how to show UTF-8 on every platform's console. Asked
+ * with fstat, not `tty.isatty`: loading the tty module alone costs more than the streams.
  */
 const direct = new Map<number, boolean>();
 function writesDirectly(fd: 1 | 2): boolean {
   let d = direct.get(fd);
   if (d === undefined) {
-    d = !tty.isatty(fd);
+    try {
+      const st = fs.fstatSync(fd);
+      d = !st.isCharacterDevice() || isNullDevice(st);
+    } catch {
+      d = false;
+    }
     direct.set(fd, d);
   }
   return d;
+}
+
+function isNullDevice(st: fs.Stats): boolean {
+  if (process.platform === 'win32') return false;
+  try {
+    const nul = fs.statSync('/dev/null');
+    return st.dev === nul.dev && st.ino === nul.ino;
+  } catch {
+    return false;
+  }
 }
 
 /** Writes all of `b` to `fd`; a full non-blocking pipe (EAGAIN) is waited for. */
