@@ -2,7 +2,10 @@
 import fs = require('fs');
 export interface CliIO {
   out(s: string): void;
-  /** Writes bytes as they are (UTF-8 text, its own line ends); without it, `out` gets them decoded. */
+  /**
+   * Writes bytes as they are (UTF-8 text, its own line ends); without it, `out` gets them decoded.
+   * The caller may reuse `b` when this returns: keep a copy, not `b`.
+   */
   outBytes?(b: Uint8Array): void;
   err(s: string): void;
   /** Whole standard input (for --batch modes). */
@@ -74,10 +77,12 @@ function writeAll(fd: number, b: Uint8Array): void {
 
 function write(fd: 1 | 2, s: string | Uint8Array): void {
   if (!writesDirectly(fd)) {
+    // A stream may still hold what it was given when write returns (a terminal on Windows): a copy.
+    const data = typeof s === 'string' ? s : Buffer.from(s);
     if (fd === 1) {
       guardStdout();
-      process.stdout.write(s);
-    } else process.stderr.write(s);
+      process.stdout.write(data);
+    } else process.stderr.write(data);
     return;
   }
   try {
