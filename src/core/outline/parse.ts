@@ -335,7 +335,7 @@ function scanMarkers(text: string, doc: TextDoc, pages: ReadonlyMap<number, numb
     if (code === 10 || code === 13) {
       if (code === 13 && codes[i + 1] === 10) i++;
       li++;
-      const pn = pages.get(li);
+      const pn = pages.size === 0 ? undefined : pages.get(li);
       if (pn !== undefined) {
         // Glued page number: skip it; the sentence state of the previous line goes on.
         i = pn - 1;
