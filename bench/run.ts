@@ -440,8 +440,15 @@ interface TextlintComparison {
 }
 
 /**
+ * Rounds of the whole-process comparison with textlint. Five (until 2026-12-02) were too few on
+ * this shared VM: two bench runs of the same code four minutes apart gave 0.233 and 0.278.
+ */
+const TEXTLINT_ROUNDS = 15;
+
+/**
  * The bundled `gongwen check --format json` and the textlint CLI with textlint-rule-prh (the same
- * dictionary) on the same file, whole processes, in interleaved rounds: wall and CPU time.
+ * dictionary) on the same file, whole processes, in interleaved rounds (the side that goes first
+ * alternating): wall and CPU time, medians.
  */
 function compareTextlint(file: string, dictionary: string, dir: string): TextlintComparison {
   const rc = path.join(dir, 'textlintrc.json');
@@ -450,15 +457,23 @@ function compareTextlint(file: string, dictionary: string, dir: string): Textlin
   const tl = path.join(ROOT, 'node_modules', 'textlint', 'bin', 'textlint.js');
   const ours: Array<{ wall: number; cpu: number }> = [];
   const theirs: Array<{ wall: number; cpu: number }> = [];
-  for (let i = 0; i < 5; i++) {
-    ours.push(runTimed([path.join(ROOT, 'bin', 'gongwen.js'), 'check', '--format', 'json', '--date', '2026-06-01', file], preload));
-    theirs.push(runTimed([tl, '--config', rc, '--format', 'json', file], preload));
+  const runOurs = () => ours.push(runTimed([path.join(ROOT, 'bin', 'gongwen.js'), 'check', '--format', 'json', '--date', '2026-06-01', file], preload));
+  const runTheirs = () => theirs.push(runTimed([tl, '--config', rc, '--format', 'json', file], preload));
+  for (let i = 0; i < TEXTLINT_ROUNDS; i++) {
+    // The side that goes first alternates, as in the in-process comparison.
+    if (i % 2) {
+      runTheirs();
+      runOurs();
+    } else {
+      runOurs();
+      runTheirs();
+    }
   }
   const m = (xs: number[]) => median(xs) / 1000;
   const [gw, tw, gc, tc] = [m(ours.map((x) => x.wall)), m(theirs.map((x) => x.wall)), m(ours.map((x) => x.cpu)), m(theirs.map((x) => x.cpu))];
   return {
     seconds: +tw.toFixed(2),
-    repeats: 5,
+    repeats: TEXTLINT_ROUNDS,
     ratio: +(gw / tw).toFixed(3),
     gongwenSeconds: +gw.toFixed(2),
     gongwenCpuSeconds: +gc.toFixed(2),
