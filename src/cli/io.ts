@@ -25,7 +25,11 @@ function guardStdout(): void {
 
 function failedWrite(e: NodeJS.ErrnoException): never {
   if (e.code === 'EPIPE') process.exit(0);
-  fs.writeSync(2, `gongwen: 无法写出结果：${e.message.split('\n')[0]}\n`);
+  try {
+    fs.writeSync(2, `gongwen: 无法写出结果：${e.message.split('\n')[0]}\n`);
+  } catch {
+    // stderr is gone too: the exit code says it.
+  }
   process.exit(2);
 }
 
@@ -33,9 +37,10 @@ function failedWrite(e: NodeJS.ErrnoException): never {
  * Whether to write to `fd` (1 or 2) directly, with `fs.writeSync`: when it is a file, a pipe, a
  * socket or the null device. Node's stdout and stderr objects are streams made on first use (a
  * pipe's is a socket, with node's network module behind it): a few milliseconds of a short run,
- * for writes node makes synchronously on files and pipes anyway. A terminal (any other character
- * device) keeps node's stream, which knows how to show UTF-8 on every platform's console. Asked
- * with fstat, not `tty.isatty`: loading the tty module alone costs more than the streams.
+ * for writes that are synchronous on files and (on Linux) pipes anyway. A terminal (any other
+ * character device) keeps node's stream, which knows how to show UTF-8 on every platform's
+ * console. Asked with fstat, not `tty.isatty`: loading the tty module alone costs more than the
+ * streams.
  */
 const direct = new Map<number, boolean>();
 function writesDirectly(fd: 1 | 2): boolean {

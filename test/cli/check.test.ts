@@ -6,6 +6,8 @@ import * as path from 'path';
 import { check } from '../../src/core/check';
 import { loadBuiltinDataset } from '../../src/core/dataset';
 import { TextDoc } from '../../src/core/text';
+import type { Finding } from '../../src/core/types';
+import { JsonLines, toJson } from '../../src/cli/commands/check';
 import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/io';
 import { runCli } from '../support/cli';
@@ -53,16 +55,12 @@ describe('gongwen check', () => {
     const arr = JSON.parse(r.out) as Array<Record<string, unknown>>;
     assert.ok(arr.length > 100 && arr[0].file === odd && arr[arr.length - 1].file === SAMPLE, r.out.slice(0, 300));
     assert.equal(r.out, `[\n${arr.map((f) => JSON.stringify(f)).join('\n,')}\n]\n`);
-    // The positions are TextDoc's, for every finding of the speech.
+    // Every finding of the speech is what toJson says of it.
     const doc = new TextDoc(fs.readFileSync(odd, 'utf8'));
     const findings = check(doc.text, { dataset: loadBuiltinDataset(), date: '2026-06-01' }).findings;
     const mine = arr.filter((f) => f.file === odd);
     assert.equal(mine.length, findings.length);
-    findings.forEach((f, i) => {
-      const s = doc.positionAt(f.start);
-      const e = doc.positionAt(f.end);
-      assert.deepEqual([mine[i].line, mine[i].column, mine[i].endLine, mine[i].endColumn, mine[i].ruleId], [s.line, s.column, e.line, e.column, f.ruleId]);
-    });
+    findings.forEach((f, i) => assert.deepEqual(mine[i], toJson(odd, doc, f), `finding ${i}`));
     // The CLI's own writer takes bytes; they are the same text.
     const chunks: Buffer[] = [];
     let text = '';
@@ -71,6 +69,33 @@ describe('gongwen check', () => {
     // The brackets went through `out`, every finding line through `outBytes`.
     assert.equal(text, '[\n]\n');
     assert.equal(`[\n${Buffer.concat(chunks).toString('utf8')}]\n`, r.out);
+  });
+  it('JsonLines writes JSON.stringify(toJson(…)) per finding, also where findings share a message and differ in the rest', () => {
+    const text = '第一行\r\n第二行，内容。\r\n末行';
+    const doc = new TextDoc(text);
+    const base: Finding = { ruleId: 'r-a', category: 'nonstandard', severity: 'warning', start: 0, end: 2, message: '同一条消息', reason: '理由甲', source: '出处甲' };
+    const findings: Finding[] = [
+      base,
+      { ...base, start: 5, end: 7 }, // the same tail again
+      { ...base, start: 5, end: 7, reason: '理由乙' },
+      { ...base, start: 5, end: 7, source: undefined },
+      { ...base, start: 6, end: 8, since: '2020-01' },
+      { ...base, start: 6, end: 8, severity: 'hint' },
+      { ...base, start: 6, end: 8, ruleId: 'r-b', category: 'outdated' },
+      { ...base, start: 7, end: 9, fix: { start: 7, end: 9, text: '' } }, // a deletion: "fix":""
+      { ...base, start: 7, end: 9, fix: { start: 7, end: 9, text: '改"为\\此' } },
+      { ...base, start: 3, end: 12, message: '跨行', reason: '' }, // over a CRLF; an empty reason is left out
+      { ...base, start: text.length, end: text.length, message: '末尾' },
+      { ...base, start: text.length + 5, end: text.length + 9, message: '越界' },
+      ...Array.from({ length: 40 }, (_, k): Finding => ({ ...base, start: k % 9, end: (k % 9) + 1, fix: { start: 0, end: 1, text: `修改${k}` } })),
+    ];
+    const file = '/稿件/讲话"稿\\甲.txt';
+    const chunks: Buffer[] = [];
+    const lines = new JsonLines(file, doc, (b) => void chunks.push(Buffer.from(b)));
+    findings.forEach((f, i) => lines.add(f, i > 0));
+    lines.end();
+    const want = findings.map((f, i) => `${i > 0 ? ',' : ''}${JSON.stringify(toJson(file, doc, f))}\n`).join('');
+    assert.equal(Buffer.concat(chunks).toString('utf8'), want);
   });
   it('exits 0 on a clean draft', async () => {
     const p = write('clean.txt', '同志们：\n要坚定“四个自信”，增强“四个意识”，坚决做到“两个维护”。\n');

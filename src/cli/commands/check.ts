@@ -26,6 +26,8 @@ export interface JsonFinding {
 
 /** Characters of output per write (a batch of that many UTF-16 units stays a young-generation string). */
 const BATCH_CHARS = 32768;
+/** Distinct tails kept per message (see `JsonLines.tail`). */
+const MAX_SAME = 16;
 /** Bytes of JSON output per write. */
 const JSON_CHUNK = 1 << 16;
 
@@ -74,7 +76,7 @@ const writeAscii: (buf: Buffer, s: string, pos: number) => number =
  * encoded once per distinct value and copied: a rule's findings mostly repeat it word for word.
  * Each line ends with a newline (the last one too), as `io.out` ended each batch.
  */
-class JsonLines {
+export class JsonLines {
   private readonly head: Buffer;
   private readonly tails = new Map<string, Array<{ f: Finding; bytes: Buffer }>>();
   private readonly length: number;
@@ -96,16 +98,17 @@ class JsonLines {
     const s = Math.max(0, Math.min(f.start, this.length));
     const e = Math.max(0, Math.min(f.end, this.length));
     const sl = doc.lineIndexAt(s);
-    const el = sl + 1 >= starts.length || e < starts[sl + 1] ? sl : doc.lineIndexAt(e);
+    const el = e >= starts[sl] && (sl + 1 >= starts.length || e < starts[sl + 1]) ? sl : doc.lineIndexAt(e);
     const tail = this.tail(f);
-    const room = this.head.length + tail.length + 80;
+    const at = `${sl + 1},"column":${s - starts[sl] + 1},"endLine":${el + 1},"endColumn":${e - starts[el] + 1},`;
+    const room = 1 + this.head.length + at.length + tail.length + 1;
     if (this.pos + room > this.buf.length) this.flush(room);
     const buf = this.buf;
     let pos = this.pos;
     if (comma) buf[pos++] = 0x2c;
     buf.set(this.head, pos);
     pos += this.head.length;
-    pos += writeAscii(buf, `${sl + 1},"column":${s - starts[sl] + 1},"endLine":${el + 1},"endColumn":${e - starts[el] + 1},`, pos);
+    pos += writeAscii(buf, at, pos);
     buf.set(tail, pos);
     pos += tail.length;
     buf[pos++] = 0x0a;
@@ -124,7 +127,11 @@ class JsonLines {
     this.pos = 0;
   }
 
-  /** `"severity":…}` as UTF-8: the rest of the finding's JSON object, after the positions. */
+  /**
+   * `"severity":…}` as UTF-8: the rest of the finding's JSON object, after the positions (what
+   * `toJson` gives, without the file and positions). Kept by message, for at most `MAX_SAME`
+   * variants of one message: a message whose fixes all differ is then serialized per finding.
+   */
   private tail(f: Finding): Buffer {
     let same = this.tails.get(f.message);
     if (!same) this.tails.set(f.message, (same = []));
@@ -133,10 +140,9 @@ class JsonLines {
       const g = same[i].f;
       if (g.severity === f.severity && g.ruleId === f.ruleId && g.category === f.category && g.fix?.text === fix && g.reason === f.reason && g.since === f.since && g.source === f.source) return same[i].bytes;
     }
-    const j = toJson('', this.doc, f);
-    const json = JSON.stringify({ severity: j.severity, ruleId: j.ruleId, category: j.category, message: j.message, fix: j.fix, reason: j.reason, since: j.since, source: j.source });
-    const bytes = Buffer.from(json.slice(1));
-    same.push({ f, bytes });
+    const { file, line, column, endLine, endColumn, ...rest } = toJson('', this.doc, f);
+    const bytes = Buffer.from(JSON.stringify(rest).slice(1));
+    if (same.length < MAX_SAME) same.push({ f, bytes });
     return bytes;
   }
 }
@@ -187,8 +193,6 @@ const checkFiles = async (argv: string[], io: Parameters<Command>[1], tiering: S
       const lines = new JsonLines(file, doc, (b) => (io.outBytes ? io.outBytes(b) : io.out(b.toString('utf8'))));
       for (let i = 0; i < findings.length; i++) lines.add(findings[i], emitted++ > 0);
       lines.end();
-      return;
-      flush();
       return;
     }
     for (const f of findings) {

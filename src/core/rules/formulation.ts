@@ -7,6 +7,7 @@
 import { foldQuotes, isEnclosed, sentenceAroundMarks, startsWithFolded } from '../context';
 import { proposalAt, type CompiledRule } from '../dataset';
 import type { FindingSink, TemplateKind } from '../findings';
+import { requireMarks } from '../text';
 import type { Severity } from '../types';
 import { sinceCn, type RuleContext } from './context';
 import { EraReader } from './era';
@@ -21,6 +22,10 @@ interface Candidate {
 }
 
 export { ERA_CURRENT, ERA_PAST, eraSeverity } from './era';
+
+// The sentence around a trigger is found on the text's marks (`sentenceAroundMarks`): every
+// sentence end must be among them.
+requireMarks('。！？；!?;\n\r');
 
 // The words are quote-folded already (Dataset); the text is compared with quotes folded.
 function startsWithAny(text: string, at: number, words: readonly string[] | undefined): boolean {
