@@ -31,28 +31,33 @@ export function startsWithFolded(text: string, word: string, at: number): boolea
 }
 
 /** 。！？；!?; and line breaks. */
-function isSentenceEnd(c: number): boolean {
+export function isSentenceEnd(c: number): boolean {
   return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 33 || c === 63 || c === 59 || c === 10 || c === 13;
 }
 
-/**
- * [start, end) of the sentence around [at, atEnd): from after the last sentence end before `at`
- * to the first one at or after `atEnd` (included unless a line break), at most `max` units each
- * side. Read on the text's marks (`TextDoc.marks`, the offsets of `MARK_CHARS`, which hold every
- * sentence end), by bisection and a few marks, not by a walk over every unit of the sentence (in
- * a short, unoptimized run that walk was about 2 ms a MB).
- */
-export function sentenceAroundMarks(text: string, marks: Int32Array, at: number, atEnd = at, max = 300): [number, number] {
+/** The index of the first of the text's marks (`TextDoc.marks`, ascending) at or after `pos`. */
+export function markAt(marks: Int32Array, pos: number): number {
   let lo = 0;
   let hi = marks.length;
   while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (marks[mid] < at) lo = mid + 1;
+    const mid = (lo + hi) >> 1;
+    if (marks[mid] < pos) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/**
+ * [start, end) of the sentence around [at, atEnd), read on the text's marks (`TextDoc.marks`, the
+ * offsets of `MARK_CHARS`, which hold every sentence end): from after the last sentence end before
+ * `at` to the first one at or after `atEnd` (not included), at most `max` units each side. By
+ * bisection and a few marks, not by a walk over every unit of the sentence (in a short,
+ * unoptimized run that walk was about 2 ms a MB).
+ */
+export function sentenceOnMarks(text: string, marks: Int32Array, at: number, atEnd: number, max: number): [number, number] {
   const sLimit = Math.max(0, at - max);
   let s = sLimit;
-  for (let k = lo - 1; k >= 0 && marks[k] >= sLimit; k--) {
+  for (let k = markAt(marks, at) - 1; k >= 0 && marks[k] >= sLimit; k--) {
     if (isSentenceEnd(text.charCodeAt(marks[k]))) {
       s = marks[k] + 1;
       break;
@@ -60,16 +65,21 @@ export function sentenceAroundMarks(text: string, marks: Int32Array, at: number,
   }
   const eLimit = Math.min(text.length, atEnd + max);
   let e = eLimit;
-  let k = lo;
-  while (k < marks.length && marks[k] < atEnd) k++;
-  for (; k < marks.length && marks[k] < eLimit; k++) {
+  for (let k = markAt(marks, atEnd); k < marks.length && marks[k] < eLimit; k++) {
     if (isSentenceEnd(text.charCodeAt(marks[k]))) {
       e = marks[k];
       break;
     }
   }
-  if (e < text.length && isSentenceEnd(text.charCodeAt(e)) && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
   return [s, e];
+}
+
+/** `sentenceOnMarks`, with the sentence's end mark included (unless it is a line break). */
+export function sentenceAroundMarks(text: string, marks: Int32Array, at: number, atEnd = at, max = 300): [number, number] {
+  const b = sentenceOnMarks(text, marks, at, atEnd, max);
+  const e = b[1];
+  if (e < text.length && isSentenceEnd(text.charCodeAt(e)) && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) b[1] = e + 1;
+  return b;
 }
 
 /**

@@ -25,6 +25,7 @@
  */
 import type { CompiledRule } from '../dataset';
 import type { Severity } from '../types';
+import { isSentenceEnd, markAt, sentenceOnMarks } from '../context';
 import { requireMarks, TextDoc } from '../text';
 import { blockersOf } from './era-lexicon';
 
@@ -191,7 +192,6 @@ function isCueWordAt(text: string, p: number, w: string, cues: RuleCues): boolea
 
 const isClauseMark = (c: number) =>
   c === 0xff0c || c === 44 || c === 0xff1b || c === 59 || c === 0xff1a || c === 58 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || c === 10 || c === 13;
-const isSentenceMark = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || c === 0xff1b || c === 59 || c === 10 || c === 13;
 
 
 // A note on style: in a short CLI run this code runs unoptimized (src/cli/jit.ts), where array
@@ -206,18 +206,6 @@ const PHRASE_REACH = 24;
 
 /** Bounds of what is read around a hit (characters each side). */
 const MAX_SENTENCE = 300;
-
-/** The index of the first mark at or after `pos` (binary search of the text's marks). */
-function markAt(marks: Int32Array, pos: number): number {
-  let lo = 0;
-  let hi = marks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (marks[mid] < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The closing mark of a quotation or bracket that opens with `c` (0: `c` opens none). */
 const closerOf = (c: number) => (c === 0x201c ? 0x201d : c === 0xff08 ? 0xff09 : c === 0x300a ? 0x300b : c === 40 ? 41 : 0);
@@ -270,23 +258,7 @@ function clauseAround(text: string, marks: Int32Array, start: number, end: numbe
 
 /** [start, end) of the sentence around the hit (。！？；!?; and line breaks end one; at most MAX_SENTENCE each side). */
 function sentenceOf(text: string, marks: Int32Array, start: number, end: number): [number, number] {
-  const sLimit = Math.max(0, start - MAX_SENTENCE);
-  let s = sLimit;
-  for (let k = markAt(marks, start) - 1; k >= 0 && marks[k] >= sLimit; k--) {
-    if (isSentenceMark(text.charCodeAt(marks[k]))) {
-      s = marks[k] + 1;
-      break;
-    }
-  }
-  const eLimit = Math.min(text.length, end + MAX_SENTENCE);
-  let e = eLimit;
-  for (let k = markAt(marks, end); k < marks.length && marks[k] < eLimit; k++) {
-    if (isSentenceMark(text.charCodeAt(marks[k]))) {
-      e = marks[k];
-      break;
-    }
-  }
-  return [s, e];
+  return sentenceOnMarks(text, marks, start, end, MAX_SENTENCE);
 }
 
 /** The frame a heading gives its section: 一、2021年工作回顾 (past), 三、2022年政府工作任务 (now). */
@@ -824,7 +796,7 @@ export class EraReader {
     // A title-like first sentence.
     let e = s;
     const stop = Math.min(le, s + TITLE_MAX + 1);
-    while (e < stop && !isSentenceMark(text.charCodeAt(e))) e++;
+    while (e < stop && !isSentenceEnd(text.charCodeAt(e))) e++;
     if (e - s > TITLE_MAX || e >= le) return 1; // too long, or the whole paragraph
     const list = cueList(text, s, e, cues);
     let past = false;

@@ -13,7 +13,7 @@
  */
 import { isCjkChar, isCjkCode } from '../context';
 import type { FindingSink } from '../findings';
-import { requireMarks } from '../text';
+import { growInt32, requireMarks } from '../text';
 import type { RuleContext } from './context';
 import { kindOf, type RuleMeta } from './meta';
 
@@ -153,16 +153,11 @@ const PAIRS = [
  */
 class OpenStacks {
   readonly depth = new Int32Array(3);
-  readonly at = [new Int32Array(16), new Int32Array(16), new Int32Array(16)];
+  readonly at: Int32Array[] = [new Int32Array(16), new Int32Array(16), new Int32Array(16)];
 
   push(k: number, i: number): void {
-    let a = this.at[k];
-    if (this.depth[k] === a.length) {
-      const b = new Int32Array(a.length * 2);
-      b.set(a);
-      this.at[k] = a = b;
-    }
-    a[this.depth[k]++] = i;
+    if (this.depth[k] === this.at[k].length) this.at[k] = growInt32(this.at[k]);
+    this.at[k][this.depth[k]++] = i;
   }
 }
 
